@@ -1,0 +1,156 @@
+"""Browser discovery and launch.
+
+Order of discovery: ``CLEARCART_BROWSER`` (a path to a Chromium/Chrome binary), a system Chromium or
+Chrome on PATH, Playwright's own Chromium build. ``python -m auditor.browser --ensure`` (run by
+``make``) also installs one when none is found: ``python -m playwright install chromium`` where that can
+download, else ``apt-get install -y chromium`` as root.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import AsyncIterator
+
+from auditor.errors import CannotRunError
+
+SYSTEM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
+CONTAINER_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+COMMON_FLAGS = ["--disable-dev-shm-usage", "--disable-quic", "--disable-features=Translate,MediaRouter"]
+
+NO_BROWSER_HINT = (
+    "set CLEARCART_BROWSER=/path/to/chromium, install Chromium or Chrome, "
+    "or run `python -m auditor.browser --ensure` (installs one)"
+)
+
+
+def _is_executable(path: str | os.PathLike[str]) -> bool:
+    return os.path.isfile(path) and os.access(path, os.X_OK)
+
+
+def playwright_chromium() -> str | None:
+    """The path of Playwright's own Chromium build when it is installed."""
+    try:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as p:
+            path = p.chromium.executable_path
+    except Exception:
+        return None
+    return path if path and _is_executable(path) else None
+
+
+def find_browser(include_playwright: bool = True) -> str | None:
+    """The Chromium/Chrome executable clearcart will use, or None."""
+    configured = os.environ.get("CLEARCART_BROWSER", "").strip()
+    if configured:
+        resolved = shutil.which(configured) or configured
+        if _is_executable(resolved):
+            return str(resolved)
+        raise CannotRunError(
+            f"CLEARCART_BROWSER={configured} is not an executable file",
+            "point CLEARCART_BROWSER at a Chromium or Chrome binary, or unset it",
+        )
+    for name in SYSTEM_NAMES:
+        found = shutil.which(name)
+        if found:
+            return found
+    if include_playwright:
+        return playwright_chromium()
+    return None
+
+
+def launch_args() -> list[str]:
+    args = list(COMMON_FLAGS)
+    # Chromium's sandbox cannot start as root in a container; the flags in DEVELOPERS.md keep it quiet
+    # on a machine without a network, too.
+    if hasattr(os, "geteuid") and os.geteuid() == 0 or os.environ.get("CI"):
+        args = CONTAINER_FLAGS + args
+    else:
+        args = [f for f in CONTAINER_FLAGS if f != "--no-sandbox"] + args
+    return args
+
+
+@contextlib.asynccontextmanager
+async def launch(headless: bool = True) -> AsyncIterator["object"]:
+    """One browser for the whole run (contexts and pages are opened from it for concurrency).
+
+    Raises :class:`CannotRunError` (exit 3) when no browser is found or it does not start.
+    """
+    from playwright.async_api import Error as PlaywrightError
+    from playwright.async_api import async_playwright
+
+    executable = find_browser()
+    if executable is None:
+        raise CannotRunError("no Chromium or Chrome browser found", NO_BROWSER_HINT)
+    async with async_playwright() as playwright:
+        try:
+            browser = await playwright.chromium.launch(
+                executable_path=executable, headless=headless, args=launch_args(), timeout=60_000
+            )
+        except PlaywrightError as exc:
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise CannotRunError(f"the browser at {executable} did not start: {first}", NO_BROWSER_HINT) from exc
+        try:
+            yield browser
+        finally:
+            with contextlib.suppress(Exception):
+                await browser.close()
+
+
+def _run(cmd: list[str], timeout: int) -> bool:
+    print("clearcart: " + " ".join(cmd), file=sys.stderr)
+    try:
+        return subprocess.run(cmd, timeout=timeout).returncode == 0
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        print(f"clearcart: {cmd[0]} failed: {exc}", file=sys.stderr)
+        return False
+
+
+def ensure_browser() -> str:
+    """Find a browser, installing one when none is there. Returns its path."""
+    found = find_browser()
+    if found:
+        return found
+    if _run([sys.executable, "-m", "playwright", "install", "chromium"], timeout=300):
+        found = find_browser()
+        if found:
+            return found
+    is_root = hasattr(os, "geteuid") and os.geteuid() == 0
+    if is_root and shutil.which("apt-get"):
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        subprocess.run(["apt-get", "update", "-qq"], env=env, check=False)
+        subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], env=env, check=False)
+        found = find_browser()
+        if found:
+            return found
+    raise CannotRunError("no browser found and none could be installed", NO_BROWSER_HINT)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    try:
+        path = ensure_browser() if "--ensure" in argv else find_browser()
+    except CannotRunError as exc:
+        print(f"clearcart: error: {exc.message}\n  hint: {exc.hint}", file=sys.stderr)
+        return exc.exit_code
+    if not path:
+        print(f"clearcart: error: no browser found\n  hint: {NO_BROWSER_HINT}", file=sys.stderr)
+        return 3
+    print(f"clearcart: browser: {Path(path)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,312 @@
+"""The `clearcart` command line: thin Typer commands over library functions.
+
+Exit codes: 0 no finding at or above --fail-on; 1 such findings exist; 2 usage or config error;
+3 the audit could not run (unreachable store, no browser, the store blocks automation).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Any, Optional
+
+import typer
+
+from auditor import __version__
+from auditor.errors import EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, ClearcartError, UsageError
+
+app = typer.Typer(
+    name="clearcart",
+    help="Audit an online store for checkout transparency and self-service content, in a real browser.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class FailOn(str, Enum):
+    critical = "critical"
+    high = "high"
+    medium = "medium"
+    low = "low"
+    info = "info"
+    never = "never"
+
+
+def _formats(value: str) -> list[str]:
+    from reports import FORMATS
+
+    if value.strip().lower() == "all":
+        return list(FORMATS)
+    chosen = [v.strip().lower() for v in value.split(",") if v.strip()]
+    unknown = [v for v in chosen if v not in FORMATS]
+    if unknown or not chosen:
+        raise UsageError(f"unknown report format '{','.join(unknown) or value}'",
+                         f"choose from: all, {', '.join(FORMATS)} (comma-separated)")
+    return chosen
+
+
+def _split(values: Optional[list[str]]) -> list[str]:
+    return [v.strip() for value in values or [] for v in value.split(",") if v.strip()]
+
+
+class _Console:
+    """Progress on a terminal (rich); quiet in CI, when piped, or with --quiet."""
+
+    def __init__(self, quiet: bool):
+        from rich.console import Console
+
+        self.err = Console(stderr=True, highlight=False)
+        self.enabled = not quiet and self.err.is_terminal and not os.environ.get("CI")
+        self.quiet = quiet
+        self._progress: Any = None
+        self._task: Any = None
+
+    def __enter__(self) -> "_Console":
+        if self.enabled:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+
+            self._progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+                                      MofNCompleteColumn(), TextColumn("[dim]{task.fields[url]}"),
+                                      console=self.err, transient=True)
+            self._progress.start()
+            self._task = self._progress.add_task("Crawling", total=None, url="")
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+    def __call__(self, event: str, **data: Any) -> None:
+        if self._progress is None:
+            return
+        if event == "page":
+            self._progress.update(self._task, url=str(data.get("url", ""))[-70:])
+        elif event == "done":
+            self._progress.update(self._task, completed=data.get("pages"), total=data.get("total"))
+        elif event == "stage":
+            self._progress.update(self._task, description=str(data.get("name", "")), completed=0,
+                                  total=data.get("total"))
+
+    def say(self, message: str) -> None:
+        if not self.quiet:
+            self.err.print(message, markup=False)
+
+
+def _report_and_exit(result: Any, out: Path, formats: list[str], fail_on: FailOn, console: _Console) -> None:
+    from reports import write_reports
+
+    written = write_reports(result, out, formats)
+    counts: dict[str, int] = {}
+    for f in result.findings:
+        counts[f.severity] = counts.get(f.severity, 0) + 1
+    statuses = ", ".join(f"{c.id}: {c.status}" for c in result.checks)
+    console.say(f"checks: {statuses}")
+    console.say("findings: " + (", ".join(f"{counts[s]} {s}" for s in ("critical", "high", "medium", "low", "info")
+                                          if s in counts) or "none"))
+    for name in formats:
+        typer.echo(f"{name}: {written[name]}")
+    failing = [] if fail_on == FailOn.never else result.failing_findings(fail_on.value)
+    if failing:
+        console.say(f"{len(failing)} finding(s) at or above '{fail_on.value}': exit {EXIT_FINDINGS}")
+        raise typer.Exit(EXIT_FINDINGS)
+    raise typer.Exit(EXIT_OK)
+
+
+def _run_checks(artifacts: Any, fail_on: FailOn, only: list[str], skip: list[str]) -> Any:
+    from auditor.runner import run_checks
+
+    threshold = "critical" if fail_on == FailOn.never else fail_on.value
+    return run_checks(artifacts, only=only or None, skip=skip or None, fail_on=threshold)
+
+
+OUT_HELP = "Folder for the reports; artifacts go to OUT/artifacts."
+FORMAT_HELP = "Report formats: all, or a comma-separated list of json, html, md, junit."
+FAIL_ON_HELP = "Exit 1 when a finding is at or above this severity ('never': always exit 0 after a run)."
+
+
+@app.command()
+def scan(
+    url: str = typer.Argument(..., help="The store's home page, e.g. https://shop.example.com/"),
+    out: Path = typer.Option(Path("clearcart-report"), "--out", "-o", help=OUT_HELP),
+    max_pages: int = typer.Option(60, "--max-pages", min=1, max=5000, help="Page budget of the crawl."),
+    concurrency: int = typer.Option(4, "--concurrency", min=1, max=16, help="Pages loaded at once."),
+    products: int = typer.Option(12, "--products", min=0, max=1000, help="Product pages sampled across categories."),
+    ignore_robots: bool = typer.Option(False, "--ignore-robots", help="Ignore robots.txt (your own store only)."),
+    gather_only: bool = typer.Option(False, "--gather-only", help="Stop after saving artifacts; run `clearcart check` later."),
+    fmt: str = typer.Option("all", "--format", "-f", help=FORMAT_HELP),
+    fail_on: FailOn = typer.Option(FailOn.high, "--fail-on", help=FAIL_ON_HELP),
+    only: Optional[list[str]] = typer.Option(None, "--only", help="Run only these checks (ids, repeatable or comma-separated)."),
+    skip: Optional[list[str]] = typer.Option(None, "--skip", help="Skip these checks."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display."),
+) -> None:
+    """Crawl a store in a real browser, run every check and write the reports."""
+    from auditor.crawl import crawl
+    from auditor.model import CrawlSettings
+
+    formats = _formats(fmt)
+    only_ids, skip_ids = _split(only), _split(skip)
+    _validate_check_ids(only_ids + skip_ids)
+    settings = CrawlSettings(max_pages=max_pages, concurrency=concurrency, products=products,
+                             respect_robots=not ignore_robots)
+    artifacts_dir = out / "artifacts"
+    with _Console(quiet) as console:
+        console.say(f"clearcart {__version__}: auditing {url}")
+        artifacts = crawl(url, artifacts_dir, settings, progress=console)
+    console.say(f"{len(artifacts.pages)} pages in {artifacts.duration_s:.1f} s; artifacts: {artifacts_dir}")
+    for error in artifacts.errors[:5]:
+        console.say(f"warning: {error}")
+    if gather_only:
+        typer.echo(f"artifacts: {artifacts_dir}")
+        raise typer.Exit(EXIT_OK)
+    result = _run_checks(artifacts, fail_on, only_ids, skip_ids)
+    _report_and_exit(result, out, formats, fail_on, console)
+
+
+@app.command()
+def check(
+    artifacts_dir: Path = typer.Argument(..., help="An artifacts folder written by `clearcart scan` (OUT/artifacts)."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Folder for the reports (default: beside the artifacts)."),
+    fmt: str = typer.Option("all", "--format", "-f", help=FORMAT_HELP),
+    fail_on: FailOn = typer.Option(FailOn.high, "--fail-on", help=FAIL_ON_HELP),
+    only: Optional[list[str]] = typer.Option(None, "--only", help="Run only these checks."),
+    skip: Optional[list[str]] = typer.Option(None, "--skip", help="Skip these checks."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the report paths."),
+) -> None:
+    """Run the checks and write the reports from saved artifacts, without a browser."""
+    from auditor.model import Artifacts
+
+    formats = _formats(fmt)
+    only_ids, skip_ids = _split(only), _split(skip)
+    _validate_check_ids(only_ids + skip_ids)
+    if not artifacts_dir.exists():
+        raise UsageError(f"{artifacts_dir} does not exist", "pass the OUT/artifacts folder of a previous scan")
+    artifacts = Artifacts.load(artifacts_dir)
+    target = out or Path(artifacts.base_dir).parent
+    result = _run_checks(artifacts, fail_on, only_ids, skip_ids)
+    _report_and_exit(result, target, formats, fail_on, _Console(quiet))
+
+
+@app.command()
+def demo(
+    variant: str = typer.Option("good", "--variant", help="Demo store variant (see `clearcart demo --list`)."),
+    out: Path = typer.Option(Path("clearcart-report/demo"), "--out", "-o", help=OUT_HELP),
+    list_variants: bool = typer.Option(False, "--list", help="List the demo store variants and exit."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display."),
+) -> None:
+    """Serve the bundled demo store on 127.0.0.1, audit it, write the report and print its path."""
+    from auditor.crawl import crawl
+    from auditor.model import CrawlSettings
+    from fixtures.store.server import DemoStore, variants
+
+    names = variants()
+    if list_variants:
+        for name in names:
+            typer.echo(name)
+        raise typer.Exit(EXIT_OK)
+    if variant not in names:
+        raise UsageError(f"unknown demo variant '{variant}'", f"choose from: {', '.join(names)}")
+    with DemoStore(variant) as store, _Console(quiet) as console:
+        console.say(f"clearcart {__version__}: demo store '{variant}' at {store.url}")
+        artifacts = crawl(store.url, out / "artifacts", CrawlSettings(), progress=console)
+    console.say(f"{len(artifacts.pages)} pages in {artifacts.duration_s:.1f} s")
+    result = _run_checks(artifacts, FailOn.never, [], [])
+    from reports import FORMATS, write_reports
+
+    written = write_reports(result, out, FORMATS)
+    for c in result.checks:
+        console.say(f"  {c.id:<18} {c.status:<15} {c.summary}")
+    typer.echo(f"report: {written['html'].resolve()}")
+
+
+@app.command("checks")
+def list_checks(check_id: Optional[str] = typer.Argument(None, help="A check id: print its full documentation.")) -> None:
+    """List every check, or print one check's documentation."""
+    import inspect
+
+    import checks as registry
+
+    if check_id:
+        module = registry.by_id(check_id)
+        if module is None:
+            raise UsageError(f"unknown check '{check_id}'", f"known checks: {', '.join(registry.ids())}")
+        typer.echo(f"{module.ID} — {module.TITLE} (category: {module.CATEGORY})\n")
+        typer.echo(inspect.cleandoc(module.__doc__ or ""))
+        if getattr(module, "DEFAULT_OPTIONS", None):
+            typer.echo("\nDefault options:")
+            for name, value in module.DEFAULT_OPTIONS.items():
+                typer.echo(f"  {name} = {value!r}")
+        return
+    for module in registry.CHECKS:
+        first = inspect.cleandoc(module.__doc__ or "").splitlines()[0] if module.__doc__ else ""
+        typer.echo(f"{module.ID:<20} {module.CATEGORY:<14} {first}")
+
+
+def _validate_check_ids(names: list[str]) -> None:
+    import checks as registry
+
+    unknown = [n for n in names if registry.by_id(n) is None]
+    if unknown:
+        raise UsageError(f"unknown check '{unknown[0]}'", f"known checks: {', '.join(registry.ids())}")
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"clearcart {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version_callback, is_eager=True,
+                                 help="Print the version and exit."),
+) -> None:
+    pass
+
+
+def _usage_error(exc: Exception) -> bool:
+    """Click's (or Typer's vendored Click's) UsageError, found by shape rather than by a private import."""
+    return any(cls.__name__ == "UsageError" for cls in type(exc).__mro__) and hasattr(exc, "format_message")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Console entry point: every error is one line plus a hint, never a traceback."""
+    try:
+        returned = app(args=argv, prog_name="clearcart", standalone_mode=False)
+        return returned if isinstance(returned, int) else EXIT_OK
+    except typer.Exit as done:
+        return done.exit_code
+    except typer.Abort:
+        print("clearcart: interrupted", file=sys.stderr)
+        return 130
+    except ClearcartError as exc:
+        print(f"clearcart: error: {exc.message}", file=sys.stderr)
+        if exc.hint:
+            print(f"  hint: {exc.hint}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("clearcart: interrupted; artifacts gathered so far were kept", file=sys.stderr)
+        return 130
+    except Exception as exc:  # never a traceback for the user; CLEARCART_DEBUG=1 shows it
+        if _usage_error(exc):
+            ctx = getattr(exc, "ctx", None)
+            if type(exc).__name__ == "NoArgsIsHelpError":
+                print(exc.format_message())
+                return EXIT_USAGE
+            command = ctx.command_path.split(" ", 1)[1] if ctx is not None and " " in ctx.command_path else ""
+            message = exc.format_message().strip().splitlines()[0]
+            print(f"clearcart: error: {message}", file=sys.stderr)
+            print(f"  hint: run `clearcart {command + ' ' if command else ''}--help`", file=sys.stderr)
+            return EXIT_USAGE
+        if os.environ.get("CLEARCART_DEBUG"):
+            raise
+        print(f"clearcart: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print("  hint: run again with CLEARCART_DEBUG=1 for details and report it", file=sys.stderr)
+        return EXIT_CANNOT_RUN
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,102 @@
+"""Dismiss cookie-consent banners and newsletter pop-ups so they do not hide a store's content.
+
+First the accept buttons of common consent managers (OneTrust, Cookiebot, Didomi, Usercentrics, Quantcast,
+CookieYes, Complianz, Borlabs, iubenda, Osano, TrustArc, Klaro, CookieFirst, Google's consent dialog…), then
+generic accept buttons inside any element that says it is about cookies/consent, and close buttons of
+dialogs and pop-ups, matched by the lexicon's words in en/pl/uk/ru/sk/cs/de.
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+from auditor import lexicon
+
+KNOWN_ACCEPT_SELECTORS = [
+    "#onetrust-accept-btn-handler",
+    "#CybotCookiebotDialogBodyLevelButtonLevelOptinAllowAll",
+    "#CybotCookiebotDialogBodyButtonAccept",
+    "#didomi-notice-agree-button",
+    "button[data-testid='uc-accept-all-button']",
+    ".qc-cmp2-summary-buttons button[mode='primary']",
+    ".cky-btn-accept",
+    ".cmplz-accept",
+    "a._brlbs-btn-accept-all",
+    ".iubenda-cs-accept-btn",
+    ".osano-cm-accept-all",
+    "#truste-consent-button",
+    ".cm-btn-accept-all",
+    ".klaro .cm-btn-success",
+    "[data-cookiefirst-action='accept']",
+    ".fc-cta-consent",
+    "#cookie_action_close_header",
+    ".cc-allow",
+    ".cc-dismiss",
+    "#axeptio_btn_acceptAll",
+    "#CookieBoxSaveButton",
+    ".js-cookie-consent-agree",
+]
+
+# One pass over the page: returns what it clicked. Runs in the page; terms come from the lexicon.
+_DISMISS_JS = r"""
+([known, accept, close]) => {
+  const clicked = [];
+  const visible = (el) => {
+    if (!el || !el.getClientRects().length) return false;
+    const s = getComputedStyle(el);
+    return s.visibility !== 'hidden' && s.display !== 'none' && Number(s.opacity) !== 0;
+  };
+  const norm = (t) => (t || '').replace(/\s+/g, ' ').trim().toLowerCase();
+  const label = (el) => norm(el.innerText || el.value || el.getAttribute('aria-label') || el.title || '');
+  const click = (el, what) => { try { el.click(); clicked.push(what); return true; } catch (e) { return false; } };
+  for (const sel of known) {
+    let el = null;
+    try { el = document.querySelector(sel); } catch (e) { continue; }
+    if (el && visible(el)) { click(el, 'consent:' + sel); break; }
+  }
+  const buttons = 'button, a, [role=button], input[type=button], input[type=submit]';
+  const consentBox = /cookie|consent|gdpr|rodo|privacy|cmp|dsgvo|souhlas|suhlas|zgod/i;
+  if (!clicked.length) {
+    const boxes = [...document.querySelectorAll('div, section, aside, dialog, form, [role=dialog], [role=region]')]
+      .filter((el) => consentBox.test((el.id || '') + ' ' + (typeof el.className === 'string' ? el.className : '') + ' ' + (el.getAttribute('aria-label') || '')))
+      .filter(visible);
+    outer: for (const box of boxes) {
+      for (const term of accept) {
+        for (const b of box.querySelectorAll(buttons)) {
+          const t = label(b);
+          if (visible(b) && (t === term || (t.startsWith(term) && t.length <= term.length + 12))) {
+            click(b, 'consent:' + t); break outer;
+          }
+        }
+      }
+    }
+  }
+  const dialogs = [...document.querySelectorAll('[role=dialog], [aria-modal=true], dialog[open], .modal, .popup, [class*=newsletter], [id*=newsletter], [class*=popup], [id*=popup]')]
+    .filter(visible);
+  for (const d of dialogs) {
+    for (const b of d.querySelectorAll(buttons + ', [class*=close], [data-dismiss]')) {
+      if (!visible(b)) continue;
+      const t = label(b);
+      const aria = norm(b.getAttribute('aria-label') || b.title || '');
+      const isClose = ['×', '✕', '✖', 'x', '╳'].includes(t) || close.some((c) => t === c || aria === c || aria.startsWith(c))
+        || /(^|[\s_-])close([\s_-]|$)/i.test(typeof b.className === 'string' ? b.className : '');
+      if (isClose) { click(b, 'popup:' + (aria || t || 'close')); break; }
+    }
+  }
+  return clicked;
+}
+"""
+
+
+async def dismiss_overlays(page, settle_ms: int = 0) -> list[str]:
+    """Close consent banners and pop-ups on ``page``; with ``settle_ms``, wait and look once more (pop-ups
+    that a store opens a moment after load). Returns what was clicked."""
+    args = [KNOWN_ACCEPT_SELECTORS, lexicon.terms("consent_accept"), lexicon.terms("close")]
+    clicked: list[str] = []
+    with contextlib.suppress(Exception):
+        clicked += await page.evaluate(_DISMISS_JS, args)
+    if settle_ms:
+        await page.wait_for_timeout(settle_ms)
+        with contextlib.suppress(Exception):
+            clicked += await page.evaluate(_DISMISS_JS, args)
+    return clicked

@@ -1,0 +1,336 @@
+"""The artifact model: everything gathered from a store, and everything checks produce.
+
+Gather once, check many times: the crawler and the checkout walker fill :class:`Artifacts`, which is
+written to ``OUT/artifacts/artifacts.json`` (plus page HTML and screenshots beside it). Checks are pure
+functions over an :class:`Artifacts` object; reports read only :class:`AuditResult`.
+
+Everything in here that came from a store is untrusted text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from auditor import __version__
+
+ARTIFACTS_FILE = "artifacts.json"
+
+PageType = Literal["home", "category", "product", "cart", "checkout", "policy", "contact", "faq", "other"]
+Severity = Literal["critical", "high", "medium", "low", "info"]
+Status = Literal["pass", "fail", "needs-review", "not-applicable", "error"]
+SEVERITY_ORDER: dict[str, int] = {"info": 0, "low": 1, "medium": 2, "high": 3, "critical": 4}
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+# --------------------------------------------------------------------------------------------------
+# Crawl artifacts
+# --------------------------------------------------------------------------------------------------
+
+
+class Link(BaseModel):
+    """An anchor on a page: absolute URL, the text a shopper reads, and where on the page it sits."""
+
+    url: str
+    text: str = ""
+    region: Literal["header", "nav", "main", "footer", "aside", "dialog", "other"] = "other"
+
+
+class FormField(BaseModel):
+    name: str = ""
+    type: str = ""
+    label: str = ""
+    required: bool = False
+
+
+class Form(BaseModel):
+    action: str = ""
+    method: str = "get"
+    text: str = ""  # visible text inside the form (labels, buttons)
+    fields: list[FormField] = Field(default_factory=list)
+
+
+class PageArtifact(BaseModel):
+    """One crawled page."""
+
+    url: str  # the URL we asked for
+    final_url: str  # after redirects
+    status: int | None = None
+    content_type: str = ""
+    title: str = ""
+    lang: str = ""  # two-letter code: html lang, else detected from text
+    depth: int | None = None  # clicks from home; None when only known from the sitemap
+    click_path: list[str] = Field(default_factory=list)  # link texts clicked from home
+    parent_url: str | None = None
+    page_type: PageType = "other"
+    type_reasons: list[str] = Field(default_factory=list)
+    text: str = ""  # visible text (innerText of body)
+    headings: list[str] = Field(default_factory=list)
+    footer_text: str = ""
+    links: list[Link] = Field(default_factory=list)
+    structured: dict[str, Any] = Field(default_factory=dict)  # extruct: json-ld, microdata, opengraph
+    scripts: list[str] = Field(default_factory=list)  # external script src URLs
+    inline_script_hints: list[str] = Field(default_factory=list)  # known widget markers seen inline
+    iframes: list[str] = Field(default_factory=list)
+    widget_globals: list[str] = Field(default_factory=list)  # chat-widget JS globals present
+    forms: list[Form] = Field(default_factory=list)
+    tel_links: list[str] = Field(default_factory=list)
+    mailto_links: list[str] = Field(default_factory=list)
+    html_file: str = ""  # relative to the artifacts dir
+    screenshot: str = ""  # relative to the artifacts dir
+    dismissed: list[str] = Field(default_factory=list)  # consent banners / pop-ups we closed
+    category_hint: str = ""  # for products: the category page it was reached from
+    load_ms: int = 0
+    error: str = ""
+
+    @property
+    def is_ok(self) -> bool:
+        return not self.error and (self.status is None or self.status < 400)
+
+
+# --------------------------------------------------------------------------------------------------
+# Checkout artifacts (filled by the checkout walker)
+# --------------------------------------------------------------------------------------------------
+
+
+class PriceLine(BaseModel):
+    label: str
+    kind: Literal["item", "subtotal", "shipping", "fee", "tax", "discount", "total", "other"] = "other"
+    amount: float | None = None  # in the store currency; discounts negative
+    currency: str = ""
+    raw: str = ""
+
+
+class Checkbox(BaseModel):
+    label: str
+    checked: bool
+    name: str = ""
+    price: float | None = None  # when the label states a price (paid add-on)
+
+
+class CheckoutStep(BaseModel):
+    url: str
+    kind: Literal["product", "basket", "details", "shipping", "payment", "review", "other"] = "other"
+    clicks: int = 0  # clicks from the product page so far
+    title: str = ""
+    price_lines: list[PriceLine] = Field(default_factory=list)
+    currency: str = ""
+    checkboxes: list[Checkbox] = Field(default_factory=list)
+    progress_indicator: bool = False
+    account_required: bool = False
+    guest_option: bool | None = None
+    form_fields: int = 0
+    order_button: str = ""  # the label of the final order/pay button when this step has it
+    text_excerpt: str = ""
+    screenshot: str = ""
+    notes: list[str] = Field(default_factory=list)
+
+
+class CheckoutWalk(BaseModel):
+    product_url: str
+    product_name: str = ""
+    product_price: float | None = None
+    currency: str = ""
+    pre_checkout_texts: list[str] = Field(default_factory=list)  # what the shopper was told before checkout
+    steps: list[CheckoutStep] = Field(default_factory=list)
+    completed: bool = False  # reached the last step before payment
+    stuck_reason: str = ""
+    blocked_requests: list[str] = Field(default_factory=list)  # payment / order requests we aborted
+    journey_file: str = ""
+    duration_s: float = 0.0
+
+
+# --------------------------------------------------------------------------------------------------
+# Ticket artifacts (filled by the ticket import)
+# --------------------------------------------------------------------------------------------------
+
+
+class TicketTopic(BaseModel):
+    id: str
+    label: str
+    origin: Literal["taxonomy", "cluster"] = "taxonomy"
+    count: int = 0
+    share: float = 0.0
+    terms: list[str] = Field(default_factory=list)
+    by_month: dict[str, int] = Field(default_factory=dict)
+    examples: list[str] = Field(default_factory=list)  # redacted
+
+
+class TicketsArtifact(BaseModel):
+    source: str = ""
+    format: str = ""
+    encoding: str = ""
+    total: int = 0
+    imported: int = 0
+    broken_rows: int = 0
+    languages: dict[str, int] = Field(default_factory=dict)
+    topics: list[TicketTopic] = Field(default_factory=list)
+
+
+# --------------------------------------------------------------------------------------------------
+# The whole gathering
+# --------------------------------------------------------------------------------------------------
+
+
+class CrawlSettings(BaseModel):
+    max_pages: int = 60
+    concurrency: int = 4
+    products: int = 12
+    respect_robots: bool = True
+
+
+class Artifacts(BaseModel):
+    tool_version: str = __version__
+    start_url: str
+    home_url: str = ""
+    started_at: str = Field(default_factory=now_iso)
+    duration_s: float = 0.0
+    settings: CrawlSettings = Field(default_factory=CrawlSettings)
+    robots_txt_found: bool = False
+    robots_disallowed: list[str] = Field(default_factory=list)  # URLs we skipped because of robots.txt
+    sitemap_urls: list[str] = Field(default_factory=list)
+    pages: list[PageArtifact] = Field(default_factory=list)
+    checkout: list[CheckoutWalk] = Field(default_factory=list)
+    tickets: TicketsArtifact | None = None
+    errors: list[str] = Field(default_factory=list)  # what failed midway (the rest was kept)
+    base_dir: str = Field(default="", exclude=True)  # where the artifacts live on disk (not saved)
+
+    # -- queries checks use ---------------------------------------------------------------------
+    def ok_pages(self) -> list[PageArtifact]:
+        return [p for p in self.pages if p.is_ok]
+
+    def pages_of(self, *types: str) -> list[PageArtifact]:
+        return [p for p in self.ok_pages() if p.page_type in types]
+
+    def home(self) -> PageArtifact | None:
+        for p in self.ok_pages():
+            if p.page_type == "home" or p.depth == 0:
+                return p
+        return None
+
+    def read_html(self, page: PageArtifact) -> str:
+        """The saved HTML of a page ('' when it was not saved)."""
+        if not page.html_file or not self.base_dir:
+            return ""
+        path = Path(self.base_dir) / page.html_file
+        return path.read_text(encoding="utf-8") if path.exists() else ""
+
+    # -- persistence ------------------------------------------------------------------------------
+    def save(self, directory: str | Path) -> Path:
+        directory = Path(directory)
+        directory.mkdir(parents=True, exist_ok=True)
+        path = directory / ARTIFACTS_FILE
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(self.model_dump_json(indent=1), encoding="utf-8")
+        tmp.replace(path)
+        self.base_dir = str(directory)
+        return path
+
+    @classmethod
+    def load(cls, directory: str | Path) -> "Artifacts":
+        from auditor.errors import UsageError
+
+        directory = Path(directory)
+        if directory.is_file():
+            directory = directory.parent
+        path = directory / ARTIFACTS_FILE
+        if not path.exists():
+            nested = directory / "artifacts" / ARTIFACTS_FILE
+            if nested.exists():
+                directory, path = nested.parent, nested
+            else:
+                raise UsageError(
+                    f"no {ARTIFACTS_FILE} in {directory}",
+                    "pass the artifacts folder written by `clearcart scan URL --gather-only` (OUT/artifacts)",
+                )
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            artifacts = cls.model_validate(data)
+        except (ValueError, OSError) as exc:
+            raise UsageError(f"{path} is not a clearcart artifacts file ({type(exc).__name__})",
+                             "re-run `clearcart scan URL --gather-only` to write it again") from exc
+        artifacts.base_dir = str(directory)
+        return artifacts
+
+
+# --------------------------------------------------------------------------------------------------
+# Results
+# --------------------------------------------------------------------------------------------------
+
+
+def fingerprint(check_id: str, *parts: str) -> str:
+    """A stable finding id: the same defect gives the same id on every run."""
+    digest = hashlib.sha1("\x1f".join((check_id, *parts)).encode("utf-8")).hexdigest()
+    return f"{check_id}:{digest[:12]}"
+
+
+class Finding(BaseModel):
+    id: str  # stable fingerprint, see :func:`fingerprint`
+    check: str
+    rule: str  # a short kebab-case name of what was found, stable (e.g. "premium-rate-phone")
+    severity: Severity
+    title: str
+    message: str
+    url: str = ""
+    evidence: dict[str, Any] = Field(default_factory=dict)
+    why: str = ""  # why it matters to shoppers (and the legal basis where one applies)
+    recommendation: str = ""
+
+
+class CheckResult(BaseModel):
+    id: str
+    title: str
+    category: str
+    status: Status
+    summary: str = ""
+    findings: list[Finding] = Field(default_factory=list)
+    details: dict[str, Any] = Field(default_factory=dict)  # data for report visuals
+    error: str = ""
+    duration_ms: int = 0
+
+
+class PageSummary(BaseModel):
+    url: str
+    type: str
+    depth: int | None
+    click_path: list[str]
+    title: str = ""
+    status: int | None = None
+    lang: str = ""
+
+
+class ToolInfo(BaseModel):
+    name: str = "clearcart"
+    version: str = __version__
+
+
+class TargetInfo(BaseModel):
+    url: str
+    started_at: str
+    duration_s: float
+
+
+class AuditResult(BaseModel):
+    """What reports render. The JSON contract of report.json (keep it stable)."""
+
+    tool: ToolInfo = Field(default_factory=ToolInfo)
+    target: TargetInfo
+    pages: list[PageSummary] = Field(default_factory=list)
+    checks: list[CheckResult] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+    fail_on: Severity = "high"
+    errors: list[str] = Field(default_factory=list)
+    checkout: list[CheckoutWalk] = Field(default_factory=list)
+    tickets: TicketsArtifact | None = None
+
+    def failing_findings(self, threshold: str | None = None) -> list[Finding]:
+        level = SEVERITY_ORDER[threshold or self.fail_on]
+        return [f for f in self.findings if SEVERITY_ORDER[f.severity] >= level]

@@ -1,0 +1,23 @@
+"""The checks clearcart runs, in report order. An explicit list: add a module here to add a check."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from checks import click_depth, contact_options
+
+CHECKS: list[ModuleType] = [
+    click_depth,
+    contact_options,
+]
+
+
+def by_id(check_id: str) -> ModuleType | None:
+    for module in CHECKS:
+        if module.ID == check_id:
+            return module
+    return None
+
+
+def ids() -> list[str]:
+    return [module.ID for module in CHECKS]

@@ -1,0 +1,99 @@
+"""Shared pieces of every check: the finding builder and the result builder.
+
+A check is a module with:
+
+* a module docstring (the spec: what it checks, why it matters, a failing and a passing example, options);
+* ``ID`` (stable kebab-case), ``TITLE``, ``CATEGORY``, ``SEVERITIES`` (the severities its findings can
+  have) and ``DEFAULT_OPTIONS`` (a dict);
+* ``run(artifacts, options) -> CheckResult``: a pure function over saved artifacts. It never touches the
+  browser or the network.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from auditor.model import CheckResult, Finding, SEVERITY_ORDER, fingerprint
+
+CATEGORIES = {
+    "costs": "Costs",
+    "checkout": "Checkout",
+    "product": "Product information",
+    "returns": "Returns",
+    "contact": "Contact",
+    "self-service": "Self-service",
+    "navigation": "Navigation",
+}
+
+
+def finding(
+    check_id: str,
+    rule: str,
+    severity: str,
+    title: str,
+    message: str,
+    *,
+    url: str = "",
+    key: str = "",
+    evidence: dict[str, Any] | None = None,
+    why: str = "",
+    recommendation: str = "",
+) -> Finding:
+    """Build a finding whose id is a fingerprint of check, rule and ``key`` (default: the URL).
+
+    ``key`` must name the defect, not the run: use a URL path or a label, never a count or a time.
+    """
+    return Finding(
+        id=fingerprint(check_id, rule, key or url),
+        check=check_id,
+        rule=rule,
+        severity=severity,  # type: ignore[arg-type]
+        title=title,
+        message=message,
+        url=url,
+        evidence=evidence or {},
+        why=why,
+        recommendation=recommendation,
+    )
+
+
+def result(
+    module: Any,
+    findings: list[Finding],
+    summary: str,
+    *,
+    status: str | None = None,
+    details: dict[str, Any] | None = None,
+    fail_at: str = "low",
+) -> CheckResult:
+    """Build a check result. Without an explicit ``status`` it is ``fail`` when any finding is at or
+    above ``fail_at`` severity, else ``pass``."""
+    if status is None:
+        level = SEVERITY_ORDER[fail_at]
+        status = "fail" if any(SEVERITY_ORDER[f.severity] >= level for f in findings) else "pass"
+    return CheckResult(
+        id=module.ID,
+        title=module.TITLE,
+        category=module.CATEGORY,
+        status=status,  # type: ignore[arg-type]
+        summary=summary,
+        findings=sorted(findings, key=lambda f: (-SEVERITY_ORDER[f.severity], f.url, f.rule)),
+        details=details or {},
+    )
+
+
+def not_applicable(module: Any, summary: str, details: dict[str, Any] | None = None) -> CheckResult:
+    return result(module, [], summary, status="not-applicable", details=details)
+
+
+def options_with_defaults(module: Any, options: dict[str, Any] | None) -> dict[str, Any]:
+    """Merge user options over the check's defaults; unknown option names are an error."""
+    from auditor.errors import UsageError
+
+    merged = dict(getattr(module, "DEFAULT_OPTIONS", {}))
+    for name, value in (options or {}).items():
+        if name not in merged:
+            known = ", ".join(sorted(merged)) or "none"
+            raise UsageError(f"unknown option '{name}' for check {module.ID}", f"known options: {known}")
+        merged[name] = value
+    return merged
