@@ -141,10 +141,14 @@ def scan(
     fail_on: FailOn = typer.Option(FailOn.high, "--fail-on", help=FAIL_ON_HELP),
     only: Optional[list[str]] = typer.Option(None, "--only", help="Run only these checks (ids, repeatable or comma-separated)."),
     skip: Optional[list[str]] = typer.Option(None, "--skip", help="Skip these checks."),
+    checkout_products: int = typer.Option(1, "--checkout-products", min=0, max=20,
+                                          help="Products to walk through checkout (0: no checkout walk)."),
+    journey: Optional[Path] = typer.Option(None, "--journey", help="A Chrome DevTools Recorder JSON export to "
+                                           "replay instead of the checkout heuristics."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display."),
 ) -> None:
-    """Crawl a store in a real browser, run every check and write the reports."""
-    from auditor.crawl import crawl
+    """Crawl a store in a real browser, walk its checkout (never ordering), run every check, write the reports."""
+    from auditor.gather import gather
     from auditor.model import CrawlSettings
 
     formats = _formats(fmt)
@@ -155,7 +159,8 @@ def scan(
     artifacts_dir = out / "artifacts"
     with _Console(quiet) as console:
         console.say(f"clearcart {__version__}: auditing {url}")
-        artifacts = crawl(url, artifacts_dir, settings, progress=console)
+        artifacts = gather(url, artifacts_dir, settings, checkout_products=checkout_products, journey=journey,
+                           progress=console)
     console.say(f"{len(artifacts.pages)} pages in {artifacts.duration_s:.1f} s; artifacts: {artifacts_dir}")
     for error in artifacts.errors[:5]:
         console.say(f"warning: {error}")
@@ -198,7 +203,7 @@ def demo(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display."),
 ) -> None:
     """Serve the bundled demo store on 127.0.0.1, audit it, write the report and print its path."""
-    from auditor.crawl import crawl
+    from auditor.gather import gather
     from auditor.model import CrawlSettings
     from fixtures.store.server import DemoStore, variants
 
@@ -211,7 +216,7 @@ def demo(
         raise UsageError(f"unknown demo variant '{variant}'", f"choose from: {', '.join(names)}")
     with DemoStore(variant) as store, _Console(quiet) as console:
         console.say(f"clearcart {__version__}: demo store '{variant}' at {store.url}")
-        artifacts = crawl(store.url, out / "artifacts", CrawlSettings(), progress=console)
+        artifacts = gather(store.url, out / "artifacts", CrawlSettings(), progress=console)
     console.say(f"{len(artifacts.pages)} pages in {artifacts.duration_s:.1f} s")
     result = _run_checks(artifacts, FailOn.never, [], [])
     from reports import FORMATS, write_reports

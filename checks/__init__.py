@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from checks import click_depth, contact_options
+from checks import checkout_friction, click_depth, contact_options, hidden_costs
 
 CHECKS: list[ModuleType] = [
+    hidden_costs,
+    checkout_friction,
     click_depth,
     contact_options,
 ]

@@ -1,0 +1,582 @@
+"""The checkout walk: from a product page, as a guest, to the last step before payment — and never further.
+
+For each sampled product the walker picks required options, adds it to the basket, opens the basket, proceeds
+to checkout, fills guest forms with clearly fake test data, keeps the default (or cheapest) shipping method
+and continues step by step until the step whose next action would place the order or pay. Every step is
+recorded as a :class:`CheckoutStep`: its price lines, checkboxes, progress indicator, account wall, form
+size, the label of the final order button, and a screenshot.
+
+Never order, never pay — guarded in three layers:
+
+1. the final order/pay button is recognised by its wording in our languages and never clicked; neither is
+   any button whose wording says order or pay, whatever step it is on;
+2. every request to a known payment host is aborted;
+3. once the walker has reached the last step, any form submission or non-GET navigation is aborted, and
+   requests to order-placing URLs are aborted at all times.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+from urllib.parse import urlsplit
+
+from auditor import lexicon
+from auditor.consent import dismiss_overlays
+from auditor.model import Checkbox, CheckoutStep, CheckoutWalk, PageArtifact, PriceLine
+from auditor.prices import line_kind, parse_price, price_from_structured
+
+PAYMENT_HOSTS = (
+    "paypal.com", "paypalobjects.com", "stripe.com", "stripe.network", "adyen.com", "adyenpayments.com",
+    "klarna.com", "klarnaservices.com", "przelewy24.pl", "payu.com", "payu.pl", "secure.payu.com", "tpay.com",
+    "dotpay.pl", "blik.com", "paynow.pl", "imoje.pl", "liqpay.ua", "fondy.eu", "fondy.ua", "wayforpay.com",
+    "portmone.com.ua", "monobank.ua", "yoomoney.ru", "yookassa.ru", "cloudpayments.ru", "robokassa.ru",
+    "gopay.cz", "gopay.com", "comgate.cz", "thepay.cz", "besteron.com", "trustpay.eu", "sofort.com",
+    "giropay.de", "mollie.com", "braintreegateway.com", "checkout.com", "worldpay.com", "sagepay.com",
+    "opayo.com", "authorize.net", "2checkout.com", "squareup.com", "payone.com", "computop.com",
+    "ecommpay.com", "revolut.com", "pay.google.com", "apple-pay-gateway.apple.com",
+)
+ORDER_URL = re.compile(
+    r"place[-_]?order|placeorder|submit[-_]?order|order/(confirm|complete|submit|place)|checkout/(complete|"
+    r"confirm|place|submit|pay)\b|/pay(ment)?/(process|start|init)|zloz[-_]?zamowienie|zamowienie/(zloz|potwierdz)|"
+    r"bestellung/(absenden|abschicken)|objednavka/(odeslat|dokoncit)",
+    re.IGNORECASE,
+)
+MAX_STEPS = 8
+ACTION_TIMEOUT_MS = 8_000
+
+
+@dataclass
+class TestCustomer:
+    """Clearly fake guest data (configurable); phone and address follow the store's country."""
+
+    email: str = "clearcart-test@example.invalid"
+    first_name: str = "Test"
+    last_name: str = "Clearcart"
+    street: str = "Testowa 1"
+    city: str = "Testville"
+    postcode: str = "00-950"
+    phone: str = "+48 500 000 000"
+    company: str = ""
+    country: str = ""
+
+    @classmethod
+    def for_language(cls, lang: str) -> "TestCustomer":
+        by_lang = {
+            "pl": dict(street="ul. Testowa 1", city="Warszawa", postcode="00-950", phone="+48 500 000 000"),
+            "uk": dict(street="вул. Тестова 1", city="Київ", postcode="01001", phone="+380 50 000 0000"),
+            "ru": dict(street="ул. Тестовая 1", city="Москва", postcode="101000", phone="+7 900 000-00-00"),
+            "sk": dict(street="Testovacia 1", city="Bratislava", postcode="811 01", phone="+421 900 000 000"),
+            "cs": dict(street="Testovací 1", city="Praha", postcode="110 00", phone="+420 600 000 000"),
+            "de": dict(street="Teststraße 1", city="Berlin", postcode="10115", phone="+49 151 00000000"),
+            "en": dict(street="1 Test Street", city="Dublin", postcode="D01 F5P2", phone="+353 85 000 0000"),
+        }
+        return cls(**by_lang.get(lang, by_lang["en"]))
+
+
+@dataclass
+class _Guard:
+    """The walker's safety state, consulted by the request interceptor."""
+
+    armed: bool = False  # True once the last step before payment is reached
+    blocked: list[str] = field(default_factory=list)
+
+    def verdict(self, url: str, method: str, resource_type: str, is_navigation: bool) -> str | None:
+        host = (urlsplit(url).hostname or "").lower()
+        if any(host == h or host.endswith("." + h) for h in PAYMENT_HOSTS):
+            return "payment host"
+        if ORDER_URL.search(url) and (method != "GET" or is_navigation):
+            return "order-placing URL"
+        if self.armed and (method not in ("GET", "HEAD", "OPTIONS") or (is_navigation and resource_type == "document")):
+            return "submission after the last step"
+        return None
+
+
+async def install_guard(context: Any, guard: _Guard) -> None:
+    async def handler(route: Any) -> None:
+        request = route.request
+        try:
+            navigation = request.is_navigation_request()
+        except Exception:
+            navigation = False
+        reason = guard.verdict(request.url, request.method, request.resource_type, navigation)
+        if reason:
+            guard.blocked.append(f"{request.method} {request.url} ({reason})")
+            await route.abort("blockedbyclient")
+        else:
+            await route.continue_()
+
+    await context.route("**/*", handler)
+
+
+# ------------------------------------------------------------------------------------------------ page reading
+
+_STEP_JS = r"""
+() => {
+  const norm = (t) => (t || '').replace(/\s+/g, ' ').trim();
+  const visible = (el) => { if (!el) return false; const r = el.getBoundingClientRect(); const s = getComputedStyle(el);
+    return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none'; };
+  const priceRe = /\d[\d\s.,\u00a0]*\s*(zł|zl|€|eur|₴|грн|uah|₽|руб|rub|kč|czk|\$|£|chf|pln)|(€|\$|£|₴|₽)\s*\d/i;
+  const rows = [];
+  const seen = new Set();
+  const push = (label, value, el) => {
+    label = norm(label).replace(/[:：]\s*$/, ''); value = norm(value);
+    if (!label || !value || label.length > 120 || !priceRe.test(value) && !/^(free|gratis|zdarma|zadarmo|kostenlos|безкоштовно|бесплатно|0)$/i.test(value)) return;
+    const key = label + '|' + value; if (seen.has(key)) return; seen.add(key);
+    rows.push({label, value, strike: !!(el && el.closest('s, del, strike, .old-price, .price-old, [class*=strike]'))});
+  };
+  for (const tr of document.querySelectorAll('tr')) {
+    if (!visible(tr)) continue;
+    const cells = [...tr.querySelectorAll('th, td')].map((c) => norm(c.innerText)).filter(Boolean);
+    if (cells.length >= 2) push(cells.slice(0, -1).join(' '), cells[cells.length - 1], tr);
+  }
+  for (const dt of document.querySelectorAll('dt')) {
+    const dd = dt.nextElementSibling; if (dd && dd.tagName === 'DD' && visible(dt)) push(dt.innerText, dd.innerText, dd);
+  }
+  for (const el of document.querySelectorAll('li, div, p')) {
+    if (!visible(el) || el.closest('tr, dl') || el.children.length < 2 || el.children.length > 3) continue;
+    const kids = [...el.children].map((c) => norm(c.innerText));
+    if (kids.some((k) => k.length > 120)) continue;
+    const last = kids[kids.length - 1];
+    if (priceRe.test(last) && !priceRe.test(kids[0])) push(kids.slice(0, -1).join(' '), last, el.lastElementChild);
+  }
+  const labelOf = (input) => {
+    if (input.id) { const l = document.querySelector('label[for="' + CSS.escape(input.id) + '"]'); if (l) return norm(l.innerText); }
+    const wrap = input.closest('label'); if (wrap) return norm(wrap.innerText);
+    const parent = input.parentElement; return parent ? norm(parent.innerText) : '';
+  };
+  const checkboxes = [...document.querySelectorAll('input[type=checkbox]')].filter((c) => visible(c) || visible(c.closest('label')))
+    .map((c) => ({label: labelOf(c).slice(0, 300), checked: c.checked, name: c.name || c.id || ''}));
+  const fields = [...document.querySelectorAll('input, select, textarea')].filter((i) =>
+    !['hidden', 'submit', 'button', 'image', 'reset', 'checkbox', 'radio'].includes((i.type || '').toLowerCase()) && visible(i));
+  const radios = [...document.querySelectorAll('input[type=radio]')].filter((r) => visible(r) || visible(r.closest('label')))
+    .map((r) => ({name: r.name, label: labelOf(r).slice(0, 200), checked: r.checked}));
+  const progress = !!document.querySelector('[aria-current=step], [class*=progress], [class*=stepper], [class*=checkout-steps], [class*=steps], [id*=progress], [role=progressbar], ol[class*=step]');
+  const buttons = [...document.querySelectorAll('button, input[type=submit], input[type=button], a[role=button], a.button, a.btn, a[class*=button], a[class*=btn]')]
+    .filter(visible).map((b) => norm(b.innerText || b.value || b.getAttribute('aria-label') || '')).filter(Boolean);
+  return {
+    url: location.href, title: norm(document.title), h1: norm((document.querySelector('h1') || {}).innerText),
+    text: norm(document.body ? document.body.innerText : '').slice(0, 4000),
+    rows, checkboxes, radios, fieldCount: fields.length,
+    passwordFields: [...document.querySelectorAll('input[type=password]')].filter(visible).length,
+    fieldHints: fields.map((i) => [i.name, i.id, i.type, i.autocomplete, labelOf(i)].join(' ').toLowerCase()),
+    progress, buttons,
+  };
+}
+"""
+
+# candidates to click: returns [{index, text, href, inForm, formAction, region, top}]
+_CLICKABLES_JS = r"""
+() => {
+  const norm = (t) => (t || '').replace(/\s+/g, ' ').trim();
+  const visible = (el) => { const r = el.getBoundingClientRect(); const s = getComputedStyle(el);
+    return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none' && !el.disabled; };
+  const els = [...document.querySelectorAll('button, input[type=submit], input[type=button], a[href], [role=button]')];
+  window.__clearcartClickables = els;
+  return els.map((el, index) => ({
+    index, visible: visible(el),
+    text: norm(el.innerText || el.value || el.getAttribute('aria-label') || el.title || '').slice(0, 150),
+    href: el.getAttribute('href') || '', name: (el.name || '') + ' ' + (el.id || '') + ' ' + (typeof el.className === 'string' ? el.className : ''),
+    inForm: !!el.form || !!el.closest('form'),
+    formAction: (el.form && el.form.getAttribute('action')) || ((el.closest('form') || {}).action) || '',
+    region: el.closest('header, nav, [role=banner]') ? 'header' : el.closest('footer') ? 'footer' : 'main',
+    top: el.getBoundingClientRect().top + window.scrollY,
+  })).filter((c) => c.visible);
+}
+"""
+
+_FILL_JS = r"""
+(customer) => {
+  const norm = (t) => (t || '').replace(/\s+/g, ' ').trim().toLowerCase();
+  const labelOf = (input) => {
+    if (input.id) { const l = document.querySelector('label[for="' + CSS.escape(input.id) + '"]'); if (l) return norm(l.innerText); }
+    const wrap = input.closest('label'); return wrap ? norm(wrap.innerText) : norm(input.placeholder || input.getAttribute('aria-label') || '');
+  };
+  const visible = (el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
+  const rules = [
+    ['email', /e-?mail|почт|пошт/],
+    ['phone', /phone|tel|telefon|телефон|mobil/],
+    ['postcode', /post.?code|zip|kod.?poczt|psč|psc|plz|postleitzahl|індекс|индекс|poštov/],
+    ['city', /city|town|miasto|місто|город|mesto|město|ort|stadt|obec/],
+    ['street', /street|address|adres|ulica|вулиц|улиц|адрес|adresa|ulice|straße|strasse|anschrift/],
+    ['first_name', /first.?name|given|imi[eę]|ім'я|імя|имя|meno|jméno|jmeno|vorname|fname/],
+    ['last_name', /last.?name|surname|family|nazwisk|прізвищ|фамили|priezvisk|příjmení|prijmeni|nachname|lname/],
+    ['full_name', /^name$|full.?name|imię i nazwisko|name/],
+  ];
+  const filled = [];
+  for (const input of document.querySelectorAll('input, textarea')) {
+    const type = (input.type || 'text').toLowerCase();
+    if (!['text', 'email', 'tel', 'number', 'search', ''].includes(type) && input.tagName !== 'TEXTAREA') continue;
+    if (!visible(input) || input.readOnly || input.disabled || input.value) continue;
+    const hint = norm([input.name, input.id, input.autocomplete, labelOf(input), input.placeholder].join(' '));
+    if (/coupon|promo|voucher|rabat|kod rabat|gutschein|sleva|zľav|знижк|скидк|search|szukaj|suche|comment|uwagi|note/.test(hint)) continue;
+    let value = null;
+    for (const [key, re] of rules) {
+      if (re.test(hint) || (key === 'email' && type === 'email') || (key === 'phone' && type === 'tel')) {
+        value = key === 'full_name' ? customer.first_name + ' ' + customer.last_name : customer[key];
+        break;
+      }
+    }
+    if (value === null) continue;
+    input.focus(); input.value = value;
+    input.dispatchEvent(new Event('input', {bubbles: true})); input.dispatchEvent(new Event('change', {bubbles: true}));
+    filled.push(hint.slice(0, 40));
+  }
+  for (const select of document.querySelectorAll('select')) {
+    if (!visible(select) || select.disabled) continue;
+    const current = select.options[select.selectedIndex];
+    if (current && current.value && !current.disabled) continue;
+    const option = [...select.options].find((o) => o.value && !o.disabled);
+    if (option) { select.value = option.value; select.dispatchEvent(new Event('change', {bubbles: true})); filled.push('select:' + (select.name || select.id)); }
+  }
+  return filled;
+}
+"""
+
+
+def _parse_rows(rows: list[dict[str, Any]], currency_hint: str) -> list[PriceLine]:
+    lines = []
+    for row in rows:
+        if row.get("strike"):
+            continue
+        money = parse_price(row["value"], currency_hint)
+        if money is None:
+            continue
+        kind = line_kind(row["label"])
+        amount = money.amount
+        if kind == "discount" and amount > 0:
+            amount = -amount
+        lines.append(PriceLine(label=row["label"], kind=kind if kind != "other" else "item", amount=amount,
+                               currency=money.currency, raw=row["value"]))
+    return lines
+
+
+def _step_kind(data: dict[str, Any], has_final: bool, index: int) -> str:
+    hints = " ".join(data["fieldHints"])
+    names = " ".join(r["name"] + " " + r["label"] for r in data["radios"]).lower()
+    if has_final:
+        return "review"
+    if re.search(r"payment|platnos|płatnoś|oplat|оплат|platb|zahlung", names):
+        return "payment"
+    if re.search(r"shipping|delivery|dostaw|доставк|doprav|versand|carrier|courier|kurier", names):
+        return "shipping"
+    if re.search(r"email|street|address|adres|postcode|zip|city|miasto|телефон|phone", hints):
+        return "details"
+    return "basket" if index == 0 else "other"
+
+
+def _is_final(text: str) -> bool:
+    return bool(text) and lexicon.matches("order_final", text, whole=True)
+
+
+def _score_add_to_cart(c: dict[str, Any]) -> int:
+    score = 0
+    if lexicon.matches("add_to_cart", c["text"]):
+        score += 10
+    if re.search(r"add.?to.?(cart|basket|bag)|cart/add|koszyk|kosik|warenkorb|корзин|кошик", c["formAction"] + " " +
+                 c["name"], re.I):
+        score += 6
+    if c["inForm"]:
+        score += 2
+    if c["region"] != "main":
+        score -= 8
+    if _is_final(c["text"]) and not lexicon.matches("add_to_cart", c["text"]):
+        score -= 20
+    return score
+
+
+class Walker:
+    def __init__(self, out_dir: Path, customer: TestCustomer | None = None,
+                 progress: Callable[..., None] | None = None):
+        self.out_dir = Path(out_dir)
+        self.customer = customer
+        self.progress = progress or (lambda *a, **k: None)
+
+    async def walk(self, browser: Any, product: PageArtifact, index: int) -> CheckoutWalk:
+        started = time.perf_counter()
+        walk = CheckoutWalk(product_url=product.final_url, product_name=product.title)
+        money = price_from_structured(product.structured)
+        if money:
+            walk.product_price, walk.currency = money.amount, money.currency
+        customer = self.customer or TestCustomer.for_language(product.lang or "en")
+        guard = _Guard()
+        context = await browser.new_context(viewport={"width": 1280, "height": 900}, ignore_https_errors=True)
+        context.set_default_timeout(ACTION_TIMEOUT_MS)
+        await install_guard(context, guard)
+        page = await context.new_page()
+        clicks = 0
+        try:
+            await page.goto(product.final_url, wait_until="domcontentloaded")
+            await dismiss_overlays(page, settle_ms=400)
+            walk.pre_checkout_texts = await self._cost_sentences(page)
+            step = await self._record(page, walk, index, "product", clicks, currency=walk.currency)
+            if not walk.product_price:
+                items = [line for line in step.price_lines if line.amount]
+                if items:
+                    walk.product_price, walk.currency = items[0].amount, items[0].currency
+            await self._choose_options(page)
+            if not await self._click_best(page, _score_add_to_cart, minimum=8):
+                walk.stuck_reason = "no add-to-basket button found on the product page"
+                return walk
+            clicks += 1
+            await self._settle(page)
+            await dismiss_overlays(page)
+            if not self._looks_like(page.url, "slug_cart"):
+                if not await self._click_best(page, self._score_cart_link, minimum=6):
+                    walk.stuck_reason = "no way to the basket found after adding the product"
+                    await self._record(page, walk, index, "other", clicks, currency=walk.currency)
+                    return walk
+                clicks += 1
+                await self._settle(page)
+            await self._record(page, walk, index, "basket", clicks, currency=walk.currency)
+            walk.pre_checkout_texts += await self._cost_sentences(page)
+            if not await self._click_best(page, self._score_checkout, minimum=6):
+                walk.stuck_reason = "no way from the basket to checkout found"
+                return walk
+            clicks += 1
+            await self._settle(page)
+            for _ in range(MAX_STEPS):
+                await dismiss_overlays(page)
+                await self._continue_as_guest(page)
+                await page.evaluate(_FILL_JS, customer.__dict__)
+                await self._choose_shipping(page)
+                candidates = await page.evaluate(_CLICKABLES_JS)
+                final = next((c for c in candidates if c["region"] == "main" and _is_final(c["text"])), None)
+                step = await self._record(page, walk, index, None, clicks, final=final, currency=walk.currency)
+                if final is not None:
+                    guard.armed = True  # from now on nothing is submitted
+                    walk.completed = True
+                    return walk
+                if step.account_required and not step.guest_option:
+                    walk.stuck_reason = "the checkout requires an account (no guest checkout offered)"
+                    return walk
+                before = page.url
+                if not await self._click_best(page, self._score_continue, minimum=6, candidates=candidates):
+                    walk.stuck_reason = f"no button to continue found on the {step.kind} step"
+                    return walk
+                clicks += 1
+                await self._settle(page)
+                if page.url == before and await self._same_step(page, step):
+                    walk.stuck_reason = (f"the {step.kind} step did not advance (a required field the walker could "
+                                         "not fill, or a validation error)")
+                    await self._record(page, walk, index, step.kind, clicks, currency=walk.currency)
+                    return walk
+            walk.stuck_reason = f"no final order button after {MAX_STEPS} steps"
+        except Exception as exc:
+            message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            walk.stuck_reason = f"the walk stopped: {message[:200]}"
+            with contextlib.suppress(Exception):
+                await self._record(page, walk, index, "other", clicks, currency=walk.currency)
+        finally:
+            walk.blocked_requests = list(guard.blocked)
+            walk.duration_s = round(time.perf_counter() - started, 2)
+            with contextlib.suppress(Exception):
+                await context.close()
+        return walk
+
+    # -------------------------------------------------------------------------------------------- helpers
+    @staticmethod
+    def _looks_like(url: str, group: str) -> bool:
+        return lexicon.matches(group, urlsplit(url).path.lower(), whole=True)
+
+    @staticmethod
+    def _score_cart_link(c: dict[str, Any]) -> int:
+        score = 0
+        if lexicon.matches("cart", c["text"]) or re.search(r"go to (cart|basket)|view (cart|basket)", c["text"], re.I):
+            score += 8
+        if lexicon.matches("slug_cart", c["href"].lower(), whole=True):
+            score += 6
+        if lexicon.matches("add_to_cart", c["text"]) or _is_final(c["text"]):
+            score -= 20
+        return score
+
+    @staticmethod
+    def _score_checkout(c: dict[str, Any]) -> int:
+        score = 0
+        if lexicon.matches("checkout", c["text"]):
+            score += 10
+        if lexicon.matches("continue", c["text"]):
+            score += 3
+        if lexicon.matches("slug_checkout", c["href"].lower(), whole=True):
+            score += 5
+        if c["region"] != "main":
+            score -= 4
+        if _is_final(c["text"]) and not lexicon.matches("checkout", c["text"]):
+            score -= 30
+        return score
+
+    @staticmethod
+    def _score_continue(c: dict[str, Any]) -> int:
+        if _is_final(c["text"]) or c["region"] != "main":
+            return -100
+        score = 0
+        if lexicon.matches("continue", c["text"]):
+            score += 10
+        if lexicon.matches("checkout", c["text"]):
+            score += 4
+        if c["inForm"]:
+            score += 2
+        if re.search(r"back|wstecz|wróć|назад|späť|zpět|zurück|coupon|rabat|apply|zastosuj|použiť|einlösen", c["text"],
+                     re.I):
+            score -= 20
+        return score
+
+    async def _click_best(self, page: Any, score: Callable[[dict[str, Any]], int], minimum: int,
+                          candidates: list[dict[str, Any]] | None = None) -> bool:
+        if candidates is None:
+            candidates = await page.evaluate(_CLICKABLES_JS)
+        else:
+            await page.evaluate(_CLICKABLES_JS)  # refresh the element list the indexes point into
+        ranked = sorted(((score(c), -c["top"], c) for c in candidates), key=lambda t: (t[0], t[1]), reverse=True)
+        if not ranked or ranked[0][0] < minimum:
+            return False
+        chosen = ranked[0][2]
+        if _is_final(chosen["text"]) and not lexicon.matches("add_to_cart", chosen["text"]) \
+                and not lexicon.matches("checkout", chosen["text"]):
+            return False  # the guard of last resort: never click an order/pay button
+        handle = await page.evaluate_handle("(i) => window.__clearcartClickables[i]", chosen["index"])
+        element = handle.as_element()
+        if element is None:
+            return False
+        try:
+            await element.click(timeout=ACTION_TIMEOUT_MS)
+        except Exception:
+            await element.evaluate("(el) => el.click()")
+        return True
+
+    async def _settle(self, page: Any) -> None:
+        with contextlib.suppress(Exception):
+            await page.wait_for_load_state("domcontentloaded", timeout=ACTION_TIMEOUT_MS)
+        with contextlib.suppress(Exception):
+            await page.wait_for_load_state("networkidle", timeout=3_000)
+
+    async def _same_step(self, page: Any, step: CheckoutStep) -> bool:
+        data = await page.evaluate(_STEP_JS)
+        return data["text"][:600] == step.text_excerpt[:600]
+
+    async def _choose_options(self, page: Any) -> None:
+        await page.evaluate(
+            r"""() => {
+              for (const select of document.querySelectorAll('form select, main select')) {
+                const cur = select.options[select.selectedIndex];
+                if (cur && cur.value && !cur.disabled) continue;
+                const opt = [...select.options].find((o) => o.value && !o.disabled);
+                if (opt) { select.value = opt.value; select.dispatchEvent(new Event('change', {bubbles: true})); }
+              }
+              const groups = {};
+              for (const r of document.querySelectorAll('form input[type=radio], main input[type=radio]')) {
+                (groups[r.name] = groups[r.name] || []).push(r);
+              }
+              for (const list of Object.values(groups)) {
+                if (!list.some((r) => r.checked)) { const r = list.find((x) => !x.disabled); if (r) r.click(); }
+              }
+            }"""
+        )
+
+    async def _choose_shipping(self, page: Any) -> None:
+        """Keep the default shipping method; when none is chosen, pick the cheapest."""
+        await page.evaluate(
+            r"""() => {
+              const groups = {};
+              for (const r of document.querySelectorAll('input[type=radio]')) (groups[r.name] = groups[r.name] || []).push(r);
+              const price = (r) => { const l = r.closest('label') || r.parentElement; const m = (l ? l.innerText : '').replace(/\s/g, '').match(/(\d+[.,]?\d*)/);
+                return m ? parseFloat(m[1].replace(',', '.')) : 0; };
+              for (const list of Object.values(groups)) {
+                if (list.some((r) => r.checked)) continue;
+                const enabled = list.filter((r) => !r.disabled);
+                if (!enabled.length) continue;
+                enabled.sort((a, b) => price(a) - price(b));
+                enabled[0].click();
+              }
+            }"""
+        )
+
+    async def _continue_as_guest(self, page: Any) -> None:
+        candidates = await page.evaluate(_CLICKABLES_JS)
+        for c in candidates:
+            if lexicon.matches("guest", c["text"]) and not _is_final(c["text"]) and c["region"] == "main":
+                await self._click_best(page, lambda x, i=c["index"]: 100 if x["index"] == i else 0, minimum=1)
+                await self._settle(page)
+                return
+
+    async def _cost_sentences(self, page: Any) -> list[str]:
+        """Sentences on a page before checkout that tell the shopper about delivery costs or fees."""
+        text = await page.evaluate("() => document.body ? document.body.innerText : ''")
+        sentences = re.split(r"(?<=[.!?])\s+|\n+", text or "")
+        found = []
+        for sentence in sentences:
+            s = sentence.strip()
+            if 8 <= len(s) <= 300 and (lexicon.matches("price_shipping", s) or lexicon.matches("price_fee", s) or
+                                       lexicon.matches("price_fee_generic", s)):
+                found.append(s)
+        return found[:30]
+
+    async def _record(self, page: Any, walk: CheckoutWalk, index: int, kind: str | None, clicks: int,
+                      final: dict[str, Any] | None = None, currency: str = "") -> CheckoutStep:
+        data = await page.evaluate(_STEP_JS)
+        text = data["text"]
+        account_required = bool(data["passwordFields"]) and lexicon.matches("account_required", text)
+        guest = lexicon.matches("guest", text) or None
+        if kind is None:
+            kind = _step_kind(data, final is not None, len(walk.steps))
+        lines = _parse_rows(data["rows"], currency)
+        checkboxes = []
+        for box in data["checkboxes"]:
+            price = parse_price(box["label"], currency) if re.search(r"\d", box["label"]) else None
+            checkboxes.append(Checkbox(label=box["label"], checked=box["checked"], name=box["name"],
+                                       price=price.amount if price and price.amount else None))
+        progress = data["progress"] or bool(re.search(
+            r"(?i)(?<!\w)(step|krok|крок|шаг|schritt|etap|етап|этап)\s*\d+\s*(of|z|з|из|von|/|ze)\s*\d+", text))
+        step = CheckoutStep(
+            url=data["url"], kind=kind, clicks=clicks, title=data["h1"] or data["title"], price_lines=lines,
+            currency=next((line.currency for line in lines if line.currency), currency),
+            checkboxes=checkboxes, progress_indicator=progress, account_required=account_required,
+            guest_option=guest, form_fields=data["fieldCount"], order_button=(final or {}).get("text", ""),
+            text_excerpt=text[:1500],
+        )
+        shots = self.out_dir / "checkout"
+        shots.mkdir(parents=True, exist_ok=True)
+        name = f"walk{index:02d}-step{len(walk.steps):02d}.jpg"
+        with contextlib.suppress(Exception):
+            await page.screenshot(path=str(shots / name), type="jpeg", quality=60, full_page=True, timeout=10_000)
+            step.screenshot = f"checkout/{name}"
+        walk.steps.append(step)
+        self.progress("checkout-step", kind=kind, url=data["url"])
+        return step
+
+
+def pick_products(pages: list[PageArtifact], count: int) -> list[PageArtifact]:
+    """Products to walk, spread across categories."""
+    by_category: dict[str, list[PageArtifact]] = {}
+    for page in pages:
+        if page.page_type == "product" and page.is_ok:
+            by_category.setdefault(page.category_hint or "", []).append(page)
+    chosen: list[PageArtifact] = []
+    queues = list(by_category.values())
+    while len(chosen) < count and any(queues):
+        for queue in queues:
+            if queue and len(chosen) < count:
+                chosen.append(queue.pop(0))
+    return chosen
+
+
+async def walk_products(products: list[PageArtifact], out_dir: Path, customer: TestCustomer | None = None,
+                        progress: Callable[..., None] | None = None) -> list[CheckoutWalk]:
+    from auditor.browser import launch
+
+    walker = Walker(out_dir, customer, progress)
+    walks = []
+    async with launch() as browser:
+        for index, product in enumerate(products):
+            walks.append(await walker.walk(browser, product, index))
+    return walks
+
+
+def walk(products: list[PageArtifact], out_dir: Path, customer: TestCustomer | None = None,
+         progress: Callable[..., None] | None = None) -> list[CheckoutWalk]:
+    return asyncio.run(walk_products(products, out_dir, customer, progress))

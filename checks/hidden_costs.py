@@ -1,0 +1,255 @@
+"""Hidden costs: every cent the last checkout step asks for was stated before checkout.
+
+What it checks
+    The checkout walk's price ledger (product page → basket → each checkout step up to, never through, the
+    order button) against what the shopper was told before checkout (product page and basket: price lines
+    and sentences about delivery and fees). Rules:
+
+    * ``late-fee`` (critical): a fee or surcharge line (handling, service, insurance, packaging, payment fee…)
+      appears for the first time in checkout.
+    * ``shipping-not-stated`` (high): checkout charges shipping, but neither the product page nor the basket
+      stated a delivery cost or a free-delivery threshold.
+    * ``total-grows-unexplained`` (high): the total grows between two steps by more than the labelled lines
+      explain.
+    * ``preticked-paid-addon`` (high): a checkbox for a paid extra (a price in its label, or insurance,
+      protection, packaging…) is ticked before the shopper touched it.
+    * ``currency-switch`` (medium): the currency changes between steps.
+    * ``advertised-price-not-applied`` (high): the basket or checkout charges more for the product than its
+      product page advertised (a discount or sale price that is not applied).
+    * ``walk-incomplete`` (info): a walk got stuck before the last step; the check is then ``needs-review``
+      (never ``pass``) unless another walk completed.
+
+Why it matters
+    Extra costs that appear late are the first reason shoppers abandon checkout (48% in Baymard's 2024
+    survey; 21% because the total was not visible up front). EU law requires the total price including
+    delivery before the order (Directive 2011/83/EU art. 6(1)(e) and 8(2)) and forbids pre-ticked paid extras
+    (art. 22).
+
+Failing example
+    Product page "49,90 €"; basket "Subtotal 49,90 €"; review step adds "Handling fee 2,50 €" and the total is
+    57,30 € → ``late-fee`` (critical) with the ledger as evidence.
+
+Passing example
+    Product page says "Delivery 4,90 €, free from 100 €"; review step: Subtotal 49,90 €, Shipping 4,90 €,
+    Total 54,80 € → pass.
+
+Options
+    ``tolerance`` (default 0.01): amounts closer than this are equal.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from typing import Any
+
+from auditor import lexicon
+from auditor.model import Artifacts, CheckoutStep, CheckoutWalk, Finding
+from auditor.prices import parse_price
+from checks.base import finding, not_applicable, result
+
+ID = "hidden-costs"
+TITLE = "Hidden costs in checkout"
+CATEGORY = "costs"
+SEVERITIES = ["critical", "high", "medium", "info"]
+DEFAULT_OPTIONS: dict[str, Any] = {"tolerance": 0.01}
+
+WHY_LATE = ("Shoppers abandon when costs appear at the last step (48% name extra costs as the reason). EU law "
+            "requires the total price including all charges before the order: Directive 2011/83/EU art. 6(1)(e), "
+            "8(2).")
+WHY_ADDON = ("A paid extra must be chosen by the shopper: Directive 2011/83/EU art. 22 forbids pre-ticked boxes "
+             "for additional payments, and the shopper may claim the money back.")
+PRE_KINDS = ("product", "basket")
+
+
+def _ledger(walk: CheckoutWalk) -> list[dict[str, Any]]:
+    return [
+        {"step": i, "kind": s.kind, "url": s.url, "clicks": s.clicks, "screenshot": s.screenshot,
+         "lines": [{"label": line.label, "kind": line.kind, "amount": line.amount, "currency": line.currency}
+                   for line in s.price_lines]}
+        for i, s in enumerate(walk.steps)
+    ]
+
+
+def _norm(label: str) -> str:
+    return re.sub(r"[\W\d_]+", " ", label.lower()).strip()
+
+
+def _words(label: str) -> set[str]:
+    return {w for w in _norm(label).split() if len(w) > 3}
+
+
+def _sum(step: CheckoutStep, *kinds: str) -> float:
+    return sum(line.amount or 0.0 for line in step.price_lines if line.kind in kinds)
+
+
+def _total(step: CheckoutStep) -> float | None:
+    totals = [line.amount for line in step.price_lines if line.kind == "total" and line.amount is not None]
+    return totals[-1] if totals else None
+
+
+def _told_shipping(walk: CheckoutWalk, before: list[CheckoutStep]) -> bool:
+    if any(line.kind == "shipping" for s in before for line in s.price_lines):
+        return True
+    for sentence in walk.pre_checkout_texts:
+        if lexicon.matches("price_shipping", sentence) and (
+            parse_price(sentence) is not None or lexicon.matches("price_free", sentence)
+        ):
+            return True
+    return False
+
+
+def _told_fee(walk: CheckoutWalk, before: list[CheckoutStep], label: str) -> bool:
+    words = _words(label)
+    for s in before:
+        for line in s.price_lines:
+            if line.kind == "fee" and (words & _words(line.label) or not words):
+                return True
+    for sentence in walk.pre_checkout_texts:
+        if words and words & _words(sentence) and parse_price(sentence) is not None:
+            return True
+    return False
+
+
+def _walk_findings(walk: CheckoutWalk, tol: float) -> list[Finding]:
+    out: list[Finding] = []
+    ledger = _ledger(walk)
+    before = [s for s in walk.steps if s.kind in PRE_KINDS]
+    checkout = [s for s in walk.steps if s.kind not in PRE_KINDS]
+    product = walk.product_url
+    evidence = {"ledger": ledger, "product": walk.product_name, "told_before_checkout": walk.pre_checkout_texts[:8]}
+
+    seen_fees: set[str] = set()
+    for step in checkout:
+        for line in step.price_lines:
+            if line.kind != "fee" or not line.amount or line.amount <= tol:
+                continue
+            key = _norm(line.label)
+            if key in seen_fees or _told_fee(walk, before, line.label):
+                continue
+            seen_fees.add(key)
+            out.append(finding(
+                ID, "late-fee", "critical", f"“{line.label}” first appears at the {step.kind} step",
+                f"The {step.kind} step adds “{line.label}” ({line.amount:.2f} {line.currency}) that neither the "
+                f"product page nor the basket mentioned.",
+                url=step.url, key=f"{product}|{key}",
+                evidence={**evidence, "line": line.model_dump(), "step": step.kind, "screenshot": step.screenshot},
+                why=WHY_LATE,
+                recommendation="Show this charge on the product page and in the basket, or fold it into the price.",
+            ))
+
+    charged = [(s, line) for s in checkout for line in s.price_lines
+               if line.kind == "shipping" and line.amount and line.amount > tol]
+    if charged and not _told_shipping(walk, before):
+        step, line = charged[0]
+        out.append(finding(
+            ID, "shipping-not-stated", "high", f"Shipping cost first shown at the {step.kind} step",
+            f"Checkout charges {line.amount:.2f} {line.currency} for “{line.label}”, but no delivery cost or "
+            "free-delivery threshold was stated on the product page or in the basket.",
+            url=step.url, key=product, evidence={**evidence, "line": line.model_dump(), "screenshot": step.screenshot},
+            why=WHY_LATE,
+            recommendation="State delivery costs (or “free delivery from …”) next to the price on product pages "
+                           "and in the basket, with a delivery estimate.",
+        ))
+
+    previous: tuple[CheckoutStep, float] | None = None
+    for step in walk.steps:
+        total = _total(step)
+        if total is None or step.kind == "product":
+            continue
+        if previous is not None:
+            prev_step, prev_total = previous
+            explained = sum(_sum(step, k) - _sum(prev_step, k)
+                            for k in ("subtotal", "shipping", "fee", "discount", "tax"))
+            unexplained = (total - prev_total) - explained
+            if unexplained > tol:
+                out.append(finding(
+                    ID, "total-grows-unexplained", "high",
+                    f"The total grows by {unexplained:.2f} without a labelled line",
+                    f"Between the {prev_step.kind} step ({prev_total:.2f}) and the {step.kind} step ({total:.2f}) "
+                    f"the total grows by {total - prev_total:.2f}; labelled lines explain {explained:.2f}.",
+                    url=step.url, key=f"{product}|{prev_step.kind}>{step.kind}",
+                    evidence={**evidence, "from": prev_step.kind, "to": step.kind, "unexplained": round(unexplained, 2),
+                              "screenshot": step.screenshot},
+                    why=WHY_LATE,
+                    recommendation="Itemise every charge in the order summary so the lines add up to the total.",
+                ))
+        previous = (step, total)
+
+    for step in walk.steps:
+        for box in step.checkboxes:
+            paid = (box.price or 0) > tol or lexicon.matches("price_fee", box.label)
+            if not box.checked or not paid or lexicon.matches("terms_accept", box.label) \
+                    or lexicon.matches("newsletter", box.label):
+                continue
+            out.append(finding(
+                ID, "preticked-paid-addon", "high", f"Paid extra ticked by default: “{box.label[:80]}”",
+                f"At the {step.kind} step the box “{box.label}” is already ticked"
+                + (f" and adds {box.price:.2f}." if box.price else "."),
+                url=step.url, key=f"{product}|{_norm(box.label)}",
+                evidence={**evidence, "checkbox": box.model_dump(), "step": step.kind, "screenshot": step.screenshot},
+                why=WHY_ADDON, recommendation="Leave paid extras unticked; let the shopper opt in.",
+            ))
+
+    currencies = [(s.kind, line.currency) for s in walk.steps for line in s.price_lines if line.currency]
+    if len({c for _, c in currencies}) > 1:
+        out.append(finding(
+            ID, "currency-switch", "medium", "The currency changes during checkout",
+            "Prices are shown in " + " then ".join(dict.fromkeys(c for _, c in currencies)) + ".",
+            url=product, key=product, evidence={**evidence, "currencies": currencies},
+            why="A currency that changes mid-checkout hides the real price and the conversion margin.",
+            recommendation="Keep one currency from product page to payment, or show both amounts everywhere.",
+        ))
+
+    if walk.product_price:
+        for step in walk.steps:
+            if step.kind == "product":
+                continue
+            subtotal = _sum(step, "subtotal") or _sum(step, "item")
+            if subtotal and subtotal - walk.product_price > tol and len(
+                    [line for line in step.price_lines if line.kind == "item"]) <= 1:
+                out.append(finding(
+                    ID, "advertised-price-not-applied", "high", "The basket charges more than the product page",
+                    f"The product page advertises {walk.product_price:.2f}, the {step.kind} step charges "
+                    f"{subtotal:.2f} for it.",
+                    url=step.url, key=product, evidence={**evidence, "advertised": walk.product_price,
+                                                         "charged": subtotal, "screenshot": step.screenshot},
+                    why="A price or discount advertised on the product page must be the one charged "
+                        "(Directive 2005/29/EC on unfair commercial practices).",
+                    recommendation="Apply the advertised price or discount in the basket automatically.",
+                ))
+                break
+    if not walk.completed:
+        last = walk.steps[-1] if walk.steps else None
+        out.append(finding(
+            ID, "walk-incomplete", "info", "The checkout walk did not reach the last step",
+            f"The walk stopped: {walk.stuck_reason or 'unknown reason'}.",
+            url=last.url if last else product, key=product,
+            evidence={**evidence, "stuck_reason": walk.stuck_reason, "screenshot": last.screenshot if last else ""},
+            recommendation="Record the checkout in Chrome DevTools Recorder and pass it with --journey.",
+        ))
+    return out
+
+
+def run(artifacts: Artifacts, options: dict[str, Any]) -> Any:
+    walks = artifacts.checkout
+    if not walks:
+        return not_applicable(sys.modules[__name__], "No checkout was walked (no product page was found or the walk "
+                                                     "was turned off).")
+    tol = float(options["tolerance"])
+    findings = [f for walk in walks for f in _walk_findings(walk, tol)]
+    module = sys.modules[__name__]
+    details = {"walks": [{"product": w.product_name, "product_url": w.product_url, "completed": w.completed,
+                          "stuck_reason": w.stuck_reason, "ledger": _ledger(w), "product_price": w.product_price,
+                          "currency": w.currency} for w in walks]}
+    real = [f for f in findings if f.severity != "info"]
+    completed = [w for w in walks if w.completed]
+    if real:
+        return result(module, findings, f"{len(real)} hidden-cost finding(s) over {len(walks)} walked product(s).",
+                      details=details)
+    if not completed:
+        return result(module, findings, "No walk reached the last step before payment; the costs need a review.",
+                      status="needs-review", details=details)
+    return result(module, findings, f"Every charge was stated before checkout ({len(completed)} walk(s)).",
+                  status="pass", details=details)
+

@@ -1,0 +1,114 @@
+"""hidden-costs on checkout ledgers built in the test (no browser)."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.model import Artifacts, Checkbox, CheckoutStep, CheckoutWalk, PriceLine
+from auditor.runner import run_check
+import checks.hidden_costs as check
+
+P = "https://shop.example/p/dress"
+
+
+def line(label, kind, amount, currency="EUR"):
+    return PriceLine(label=label, kind=kind, amount=amount, currency=currency)
+
+
+def walk(steps, told=(), completed=True, price=49.9, stuck=""):
+    return CheckoutWalk(product_url=P, product_name="Dress", product_price=price, currency="EUR",
+                        pre_checkout_texts=list(told), steps=steps, completed=completed, stuck_reason=stuck)
+
+
+def step(kind, *lines, url=None, boxes=(), button=""):
+    return CheckoutStep(url=url or f"https://shop.example/{kind}", kind=kind, price_lines=list(lines),
+                        checkboxes=list(boxes), order_button=button)
+
+
+def outcome(*walks):
+    return run_check(check, Artifacts(start_url="https://shop.example/", checkout=list(walks)))
+
+
+def rules(res):
+    return sorted({f.rule for f in res.findings})
+
+
+HONEST = [
+    step("product", line("Dress", "item", 49.9)),
+    step("basket", line("Subtotal", "subtotal", 49.9), line("Total", "total", 49.9)),
+    step("details"),
+    step("review", line("Subtotal", "subtotal", 49.9), line("Shipping", "shipping", 4.9), line("Total", "total", 54.8),
+         button="Order with obligation to pay"),
+]
+
+
+def test_pass_when_shipping_was_stated_before_checkout():
+    res = outcome(walk(HONEST, told=["Delivery in 2-4 working days, 4,90 €, free from 100,00 €"]))
+    assert res.status == "pass" and rules(res) == []
+
+
+def test_shipping_not_stated():
+    res = outcome(walk(HONEST, told=["30-day returns"]))
+    assert res.status == "fail" and rules(res) == ["shipping-not-stated"]
+    assert res.findings[0].severity == "high"
+    assert [s["kind"] for s in res.findings[0].evidence["ledger"]] == ["product", "basket", "details", "review"]
+
+
+@pytest.mark.parametrize("label", ["Handling fee", "Opłata manipulacyjna", "Сервісний збір", "Servisní poplatek",
+                                   "Bearbeitungsgebühr", "Сервисный сбор", "Manipulačný poplatok"])
+def test_late_fee_is_critical_in_every_language(label):
+    steps = [*HONEST[:3], step("review", line("Subtotal", "subtotal", 49.9), line("Shipping", "shipping", 4.9),
+                               line(label, "fee", 2.5), line("Total", "total", 57.3))]
+    res = outcome(walk(steps, told=["Delivery 4,90 €"]))
+    assert rules(res) == ["late-fee"]
+    assert res.findings[0].severity == "critical"
+
+
+def test_fee_stated_in_basket_is_not_late():
+    basket = step("basket", line("Subtotal", "subtotal", 49.9), line("Handling fee", "fee", 2.5),
+                  line("Total", "total", 52.4))
+    review = step("review", line("Subtotal", "subtotal", 49.9), line("Shipping", "shipping", 4.9),
+                  line("Handling fee", "fee", 2.5), line("Total", "total", 57.3))
+    res = outcome(walk([HONEST[0], basket, review], told=["Delivery 4,90 €"]))
+    assert rules(res) == []
+
+
+def test_total_grows_without_a_line():
+    review = step("review", line("Subtotal", "subtotal", 49.9), line("Shipping", "shipping", 4.9),
+                  line("Total", "total", 56.8))
+    res = outcome(walk([HONEST[0], HONEST[1], review], told=["Delivery 4,90 €"]))
+    assert rules(res) == ["total-grows-unexplained"]
+    assert res.findings[0].evidence["unexplained"] == pytest.approx(2.0)
+
+
+def test_preticked_paid_addon_but_not_terms_or_unticked():
+    boxes = [Checkbox(label="Parcel insurance (+2,99 €)", checked=True, price=2.99),
+             Checkbox(label="I accept the terms and conditions", checked=True),
+             Checkbox(label="Gift wrapping (+3,00 €)", checked=False, price=3.0)]
+    steps = [*HONEST[:3], step("review", *HONEST[3].price_lines, boxes=boxes)]
+    res = outcome(walk(steps, told=["Delivery 4,90 €"]))
+    assert rules(res) == ["preticked-paid-addon"]
+    assert "insurance" in res.findings[0].title
+
+
+def test_currency_switch_and_advertised_price():
+    basket = step("basket", line("Subtotal", "subtotal", 59.9), line("Total", "total", 59.9))
+    review = step("review", line("Subtotal", "subtotal", 250.0, "PLN"), line("Total", "total", 250.0, "PLN"))
+    res = outcome(walk([HONEST[0], basket, review], told=["Delivery free"]))
+    assert "currency-switch" in rules(res) and "advertised-price-not-applied" in rules(res)
+
+
+def test_stuck_walk_is_needs_review_never_pass():
+    res = outcome(walk(HONEST[:2], completed=False, stuck="no way from the basket to checkout found"))
+    assert res.status == "needs-review"
+    assert rules(res) == ["walk-incomplete"]
+
+
+def test_no_walk_is_not_applicable():
+    assert outcome().status == "not-applicable"
+
+
+def test_fingerprints_stable():
+    a = outcome(walk(HONEST, told=[]))
+    b = outcome(walk(HONEST, told=[]))
+    assert [f.id for f in a.findings] == [f.id for f in b.findings]
