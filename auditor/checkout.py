@@ -553,11 +553,12 @@ class Walker:
 def pick_products(pages: list[PageArtifact], count: int) -> list[PageArtifact]:
     """Products to walk, spread across categories."""
     by_category: dict[str, list[PageArtifact]] = {}
-    for page in pages:
-        if page.page_type == "product" and page.is_ok:
-            by_category.setdefault(page.category_hint or "", []).append(page)
+    ordered = sorted((p for p in pages if p.page_type == "product" and p.is_ok),
+                     key=lambda p: (p.depth if p.depth is not None else 99, p.final_url))
+    for page in ordered:
+        by_category.setdefault(page.category_hint or "", []).append(page)
     chosen: list[PageArtifact] = []
-    queues = list(by_category.values())
+    queues = [by_category[key] for key in sorted(by_category)]
     while len(chosen) < count and any(queues):
         for queue in queues:
             if queue and len(chosen) < count:

@@ -96,7 +96,8 @@ class _Console:
             self.err.print(message, markup=False)
 
 
-def _report_and_exit(result: Any, out: Path, formats: list[str], fail_on: FailOn, console: _Console) -> None:
+def _report_and_exit(result: Any, out: Path, formats: list[str], fail_on: str, console: _Console,
+                     fail_on_new: bool = False) -> None:
     from reports import write_reports
 
     written = write_reports(result, out, formats)
@@ -107,92 +108,172 @@ def _report_and_exit(result: Any, out: Path, formats: list[str], fail_on: FailOn
     console.say(f"checks: {statuses}")
     console.say("findings: " + (", ".join(f"{counts[s]} {s}" for s in ("critical", "high", "medium", "low", "info")
                                           if s in counts) or "none"))
+    if result.baseline:
+        new = sum(1 for f in result.findings if f.change == "new")
+        console.say(f"against the baseline: {new} new, {len(result.findings) - new} unchanged, "
+                    f"{len(result.fixed)} fixed")
+    for warning in result.warnings:
+        console.say(f"warning: {warning}")
     for name in formats:
         typer.echo(f"{name}: {written[name]}")
-    failing = [] if fail_on == FailOn.never else result.failing_findings(fail_on.value)
+    failing = [] if fail_on == "never" else result.failing_findings(fail_on, only_new=fail_on_new)
     if failing:
-        console.say(f"{len(failing)} finding(s) at or above '{fail_on.value}': exit {EXIT_FINDINGS}")
+        what = "new finding(s)" if fail_on_new else "finding(s)"
+        console.say(f"{len(failing)} {what} at or above '{fail_on}': exit {EXIT_FINDINGS}")
         raise typer.Exit(EXIT_FINDINGS)
     raise typer.Exit(EXIT_OK)
 
 
-def _run_checks(artifacts: Any, fail_on: FailOn, only: list[str], skip: list[str]) -> Any:
+def _evaluate(artifacts: Any, config: Any, fail_on: str, only: list[str], skip: list[str],
+              baseline: Optional[Path]) -> Any:
+    """Checks, then the configuration's ignore rules, then the baseline comparison."""
+    from auditor.baseline import compare
+    from auditor.config import apply_ignores
     from auditor.runner import run_checks
 
-    threshold = "critical" if fail_on == FailOn.never else fail_on.value
-    return run_checks(artifacts, only=only or None, skip=skip or None, fail_on=threshold)
+    threshold = "critical" if fail_on == "never" else fail_on
+    disabled = [*skip, *config.scan.get("disable", [])]
+    result = run_checks(artifacts, check_options=config.checks, only=only or None, skip=disabled or None,
+                        fail_on=threshold)
+    result.warnings += apply_ignores(result, config.ignore)
+    if baseline is not None:
+        compare(result, baseline)
+    return result
+
+
+def _fail_on(config: Any, cli_value: Optional[FailOn]) -> str:
+    value = config.value("fail-on", cli_value.value if cli_value else None, "high")
+    if value not in FailOn.__members__:
+        raise UsageError(f"fail-on = '{value}' in {config.path} is not a severity",
+                         f"choose from: {', '.join(FailOn.__members__)}")
+    return value
 
 
 OUT_HELP = "Folder for the reports; artifacts go to OUT/artifacts."
 FORMAT_HELP = "Report formats: all, or a comma-separated list of json, html, md, junit."
-FAIL_ON_HELP = "Exit 1 when a finding is at or above this severity ('never': always exit 0 after a run)."
+FAIL_ON_HELP = ("Exit 1 when a finding is at or above this severity ('never': always exit 0 after a run). "
+                "Default: high.")
+CONFIG_HELP = "Configuration file (default: ./clearcart.toml, else [tool.clearcart] in ./pyproject.toml)."
+BASELINE_HELP = "An earlier report.json: mark each finding new / unchanged / fixed."
+FAIL_NEW_HELP = "With --baseline: only new findings at or above --fail-on fail the run."
 
 
 @app.command()
 def scan(
     url: str = typer.Argument(..., help="The store's home page, e.g. https://shop.example.com/"),
     out: Path = typer.Option(Path("clearcart-report"), "--out", "-o", help=OUT_HELP),
-    max_pages: int = typer.Option(60, "--max-pages", min=1, max=5000, help="Page budget of the crawl."),
-    concurrency: int = typer.Option(4, "--concurrency", min=1, max=16, help="Pages loaded at once."),
-    products: int = typer.Option(12, "--products", min=0, max=1000, help="Product pages sampled across categories."),
+    max_pages: Optional[int] = typer.Option(None, "--max-pages", min=1, max=5000,
+                                            help="Page budget of the crawl. Default: 60."),
+    concurrency: Optional[int] = typer.Option(None, "--concurrency", min=1, max=16,
+                                              help="Pages loaded at once. Default: 4."),
+    products: Optional[int] = typer.Option(None, "--products", min=0, max=1000,
+                                           help="Product pages sampled across categories. Default: 12."),
     ignore_robots: bool = typer.Option(False, "--ignore-robots", help="Ignore robots.txt (your own store only)."),
-    gather_only: bool = typer.Option(False, "--gather-only", help="Stop after saving artifacts; run `clearcart check` later."),
-    fmt: str = typer.Option("all", "--format", "-f", help=FORMAT_HELP),
-    fail_on: FailOn = typer.Option(FailOn.high, "--fail-on", help=FAIL_ON_HELP),
-    only: Optional[list[str]] = typer.Option(None, "--only", help="Run only these checks (ids, repeatable or comma-separated)."),
-    skip: Optional[list[str]] = typer.Option(None, "--skip", help="Skip these checks."),
-    checkout_products: int = typer.Option(1, "--checkout-products", min=0, max=20,
-                                          help="Products to walk through checkout (0: no checkout walk)."),
+    checkout_products: Optional[int] = typer.Option(None, "--checkout-products", min=0, max=20,
+                                                    help="Products walked through checkout, never ordering "
+                                                         "(0: no walk). Default: 1."),
     journey: Optional[Path] = typer.Option(None, "--journey", help="A Chrome DevTools Recorder JSON export to "
                                            "replay instead of the checkout heuristics."),
+    gather_only: bool = typer.Option(False, "--gather-only",
+                                     help="Stop after saving artifacts; run `clearcart check` later."),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help=FORMAT_HELP),
+    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help=FAIL_ON_HELP),
+    only: Optional[list[str]] = typer.Option(None, "--only",
+                                             help="Run only these checks (ids, repeatable or comma-separated)."),
+    skip: Optional[list[str]] = typer.Option(None, "--skip", help="Skip these checks."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help=BASELINE_HELP),
+    fail_on_new: bool = typer.Option(False, "--fail-on-new", help=FAIL_NEW_HELP),
+    config_file: Optional[Path] = typer.Option(None, "--config", help=CONFIG_HELP),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display."),
 ) -> None:
     """Crawl a store in a real browser, walk its checkout (never ordering), run every check, write the reports."""
+    from auditor.config import load_config
     from auditor.gather import gather
     from auditor.model import CrawlSettings
 
-    formats = _formats(fmt)
+    config = load_config(config_file)
+    formats = _formats(config.value("format", fmt, "all"))
+    threshold = _fail_on(config, fail_on)
     only_ids, skip_ids = _split(only), _split(skip)
     _validate_check_ids(only_ids + skip_ids)
-    settings = CrawlSettings(max_pages=max_pages, concurrency=concurrency, products=products,
-                             respect_robots=not ignore_robots)
+    if fail_on_new and baseline is None:
+        raise UsageError("--fail-on-new needs --baseline", "pass the report.json of an earlier run with --baseline")
+    if baseline is not None:
+        from auditor.baseline import load_baseline
+
+        load_baseline(baseline)  # a bad baseline is a usage error before any browsing
+    settings = CrawlSettings(
+        max_pages=config.value("max-pages", max_pages, 60),
+        concurrency=config.value("concurrency", concurrency, 4),
+        products=config.value("products", products, 12),
+        respect_robots=False if ignore_robots else config.value("respect-robots", None, True),
+    )
+    customer = None
+    if config.customer:
+        from auditor.checkout import TestCustomer
+
+        customer = TestCustomer(**config.customer)
     artifacts_dir = out / "artifacts"
     with _Console(quiet) as console:
         console.say(f"clearcart {__version__}: auditing {url}")
-        artifacts = gather(url, artifacts_dir, settings, checkout_products=checkout_products, journey=journey,
-                           progress=console)
+        artifacts = gather(url, artifacts_dir, settings,
+                           checkout_products=config.value("checkout-products", checkout_products, 1),
+                           journey=journey, customer=customer, progress=console)
     console.say(f"{len(artifacts.pages)} pages in {artifacts.duration_s:.1f} s; artifacts: {artifacts_dir}")
     for error in artifacts.errors[:5]:
         console.say(f"warning: {error}")
     if gather_only:
         typer.echo(f"artifacts: {artifacts_dir}")
         raise typer.Exit(EXIT_OK)
-    result = _run_checks(artifacts, fail_on, only_ids, skip_ids)
-    _report_and_exit(result, out, formats, fail_on, console)
+    result = _evaluate(artifacts, config, threshold, only_ids, skip_ids, baseline)
+    _report_and_exit(result, out, formats, threshold, console, fail_on_new)
 
 
 @app.command()
 def check(
     artifacts_dir: Path = typer.Argument(..., help="An artifacts folder written by `clearcart scan` (OUT/artifacts)."),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Folder for the reports (default: beside the artifacts)."),
-    fmt: str = typer.Option("all", "--format", "-f", help=FORMAT_HELP),
-    fail_on: FailOn = typer.Option(FailOn.high, "--fail-on", help=FAIL_ON_HELP),
+    out: Optional[Path] = typer.Option(None, "--out", "-o",
+                                       help="Folder for the reports (default: beside the artifacts)."),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help=FORMAT_HELP),
+    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help=FAIL_ON_HELP),
     only: Optional[list[str]] = typer.Option(None, "--only", help="Run only these checks."),
     skip: Optional[list[str]] = typer.Option(None, "--skip", help="Skip these checks."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help=BASELINE_HELP),
+    fail_on_new: bool = typer.Option(False, "--fail-on-new", help=FAIL_NEW_HELP),
+    config_file: Optional[Path] = typer.Option(None, "--config", help=CONFIG_HELP),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the report paths."),
 ) -> None:
     """Run the checks and write the reports from saved artifacts, without a browser."""
+    from auditor.config import load_config
     from auditor.model import Artifacts
 
-    formats = _formats(fmt)
+    config = load_config(config_file)
+    formats = _formats(config.value("format", fmt, "all"))
+    threshold = _fail_on(config, fail_on)
     only_ids, skip_ids = _split(only), _split(skip)
     _validate_check_ids(only_ids + skip_ids)
+    if fail_on_new and baseline is None:
+        raise UsageError("--fail-on-new needs --baseline", "pass the report.json of an earlier run with --baseline")
     if not artifacts_dir.exists():
         raise UsageError(f"{artifacts_dir} does not exist", "pass the OUT/artifacts folder of a previous scan")
     artifacts = Artifacts.load(artifacts_dir)
     target = out or Path(artifacts.base_dir).parent
-    result = _run_checks(artifacts, fail_on, only_ids, skip_ids)
-    _report_and_exit(result, target, formats, fail_on, _Console(quiet))
+    result = _evaluate(artifacts, config, threshold, only_ids, skip_ids, baseline)
+    _report_and_exit(result, target, formats, threshold, _Console(quiet), fail_on_new)
+
+
+@app.command()
+def init(
+    path: Path = typer.Argument(Path("clearcart.toml"), help="Where to write the starter configuration."),
+    force: bool = typer.Option(False, "--force", help="Overwrite an existing file."),
+) -> None:
+    """Write a commented starter clearcart.toml."""
+    from auditor.config import STARTER
+
+    if path.exists() and not force:
+        raise UsageError(f"{path} already exists", "pass --force to overwrite it")
+    path.write_text(STARTER, encoding="utf-8")
+    typer.echo(f"wrote {path}")
 
 
 @app.command()
@@ -218,8 +299,10 @@ def demo(
         console.say(f"clearcart {__version__}: demo store '{variant}' at {store.url}")
         artifacts = gather(store.url, out / "artifacts", CrawlSettings(), progress=console)
     console.say(f"{len(artifacts.pages)} pages in {artifacts.duration_s:.1f} s")
-    result = _run_checks(artifacts, FailOn.never, [], [])
+    from auditor.config import Config
     from reports import FORMATS, write_reports
+
+    result = _evaluate(artifacts, Config(), "never", [], [], None)
 
     written = write_reports(result, out, FORMATS)
     for c in result.checks:

@@ -23,6 +23,7 @@ def gather(
     journey: str | Path | None = None,
     tickets: str | Path | None = None,
     ticket_options: dict[str, Any] | None = None,
+    customer: Any = None,
     progress: Callable[..., None] | None = None,
 ) -> Artifacts:
     out_dir = Path(out_dir)
@@ -37,7 +38,8 @@ def gather(
     if journey_data is not None or checkout_products > 0:
         report("stage", name="Checkout", total=None)
         try:
-            artifacts.checkout = asyncio.run(_walk(artifacts, out_dir, checkout_products, journey_data, progress))
+            artifacts.checkout = asyncio.run(_walk(artifacts, out_dir, checkout_products, journey_data, customer,
+                                                    progress))
         except ClearcartError:
             raise
         except Exception as exc:  # keep the crawl; the checkout checks will say the walk is missing
@@ -52,7 +54,7 @@ def gather(
     return artifacts
 
 
-async def _walk(artifacts: Artifacts, out_dir: Path, count: int, journey: dict[str, Any] | None,
+async def _walk(artifacts: Artifacts, out_dir: Path, count: int, journey: dict[str, Any] | None, customer: Any,
                 progress: Callable[..., None] | None) -> list:
     from auditor.browser import launch
     from auditor.checkout import Walker, pick_products
@@ -61,6 +63,6 @@ async def _walk(artifacts: Artifacts, out_dir: Path, count: int, journey: dict[s
     async with launch() as browser:
         if journey is not None:
             return [await replay(browser, journey, out_dir)]
-        walker = Walker(out_dir, progress=progress)
+        walker = Walker(out_dir, customer, progress=progress)
         return [await walker.walk(browser, product, i)
                 for i, product in enumerate(pick_products(artifacts.pages, count))]

@@ -162,6 +162,7 @@ class TicketTopic(BaseModel):
     terms: list[str] = Field(default_factory=list)
     by_month: dict[str, int] = Field(default_factory=dict)
     examples: list[str] = Field(default_factory=list)  # redacted
+    estimated: bool = False  # count extrapolated from the clustered sample of unexplained tickets
 
 
 class TicketsArtifact(BaseModel):
@@ -171,7 +172,11 @@ class TicketsArtifact(BaseModel):
     total: int = 0
     imported: int = 0
     broken_rows: int = 0
+    empty: int = 0  # records without any text once quotes, signatures and HTML were stripped
+    unexplained: int = 0  # imported tickets in no reported topic
     languages: dict[str, int] = Field(default_factory=dict)
+    columns: dict[str, str] = Field(default_factory=dict)  # role (subject, body, date, tags) -> source column
+    redactions: dict[str, int] = Field(default_factory=dict)  # kind of personal data -> number replaced
     topics: list[TicketTopic] = Field(default_factory=list)
 
 
@@ -283,6 +288,8 @@ class Finding(BaseModel):
     evidence: dict[str, Any] = Field(default_factory=dict)
     why: str = ""  # why it matters to shoppers (and the legal basis where one applies)
     recommendation: str = ""
+    change: Literal["new", "unchanged"] | None = None  # against a baseline report, when one was given
+    suppressed_reason: str = ""  # set when an ignore rule moved it to AuditResult.suppressed
 
 
 class CheckResult(BaseModel):
@@ -330,7 +337,12 @@ class AuditResult(BaseModel):
     errors: list[str] = Field(default_factory=list)
     checkout: list[CheckoutWalk] = Field(default_factory=list)
     tickets: TicketsArtifact | None = None
+    suppressed: list[Finding] = Field(default_factory=list)  # matched by an ignore rule (with its reason)
+    baseline: str = ""  # the baseline report compared against, if any
+    fixed: list[Finding] = Field(default_factory=list)  # in the baseline, gone now
+    warnings: list[str] = Field(default_factory=list)
 
-    def failing_findings(self, threshold: str | None = None) -> list[Finding]:
+    def failing_findings(self, threshold: str | None = None, only_new: bool = False) -> list[Finding]:
         level = SEVERITY_ORDER[threshold or self.fail_on]
-        return [f for f in self.findings if SEVERITY_ORDER[f.severity] >= level]
+        return [f for f in self.findings if SEVERITY_ORDER[f.severity] >= level
+                and (not only_new or f.change != "unchanged")]

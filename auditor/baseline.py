@@ -1,0 +1,39 @@
+"""Baselines for CI: compare this run's findings with a previous report.json by fingerprint."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from auditor.errors import UsageError
+from auditor.model import AuditResult, Finding
+
+
+def load_baseline(path: str | Path) -> list[Finding]:
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        findings = [Finding.model_validate(f) for f in data["findings"]]
+    except FileNotFoundError as exc:
+        raise UsageError(f"baseline {path} not found", "pass the report.json of an earlier run") from exc
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise UsageError(f"baseline {path} is not a clearcart report.json ({type(exc).__name__})",
+                         "pass the report.json of an earlier run") from exc
+    return findings
+
+
+def compare(result: AuditResult, path: str | Path) -> AuditResult:
+    """Mark each finding new or unchanged and list the baseline's findings that are gone as fixed."""
+    old = {f.id: f for f in load_baseline(path)}
+    current = set()
+    for finding in result.findings:
+        finding.change = "unchanged" if finding.id in old else "new"
+        current.add(finding.id)
+    for check in result.checks:
+        for finding in check.findings:
+            finding.change = "unchanged" if finding.id in old else "new"
+    result.fixed = [f for fid, f in old.items() if fid not in current]
+    for f in result.fixed:
+        f.change = None
+    result.baseline = str(path)
+    return result

@@ -1,0 +1,214 @@
+"""Configuration: ``clearcart.toml`` or ``[tool.clearcart]`` in ``pyproject.toml``.
+
+Precedence: built-in defaults < the file < command-line options. Unknown keys are an error (exit 2), so a
+typo never silently does nothing. Ignore rules need a reason and may expire.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from auditor.errors import UsageError
+
+SCAN_KEYS = {
+    "max-pages": int, "concurrency": int, "products": int, "checkout-products": int, "respect-robots": bool,
+    "fail-on": str, "disable": list, "report-lang": str, "format": str,
+}
+CUSTOMER_KEYS = {"email", "first-name", "last-name", "street", "city", "postcode", "phone", "company", "country"}
+IGNORE_KEYS = {"fingerprint", "check", "rule", "url", "reason", "expires"}
+TOP_KEYS = {"scan", "customer", "checks", "ignore"}
+
+STARTER = '''# clearcart configuration. Precedence: defaults < this file < command-line options.
+# Unknown keys are an error. `clearcart checks ID` documents each check's options.
+
+[scan]
+# max-pages = 60            # page budget of the crawl
+# concurrency = 4           # pages loaded at once
+# products = 12             # product pages sampled across categories
+# checkout-products = 1     # products walked through checkout (0: none)
+# respect-robots = true     # false only for your own store
+# fail-on = "high"          # exit 1 at or above: critical, high, medium, low, info, never
+# disable = []              # check ids not to run, e.g. ["faq-gaps"]
+# report-lang = "en"        # report language: en, pl
+
+[customer]                  # clearly fake test data the checkout walk types into guest forms
+# email = "clearcart-test@example.invalid"
+# first-name = "Test"
+# last-name = "Clearcart"
+# street = "Testowa 1"
+# city = "Warszawa"
+# postcode = "00-950"
+# phone = "+48 500 000 000"
+
+# [checks.click-depth]      # per-check options
+# max_product_depth = 3
+# max_help_depth = 2
+
+# [[ignore]]                # accepted findings: a fingerprint, or a check (+ rule) and a URL pattern
+# fingerprint = "contact-options:0123456789ab"
+# reason = "premium line is the supplier's, change planned"   # required
+# expires = 2027-03-31      # optional: the rule stops applying after this date
+#
+# [[ignore]]
+# check = "click-depth"
+# url = "*/outlet/*"
+# reason = "outlet pages are reached from the newsletter"
+'''
+
+
+@dataclass
+class IgnoreRule:
+    reason: str
+    fingerprint: str = ""
+    check: str = ""
+    rule: str = ""
+    url: str = ""
+    expires: date | None = None
+
+    def expired(self, today: date | None = None) -> bool:
+        return self.expires is not None and (today or date.today()) > self.expires
+
+    def matches(self, finding: Any) -> bool:
+        if self.fingerprint:
+            return finding.id == self.fingerprint
+        if self.check and finding.check != self.check:
+            return False
+        if self.rule and finding.rule != self.rule:
+            return False
+        return fnmatch.fnmatchcase(finding.url or "", self.url or "*")
+
+    def describe(self) -> str:
+        return self.fingerprint or f"{self.check}{'/' + self.rule if self.rule else ''} {self.url or '*'}"
+
+
+@dataclass
+class Config:
+    path: str = ""
+    scan: dict[str, Any] = field(default_factory=dict)
+    customer: dict[str, str] = field(default_factory=dict)
+    checks: dict[str, dict[str, Any]] = field(default_factory=dict)
+    ignore: list[IgnoreRule] = field(default_factory=list)
+
+    def value(self, key: str, cli_value: Any, default: Any) -> Any:
+        """CLI beats the file, the file beats the default."""
+        if cli_value is not None:
+            return cli_value
+        return self.scan.get(key, default)
+
+
+def _fail(path: Path, message: str) -> UsageError:
+    return UsageError(f"{path}: {message}", "run `clearcart init` for a commented example of every key")
+
+
+def find_config(explicit: str | Path | None = None, cwd: Path | None = None) -> Path | None:
+    if explicit:
+        path = Path(explicit)
+        if not path.exists():
+            raise UsageError(f"config file {path} not found", "check the path, or run `clearcart init`")
+        return path
+    here = cwd or Path.cwd()
+    if (here / "clearcart.toml").exists():
+        return here / "clearcart.toml"
+    pyproject = here / "pyproject.toml"
+    if pyproject.exists():
+        try:
+            if "clearcart" in tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {}):
+                return pyproject
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+            return None
+    return None
+
+
+def load_config(explicit: str | Path | None = None, cwd: Path | None = None) -> Config:
+    import checks as registry
+
+    path = find_config(explicit, cwd)
+    if path is None:
+        return Config()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise _fail(path, f"not valid TOML ({exc})") from exc
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("clearcart", {})
+    unknown = set(data) - TOP_KEYS
+    if unknown:
+        raise _fail(path, f"unknown section(s) {', '.join(sorted(unknown))}")
+    config = Config(path=str(path))
+    for key, value in (data.get("scan") or {}).items():
+        if key not in SCAN_KEYS:
+            raise _fail(path, f"unknown key scan.{key}")
+        if not isinstance(value, SCAN_KEYS[key]) or (SCAN_KEYS[key] is int and isinstance(value, bool)):
+            raise _fail(path, f"scan.{key} must be {SCAN_KEYS[key].__name__}")
+        config.scan[key] = value
+    for check_id in config.scan.get("disable", []):
+        if registry.by_id(check_id) is None:
+            raise _fail(path, f"scan.disable names an unknown check '{check_id}'")
+    for key, value in (data.get("customer") or {}).items():
+        if key not in CUSTOMER_KEYS:
+            raise _fail(path, f"unknown key customer.{key}")
+        config.customer[key.replace("-", "_")] = str(value)
+    for check_id, options in (data.get("checks") or {}).items():
+        module = registry.by_id(check_id)
+        if module is None:
+            raise _fail(path, f"[checks.{check_id}] is not a check")
+        for name in options:
+            if name not in module.DEFAULT_OPTIONS:
+                raise _fail(path, f"unknown option checks.{check_id}.{name} "
+                                  f"(known: {', '.join(module.DEFAULT_OPTIONS) or 'none'})")
+        config.checks[check_id] = dict(options)
+    for number, rule in enumerate(data.get("ignore") or [], 1):
+        unknown = set(rule) - IGNORE_KEYS
+        if unknown:
+            raise _fail(path, f"ignore rule {number}: unknown key(s) {', '.join(sorted(unknown))}")
+        if not str(rule.get("reason", "")).strip():
+            raise _fail(path, f"ignore rule {number} has no reason (a reason is required)")
+        if not rule.get("fingerprint") and not rule.get("check"):
+            raise _fail(path, f"ignore rule {number} needs a fingerprint or a check")
+        if rule.get("check") and registry.by_id(rule["check"]) is None:
+            raise _fail(path, f"ignore rule {number} names an unknown check '{rule['check']}'")
+        expires = rule.get("expires")
+        if isinstance(expires, str):
+            try:
+                expires = date.fromisoformat(expires)
+            except ValueError as exc:
+                raise _fail(path, f"ignore rule {number}: expires must be a date (YYYY-MM-DD)") from exc
+        elif expires is not None and not isinstance(expires, date):
+            raise _fail(path, f"ignore rule {number}: expires must be a date (YYYY-MM-DD)")
+        config.ignore.append(IgnoreRule(reason=str(rule["reason"]), fingerprint=str(rule.get("fingerprint", "")),
+                                        check=str(rule.get("check", "")), rule=str(rule.get("rule", "")),
+                                        url=str(rule.get("url", "")), expires=expires))
+    return config
+
+
+def apply_ignores(result: Any, rules: list[IgnoreRule], today: date | None = None) -> list[str]:
+    """Move findings matched by a live ignore rule to ``result.suppressed``; returns warnings (expired rules)."""
+    warnings = []
+    live = []
+    for rule in rules:
+        if rule.expired(today):
+            warnings.append(f"ignore rule '{rule.describe()}' expired on {rule.expires}; it no longer applies")
+        else:
+            live.append(rule)
+    kept = []
+    for finding in result.findings:
+        rule = next((r for r in live if r.matches(finding)), None)
+        if rule is None:
+            kept.append(finding)
+        else:
+            finding.suppressed_reason = rule.reason
+            result.suppressed.append(finding)
+    result.findings = kept
+    suppressed_ids = {f.id for f in result.suppressed}
+    for check in result.checks:
+        before = len(check.findings)
+        check.findings = [f for f in check.findings if f.id not in suppressed_ids]
+        if check.status == "fail" and before and not any(f.severity != "info" for f in check.findings):
+            check.status = "pass"
+            check.summary += f" ({before - len(check.findings)} finding(s) ignored by configuration)"
+    return warnings
