@@ -303,7 +303,12 @@ class Crawler:
         for page in visited:
             if not page.is_ok or page.depth is None:
                 continue
-            hint = page.category_hint or (page.final_url if page.page_type == "category" else "")
+            # The nearest category page above a link; a listing page not typed as a category still beats
+            # the home page, which says nothing about a product's kind.
+            if page.page_type == "category" or (page.depth > 0 and not page.category_hint):
+                hint = page.final_url
+            else:
+                hint = page.category_hint
             for link in page.links:
                 url = normalize_url(link.url)
                 if not url or url in state.seen or not same_site(url, home) or not _followable(url):
@@ -314,7 +319,7 @@ class Crawler:
                 state.seen.add(url)
                 per_parent.setdefault(page.final_url, []).append(
                     _Queued(url, page.depth + 1, [*page.click_path, link.text or url], page.final_url,
-                            category_hint=hint or page.final_url)
+                            category_hint=hint)
                 )
         ordered: list[_Queued] = []
         queues = [list(q) for q in per_parent.values()]

@@ -4,13 +4,21 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from checks import checkout_friction, click_depth, contact_options, hidden_costs
+from checks import (
+    checkout_friction, click_depth, contact_options, delivery_info, faq_gaps, hidden_costs, product_info,
+    return_policy, size_chart,
+)
 
 CHECKS: list[ModuleType] = [
     hidden_costs,
     checkout_friction,
+    size_chart,
+    return_policy,
+    delivery_info,
+    product_info,
     click_depth,
     contact_options,
+    faq_gaps,
 ]
 
 

@@ -37,8 +37,8 @@ def scans(tmp_path_factory, browser_path):
             out = tmp_path_factory.mktemp(f"scan-{variant}")
             with DemoStore(variant) as store:
                 artifacts = crawl(store.url, out / "artifacts", CrawlSettings())
-                orders = store.orders
-            cache[variant] = (artifacts, run_checks(artifacts), store.url, orders)
+                orders, url = store.orders, store.url
+            cache[variant] = (artifacts, run_checks(artifacts), url, orders)
         return cache[variant]
 
     return get

@@ -1,0 +1,215 @@
+"""Redaction of personal data in ticket text, before anything is stored or shown.
+
+Replaced with placeholders: links (``[url]``), e-mail addresses (``[email]``), IBANs and Polish 26-digit
+account numbers checked with ISO 7064 mod 97 (``[iban]``), card-like numbers checked with Luhn (``[card]``),
+order and tracking numbers after an order word in any of our languages or after ``#``/``№`` (``[order]``),
+phone numbers (phonenumbers, per the ticket's language region, plus any remaining phone-shaped digit run:
+``[phone]``), other long digit runs (``[number]``), and names after greetings ("Hi Anna,", "Dzień dobry Pani
+Anno,", "Добрый день, Иван", "Dobrý deň pán Novák", "Hallo Herr Müller"), after introductions ("my name is",
+"меня зовут") and on a closing name line (``[name]``).
+
+It errs on the side of privacy: a capitalised word after a greeting is taken for a name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from auditor.tickets import words
+
+PLACEHOLDERS = ("url", "email", "iban", "card", "order", "phone", "number", "name")
+REGIONS = {"en": ("GB", "US"), "pl": ("PL",), "uk": ("UA",), "ru": ("RU",), "sk": ("SK",), "cs": ("CZ",),
+           "de": ("DE", "AT")}
+
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+", re.I)
+_EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+_IBAN = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]{2,4}){2,8}(?![A-Za-z0-9])")
+_NRB = re.compile(r"(?<!\d)\d{2}(?:[ -]?\d{4}){6}(?!\d)")
+_CARD = re.compile(r"(?<!\d)(?:\d[ -]?){12,18}\d(?!\d)")
+_HASH_NUMBER = re.compile(r"(?:#|№|No\.|Nr\.?)\s?[A-Za-z]{0,3}-?\d{3,}[\w-]*", re.I)
+_PHONE_SHAPE = re.compile(r"(?<![\w+])(?:\+|00)?\d[\d \-()/.]{6,}\d(?!\w)")
+_PHONE_FALLBACK = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d[\d \-()]{7,}\d(?!\w)")
+_LONG_NUMBER = re.compile(r"(?<![\w\[])(?=[A-Za-z0-9-]*\d{6})[A-Za-z0-9][A-Za-z0-9-]{5,}(?![\w\]])")
+_NAME_WORD = r"[^\W\d_][^\W\d_'’-]*"
+
+
+def luhn_ok(digits: str) -> bool:
+    total, parity = 0, len(digits) % 2
+    for index, ch in enumerate(digits):
+        d = ord(ch) - 48
+        if index % 2 == parity:
+            d *= 2
+            if d > 9:
+                d -= 9
+        total += d
+    return total % 10 == 0
+
+
+def iban_ok(candidate: str) -> bool:
+    compact = re.sub(r"[ -]", "", candidate).upper()
+    if not (15 <= len(compact) <= 34) or not compact[:2].isalpha() or not compact[2:4].isdigit():
+        return False
+    rearranged = compact[4:] + compact[:4]
+    try:
+        number = int("".join(str(int(ch, 36)) for ch in rearranged))
+    except ValueError:
+        return False
+    return number % 97 == 1
+
+
+def _alternation(terms: list[str]) -> str:
+    return "|".join(re.escape(t) for t in sorted(set(terms), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    order_words = _alternation(words.group("order_word"))
+    number_words = r"(?:no|nr|number|numer|номер|číslo|č|nummer|n°|id|ref)\.?"
+    greetings = _alternation(words.group("greeting"))
+    honorifics = _alternation(words.group("honorific"))
+    intros = _alternation(words.group("introduction"))
+    name = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}}"
+    return {
+        "order": re.compile(
+            rf"(?<!\w)((?:{order_words}))(\s*(?:{number_words}\s*)?(?:[#№:]\s*)?)"
+            r"((?=[A-Za-z0-9/-]*\d{3})[A-Za-z]{0,4}[-/]?\d[\dA-Za-z/-]{2,})(?!\w)", re.I),
+        # greeting [,] [honorific] Name [Name] followed by punctuation or the end of the line
+        "greeting": re.compile(
+            rf"(?<!\w)(?i:{greetings})[ \t]*,?[ \t]*((?i:{honorifics})[ \t]+)?({name})(?=[ \t]*(?:[,!.:;]|$))",
+            re.M),
+        # greeting + honorific + Name: the honorific alone says a name follows
+        "honorific": re.compile(rf"(?<!\w)(?i:{greetings})[ \t]*,?[ \t]*(?i:{honorifics})[ \t]+({name})"),
+        "intro": re.compile(rf"(?<!\w)(?i:{intros})[ \t]*({name})"),
+    }
+
+
+def _capitalised(name: str) -> bool:
+    parts = name.split()
+    return bool(parts) and all(p[0].isupper() for p in parts)
+
+
+def _plain(word: str) -> str:
+    return word.lower().rstrip(".")
+
+
+@lru_cache(maxsize=None)
+def _not_names() -> frozenset[str]:
+    honorifics = {h.rstrip(".") for h in words.group("honorific")}
+    return frozenset(words.group("not_a_name")) | frozenset(words.group("stopwords")) | frozenset(honorifics)
+
+
+def _name_span(name: str) -> str:
+    """The leading run of capitalised words of ``name`` that are not common words ('' when none)."""
+    kept: list[str] = []
+    for part in name.split():
+        if not part[0].isupper() or _plain(part) in _not_names():
+            break
+        kept.append(part)
+    return " ".join(kept)
+
+
+class Redactor:
+    """Redacts text and counts what it replaced (``counts``: kind → number)."""
+
+    def __init__(self) -> None:
+        self.counts: Counter[str] = Counter()
+
+    def __call__(self, text: str, lang: str = "") -> str:
+        return self.redact(text, lang)
+
+    def _sub(self, kind: str, pattern: re.Pattern[str], text: str, check=None) -> str:
+        def repl(match: re.Match[str]) -> str:
+            if check is not None and not check(match.group(0)):
+                return match.group(0)
+            self.counts[kind] += 1
+            return f"[{kind}]"
+
+        return pattern.sub(repl, text)
+
+    def redact(self, text: str, lang: str = "") -> str:
+        if not text:
+            return text
+        pats = _patterns()
+        if "http" in text or "www." in text:
+            text = self._sub("url", _URL, text)
+        if "@" in text:
+            text = self._sub("email", _EMAIL, text)
+        has_digits = any(ch.isdigit() for ch in text)
+        if has_digits:
+            text = self._sub("iban", _IBAN, text, iban_ok)
+            text = self._sub("iban", _NRB, text, lambda s: iban_ok("PL" + re.sub(r"\D", "", s)))
+            text = self._sub("card", _CARD, text, lambda s: luhn_ok(re.sub(r"\D", "", s)))
+            text = self._orders(text, pats["order"])
+            text = self._sub("order", _HASH_NUMBER, text)
+            text = self._phones(text, lang)
+            text = self._sub("number", _LONG_NUMBER, text)
+        text = self._names(text, pats)
+        return text
+
+    def _orders(self, text: str, pattern: re.Pattern[str]) -> str:
+        def repl(match: re.Match[str]) -> str:
+            self.counts["order"] += 1
+            return f"{match.group(1)}{match.group(2)}[order]"
+
+        return pattern.sub(repl, text)
+
+    def _phones(self, text: str, lang: str) -> str:
+        if not _PHONE_SHAPE.search(text):
+            return text
+        from phonenumbers import Leniency, PhoneNumberMatcher
+
+        spans: list[tuple[int, int]] = []
+        for region in REGIONS.get(lang, ("PL",)):
+            for match in PhoneNumberMatcher(text, region, leniency=Leniency.VALID):
+                if not any(s <= match.start < e for s, e in spans):
+                    spans.append((match.start, match.end))
+        for start, end in sorted(spans, reverse=True):
+            text = text[:start] + "[phone]" + text[end:]
+            self.counts["phone"] += 1
+
+        def fallback(match: re.Match[str]) -> str:
+            digits = sum(ch.isdigit() for ch in match.group(0))
+            if 9 <= digits <= 15:
+                self.counts["phone"] += 1
+                return "[phone]"
+            return match.group(0)
+
+        return _PHONE_FALLBACK.sub(fallback, text)
+
+    def _names(self, text: str, pats: dict[str, re.Pattern[str]]) -> str:
+        def with_honorific(match: re.Match[str]) -> str:
+            name = _name_span(match.group(1))
+            if not name:
+                return match.group(0)
+            self.counts["name"] += 1
+            start = match.start(1) - match.start(0)
+            return match.group(0)[:start] + "[name]" + match.group(0)[start + len(name):]
+
+        def after_greeting(match: re.Match[str]) -> str:
+            name = match.group(2)
+            if not _capitalised(name) or _name_span(name) != name:
+                return match.group(0)
+            self.counts["name"] += 1
+            start = match.start(2) - match.start(0)
+            return match.group(0)[:start] + "[name]"
+
+        text = pats["honorific"].sub(with_honorific, text)
+        text = pats["greeting"].sub(after_greeting, text)
+        text = pats["intro"].sub(with_honorific, text)
+        # a closing line that is only a name ("Anna Kowalska") at the very end
+        lines = text.rstrip().split("\n")
+        last = lines[-1].strip() if lines else ""
+        parts = last.split()
+        if len(lines) > 1 and 2 <= len(parts) <= 3 and all(re.fullmatch(_NAME_WORD, p) for p in parts) \
+                and _name_span(last) == last:
+            lines[-1] = "[name]"
+            self.counts["name"] += 1
+            text = "\n".join(lines)
+        return text
+
+
+def redact(text: str, lang: str = "") -> str:
+    """Redact one text (see the module docstring)."""
+    return Redactor().redact(text, lang)

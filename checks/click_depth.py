@@ -1,0 +1,307 @@
+"""Click depth: how many clicks a shopper needs from the home page to products, the basket and help pages.
+
+What it checks
+    The breadth-first crawl gives every page the least number of clicks from home (``PageArtifact.depth``)
+    and the link texts clicked to get there (``click_path``). The check measures the depth of product pages,
+    of the basket (page type ``cart``) and of the help pages a shopper looks for before and after buying —
+    contact (page type ``contact``), FAQ (page type ``faq``) and returns (a ``policy`` page, or a page of
+    another type except home, product, basket and checkout, whose title or headings match the lexicon group
+    ``returns``; a returns slug in the URL counts for any type). For each help kind the shallowest such page
+    counts. Rules:
+
+    * ``product-too-deep`` (medium): a product page more than ``max_product_depth`` clicks from home; one
+      finding per page.
+    * ``cart-too-deep`` (high): the basket more than ``max_cart_depth`` clicks from home (a basket link
+      belongs in every header).
+    * ``help-page-too-deep`` (medium): the shallowest contact, returns or FAQ page more than
+      ``max_help_depth`` clicks from home.
+    * ``help-page-missing`` (low): no contact, returns or FAQ page of that kind was found at all.
+
+    Pages known only from the sitemap (``depth`` None: no link chain from home reaches them) are not depth
+    findings; they are listed in ``details["unlinked"]``. Every finding carries the click path as evidence
+    ("Home › Shop › Dresses › Page 2 › Linen dress").
+
+    Status: ``fail`` with any finding of low or above, else ``pass``; ``not-applicable`` when no page has a
+    depth (nothing was crawled by links).
+
+    ``details``: ``depth_by_type`` ({type: {pages, min, median, max}}), ``cart`` and ``help_pages`` (the page
+    used for each kind, with depth and click path), ``unlinked`` (sitemap-only pages), ``limits`` and
+    ``tree`` ([{url, title, type, depth, parent_url}], drawn as a click-depth tree).
+
+Why it matters
+    Every extra click loses shoppers: what is not found in a few clicks is assumed not to exist, and pages
+    deep in pagination are also crawled and ranked less by search engines. Shoppers look for contact, returns
+    and FAQ pages before they trust a store; the EU e-Commerce Directive (2000/31/EC art. 5(1)) requires the
+    trader's contact details to be "easily, directly and permanently accessible", and the right of withdrawal
+    must be explained before the order (Directive 2011/83/EU art. 6(1)(h)).
+
+Failing example
+    Home › Shop › Dresses › Page 2 › Linen dress (4 clicks, limit 3) → ``product-too-deep``; the basket is
+    reachable only via Home › Account › Basket (2 clicks) → ``cart-too-deep``.
+
+Passing example
+    Every header links the basket (1 click), the footer links Contact, Returns and FAQ (1 click), and products
+    sit at Home › Dresses › Linen dress (2 clicks) → pass.
+
+Options
+    ``max_product_depth`` (default 3), ``max_help_depth`` (default 2), ``max_cart_depth`` (default 1).
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+from typing import Any, Iterable
+from urllib.parse import urlsplit
+
+from auditor import lexicon
+from auditor.model import Artifacts, Finding, PageArtifact
+from checks.base import finding, not_applicable, result
+
+ID = "click-depth"
+TITLE = "Clicks from home to products, basket and help"
+CATEGORY = "navigation"
+SEVERITIES = ["high", "medium", "low"]
+DEFAULT_OPTIONS: dict[str, Any] = {"max_product_depth": 3, "max_help_depth": 2, "max_cart_depth": 1}
+
+HELP_KINDS = ("contact", "returns", "faq")
+HELP_LABELS = {"contact": "contact page", "returns": "returns page", "faq": "FAQ page"}
+# page types whose title/headings may mention returns without being the returns page
+NOT_RETURNS_PAGES = ("home", "product", "cart", "checkout")
+STEP_CHARS = 60  # a click-path step longer than this is shortened in evidence
+HOME_LABEL = "Home"
+SEPARATOR = " › "
+
+WHY_PRODUCT = ("Shoppers who do not find a product within a few clicks assume the store does not have it and "
+               "leave; products buried in deep pagination are also crawled and ranked less by search engines.")
+WHY_CART = ("Shoppers expect a basket link in the header of every page: returning to the basket to finish an "
+            "order must take one click. A basket that is hard to reach is a basket that is abandoned.")
+WHY_HELP = {
+    "contact": ("Shoppers check that they can reach a person before they trust a store, and need to do so fast "
+                "when an order goes wrong. The e-Commerce Directive 2000/31/EC art. 5(1) requires contact "
+                "details to be easily, directly and permanently accessible."),
+    "returns": ("Shoppers read the returns conditions before buying; hard-to-find returns rules cost sales and "
+                "cause support tickets. The right of withdrawal must be explained before the order "
+                "(Directive 2011/83/EU art. 6(1)(h))."),
+    "faq": ("An FAQ a shopper can find answers questions about delivery, payment and returns before they "
+            "become support tickets or abandoned baskets."),
+}
+FIX_HELP = {
+    "contact": "Link the contact page from the header or the footer of every page (one click from anywhere).",
+    "returns": "Link the returns / withdrawal page from the footer of every page and from the basket.",
+    "faq": "Link the FAQ / help centre from the header or the footer of every page.",
+}
+
+
+# --------------------------------------------------------------------------------------------------
+# Helpers shared with other checks (contact-options uses them for the contact page's click path)
+# --------------------------------------------------------------------------------------------------
+
+
+def url_of(page: PageArtifact) -> str:
+    return page.final_url or page.url
+
+
+def url_key(url: str) -> str:
+    """The stable part of a URL for a finding key: path (and query, which may name the page), no host."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    path = parts.path or "/"
+    return f"{path}?{parts.query}" if parts.query else path
+
+
+def path_text(page: PageArtifact) -> str:
+    """The click path as a shopper reads it: "Home › Shop › Dresses › Linen dress"."""
+    steps = [HOME_LABEL]
+    for step in page.click_path:
+        step = " ".join(str(step).split()) or "(link without text)"
+        steps.append(step if len(step) <= STEP_CHARS else step[: STEP_CHARS - 1] + "…")
+    if page.depth is not None and page.depth > len(page.click_path):
+        steps.append(f"… ({page.depth} clicks)")
+    return SEPARATOR.join(steps)
+
+
+def linked_pages(artifacts: Artifacts) -> list[PageArtifact]:
+    """OK pages, one per final URL (the shallowest), in a stable order: by depth (unlinked last), then URL."""
+    best: dict[str, PageArtifact] = {}
+    for page in artifacts.ok_pages():
+        url = url_of(page)
+        known = best.get(url)
+        if known is None or _depth_order(page) < _depth_order(known):
+            best[url] = page
+    return sorted(best.values(), key=lambda p: (_depth_order(p), url_of(p)))
+
+
+def _depth_order(page: PageArtifact) -> tuple[int, int]:
+    return (1, 0) if page.depth is None else (0, page.depth)
+
+
+def shallowest(pages: Iterable[PageArtifact]) -> PageArtifact | None:
+    """The page with the least depth (ties: a policy page first, then the smallest URL); pages without a
+    depth come last."""
+    ordered = sorted(pages, key=lambda p: (_depth_order(p), p.page_type != "policy", url_of(p)))
+    return ordered[0] if ordered else None
+
+
+def is_returns_page(page: PageArtifact) -> bool:
+    path = urlsplit(url_of(page)).path
+    if lexicon.matches("slug_returns", path) or lexicon.matches("returns", path):
+        return True
+    if page.page_type in NOT_RETURNS_PAGES:
+        return False
+    return lexicon.matches("returns", page.title) or any(lexicon.matches("returns", h) for h in page.headings)
+
+
+def help_pages(pages: list[PageArtifact], kind: str) -> list[PageArtifact]:
+    if kind == "contact":
+        return [p for p in pages if p.page_type == "contact"]
+    if kind == "faq":
+        return [p for p in pages if p.page_type == "faq"]
+    return [p for p in pages if is_returns_page(p)]
+
+
+def page_brief(page: PageArtifact | None) -> dict[str, Any] | None:
+    if page is None:
+        return None
+    return {"url": url_of(page), "title": page.title, "type": page.page_type, "depth": page.depth,
+            "click_path": path_text(page) if page.depth is not None else "(not linked: found in the sitemap)"}
+
+
+# --------------------------------------------------------------------------------------------------
+# The check
+# --------------------------------------------------------------------------------------------------
+
+
+def _evidence(page: PageArtifact, limit: int) -> dict[str, Any]:
+    return {"click_path": path_text(page), "depth": page.depth, "limit": limit, "page_type": page.page_type,
+            "title": page.title}
+
+
+def _depth_stats(pages: list[PageArtifact]) -> dict[str, dict[str, Any]]:
+    by_type: dict[str, list[int]] = {}
+    for page in pages:
+        if page.depth is not None:
+            by_type.setdefault(page.page_type, []).append(page.depth)
+    stats = {}
+    for page_type in sorted(by_type):
+        depths = by_type[page_type]
+        median = statistics.median(depths)
+        stats[page_type] = {"pages": len(depths), "min": min(depths),
+                            "median": int(median) if float(median).is_integer() else median, "max": max(depths)}
+    return stats
+
+
+def _tree(pages: list[PageArtifact]) -> list[dict[str, Any]]:
+    return [{"url": url_of(p), "title": p.title, "type": p.page_type, "depth": p.depth,
+             "parent_url": p.parent_url if p.depth else None} for p in pages]
+
+
+def _product_findings(products: list[PageArtifact], limit: int) -> list[Finding]:
+    out = []
+    for page in products:
+        if page.depth is None or page.depth <= limit:
+            continue
+        name = page.title or url_key(url_of(page))
+        out.append(finding(
+            ID, "product-too-deep", "medium", f"Product “{name}” is {page.depth} clicks from home",
+            f"The product page is {page.depth} clicks from the home page (limit {limit}): "
+            f"{path_text(page)}.",
+            url=url_of(page), key=url_key(url_of(page)), evidence=_evidence(page, limit), why=WHY_PRODUCT,
+            recommendation=(f"Bring products within {limit} clicks: link subcategories from the menu, show more "
+                            "products per category page or add filters instead of deep pagination, and link "
+                            "bestsellers and new arrivals from the home page."),
+        ))
+    return out
+
+
+def _cart_finding(cart: PageArtifact | None, limit: int) -> list[Finding]:
+    if cart is None or cart.depth is None or cart.depth <= limit:
+        return []
+    return [finding(
+        ID, "cart-too-deep", "high", f"The basket is {cart.depth} clicks from home",
+        f"The basket page is {cart.depth} clicks from the home page (limit {limit}): {path_text(cart)}.",
+        url=url_of(cart), key=url_key(url_of(cart)), evidence=_evidence(cart, limit), why=WHY_CART,
+        recommendation="Put a basket link (icon with the item count and a text label) in the header of every page.",
+    )]
+
+
+def _help_findings(kind: str, page: PageArtifact | None, limit: int, crawled: int) -> list[Finding]:
+    label = HELP_LABELS[kind]
+    if page is None:
+        return [finding(
+            ID, "help-page-missing", "low", f"No {label} found",
+            f"None of the {crawled} crawled pages is a {label}.",
+            key=kind, evidence={"kind": kind, "pages_crawled": crawled},
+            why=WHY_HELP[kind],
+            recommendation=f"Publish a {label} and {FIX_HELP[kind][0].lower()}{FIX_HELP[kind][1:]}",
+        )]
+    if page.depth is None or page.depth <= limit:
+        return []
+    return [finding(
+        ID, "help-page-too-deep", "medium", f"The {label} is {page.depth} clicks from home",
+        f"The shallowest {label} is {page.depth} clicks from the home page (limit {limit}): {path_text(page)}.",
+        url=url_of(page), key=f"{kind}:{url_key(url_of(page))}", evidence={"kind": kind, **_evidence(page, limit)},
+        why=WHY_HELP[kind], recommendation=FIX_HELP[kind],
+    )]
+
+
+def run(artifacts: Artifacts, options: dict[str, Any]) -> Any:
+    pages = linked_pages(artifacts)
+    if not any(p.depth is not None for p in pages):
+        return not_applicable(sys.modules[__name__], "No page was reached by links from the home page, so there is no "
+                                            "click depth to measure.",
+                              details={"pages": len(pages)})
+    max_product = int(options["max_product_depth"])
+    max_cart = int(options["max_cart_depth"])
+    max_help = int(options["max_help_depth"])
+
+    findings: list[Finding] = []
+    products = [p for p in pages if p.page_type == "product"]
+    findings += _product_findings(products, max_product)
+
+    cart = shallowest(p for p in pages if p.page_type == "cart")
+    findings += _cart_finding(cart, max_cart)
+
+    chosen: dict[str, PageArtifact | None] = {}
+    for kind in HELP_KINDS:
+        chosen[kind] = shallowest(help_pages(pages, kind))
+        findings += _help_findings(kind, chosen[kind], max_help, len(pages))
+
+    unlinked = [p for p in pages if p.depth is None]
+    deep_products = sum(1 for f in findings if f.rule == "product-too-deep")
+    linked_products = [p for p in products if p.depth is not None]
+    parts = []
+    if linked_products:
+        parts.append(f"{deep_products} of {len(linked_products)} product pages more than {max_product} clicks "
+                     "from home" if deep_products else
+                     f"all {len(linked_products)} product pages within {max_product} clicks")
+    parts.append(f"basket {cart.depth} click(s)" if cart is not None and cart.depth is not None
+                 else "basket not reached by links")
+    for kind in HELP_KINDS:
+        page = chosen[kind]
+        if page is None:
+            parts.append(f"no {HELP_LABELS[kind]}")
+        elif page.depth is None:
+            parts.append(f"{HELP_LABELS[kind]} only in the sitemap")
+        else:
+            parts.append(f"{HELP_LABELS[kind]} {page.depth} click(s)")
+    if unlinked:
+        parts.append(f"{len(unlinked)} page(s) reachable only from the sitemap")
+    summary = "; ".join(parts)
+    summary = summary[:1].upper() + summary[1:] + "."
+
+    details = {
+        "limits": {"product": max_product, "cart": max_cart, "help": max_help},
+        "depth_by_type": _depth_stats(pages),
+        "cart": page_brief(cart),
+        "help_pages": {kind: page_brief(chosen[kind]) for kind in HELP_KINDS},
+        "unlinked": [{"url": url_of(p), "title": p.title, "type": p.page_type, "severity": "info",
+                      "note": "found only in the sitemap: no link chain from the home page reaches it"}
+                     for p in unlinked],
+        "tree": _tree(pages),
+    }
+    return result(sys.modules[__name__], findings, summary, details=details)
+
+
