@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import asyncio
+import base64
 import contextlib
 import re
 import time
@@ -93,6 +94,9 @@ _EXTRACT_JS = r"""
     title: norm(document.title), lang: (document.documentElement.lang || '').trim(),
     text: document.body ? document.body.innerText : '',
     headings, footer: footer ? footer.innerText : '', links, tel, mailto, scripts, hints, iframes, present, forms,
+    // what page.content() returns, read in the same pass as the text so both are one snapshot
+    html: (document.doctype ? new XMLSerializer().serializeToString(document.doctype) : '') +
+      (document.documentElement ? document.documentElement.outerHTML : ''),
   };
 }
 """
@@ -180,6 +184,7 @@ class Crawler:
         self.out_dir = Path(out_dir)
         self.progress = progress or (lambda *a, **k: None)
         self.timeout_ms = timeout_ms
+        self._sessions: dict[Any, Any] = {}  # page -> its DevTools session, for screenshots
         self.robots: urllib.robotparser.RobotFileParser | None = None
 
     # ------------------------------------------------------------------------------------------- run
@@ -445,7 +450,7 @@ class Crawler:
         import extruct
 
         data = await page.evaluate(_EXTRACT_JS, [widgets.all_globals(), widgets.all_snippets()])
-        html = await page.content()
+        html = data["html"]
         artifact.title = data["title"][:300]
         artifact.text = data["text"][:MAX_TEXT]
         artifact.headings = data["headings"]
@@ -459,11 +464,12 @@ class Crawler:
         artifact.widget_globals = data["present"]
         artifact.forms = [Form(action=f["action"], method=f["method"], text=f["text"],
                                fields=[FormField(**x) for x in f["fields"]]) for f in data["forms"]]
-        artifact.lang = detect_language(data["lang"], artifact.text)
+        # Parsing is CPU work: off the event loop, so the other pages keep loading meanwhile.
+        artifact.lang = await asyncio.to_thread(detect_language, data["lang"], artifact.text)
         try:
-            artifact.structured = extruct.extract(
-                html, base_url=artifact.final_url, syntaxes=["json-ld", "microdata", "opengraph"], uniform=True,
-                errors="ignore",
+            artifact.structured = await asyncio.to_thread(
+                extruct.extract, html, base_url=artifact.final_url, syntaxes=["json-ld", "microdata", "opengraph"],
+                uniform=True, errors="ignore",
             )
         except Exception as exc:
             artifact.structured = {}
@@ -480,8 +486,24 @@ class Crawler:
         artifact.html_file = str(html_file)
         shot = Path("screenshots") / f"{stem}.jpg"
         with contextlib.suppress(Exception):
-            await page.screenshot(path=str(state.out_dir / shot), type="jpeg", quality=60, timeout=10_000)
+            await self._screenshot(page, state.out_dir / shot)
             artifact.screenshot = str(shot)
+
+    async def _screenshot(self, page: Any, path: Path) -> None:
+        """The viewport as JPEG. Straight through DevTools with Chromium's fast encoder: about half the time
+        of ``page.screenshot``, which also waits for fonts and hides the caret; falls back to
+        ``page.screenshot`` where a DevTools session cannot be opened."""
+        try:
+            session = self._sessions.get(page)
+            if session is None:
+                session = self._sessions[page] = await page.context.new_cdp_session(page)
+            shot = await asyncio.wait_for(session.send("Page.captureScreenshot", {
+                "format": "jpeg", "quality": 60, "optimizeForSpeed": True}), timeout=10)
+            data = base64.b64decode(shot["data"])
+        except Exception:
+            await page.screenshot(path=str(path), type="jpeg", quality=60, timeout=10_000)
+            return
+        await asyncio.to_thread(path.write_bytes, data)
 
     @staticmethod
     def _post_classify(artifacts: Artifacts) -> None:

@@ -3,9 +3,11 @@
 Serves a generated demo store of N products on 127.0.0.1, then, several times each:
   * clearcart crawl of the whole store (every page, every product: --max-pages and --products cover all);
   * the floor: the very same URLs loaded with plain Playwright (goto, wait for load) at the same concurrency;
-  * a 60-page crawl of the bundled demo store with default settings.
-Prints the median wall time of each and the ratio crawl/floor (target <= 1.5) and the 60-page time (target
-< 30 s on 2 cores).
+  * a 60-page crawl of the bundled demo store with default settings;
+  * the checkout walk of one product of the demo store (product page to the last step before payment),
+    browser start included, as `clearcart scan` runs it.
+Prints the median wall time of each, the ratio crawl/floor (our target <= 1.5), the 60-page time (target
+< 30 s on 2 cores) and the one-product walk time (target < 15 s).
 
     .venv/bin/python bench/crawl_bench.py [--products 200] [--runs 3] [--concurrency 4]
 """
@@ -23,19 +25,22 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from auditor.browser import launch  # noqa: E402
+from auditor.checkout import walk  # noqa: E402
 from auditor.crawl import crawl  # noqa: E402
 from auditor.model import CrawlSettings  # noqa: E402
 from fixtures.store.server import DemoStore  # noqa: E402
 
 
 async def floor(urls: list[str], concurrency: int) -> float:
+    """Wall time of a minimal Playwright program that loads ``urls``: browser start included, as in the
+    crawl's time, so the ratio compares two whole programs."""
+    started = time.perf_counter()
     async with launch() as browser:
         context = await browser.new_context(viewport={"width": 1280, "height": 900})
         pages = [await context.new_page() for _ in range(concurrency)]
         queue: asyncio.Queue[str] = asyncio.Queue()
         for url in urls:
             queue.put_nowait(url)
-        started = time.perf_counter()
 
         async def worker(page) -> None:
             while not queue.empty():
@@ -77,6 +82,15 @@ def main() -> int:
             started = time.perf_counter()
             demo = crawl(store.url, Path(tmp) / f"demo{run}", CrawlSettings(max_pages=60))
             demo_times.append(time.perf_counter() - started)
+        walk_times = []  # on the same store: the demo crawl's product URLs carry its port
+        product = next(p for p in demo.pages if p.page_type == "product")
+        for run in range(args.runs):
+            started = time.perf_counter()
+            walks = walk([product], Path(tmp) / f"walk{run}")
+            walk_times.append(time.perf_counter() - started)
+            if not walks[0].completed or store.orders:
+                print(f"walk {run + 1} did not complete: {walks[0].stuck_reason}", file=sys.stderr)
+                return 1
     crawl_median, floor_median = statistics.median(crawl_times), statistics.median(floor_times)
     ratio = crawl_median / floor_median
     print(f"generated store: {args.products} products, {pages} pages, concurrency {args.concurrency}, "
@@ -85,6 +99,8 @@ def main() -> int:
     print(f"plain Playwright floor median: {floor_median:.2f} s")
     print(f"ratio crawl/floor: {ratio:.2f} (target <= 1.5)")
     print(f"demo store crawl ({len(demo.pages)} pages) median: {statistics.median(demo_times):.2f} s (target < 30 s)")
+    print(f"checkout walk of one product ({len(walks[0].steps)} steps) median: {statistics.median(walk_times):.2f} s "
+          f"(target < 15 s)")
     return 0
 
 
