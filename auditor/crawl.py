@@ -226,8 +226,10 @@ class Crawler:
 
     async def _crawl(self, context: Any, state: _State) -> None:
         pages = [await context.new_page() for _ in range(max(1, self.settings.concurrency))]
-        first = await self._visit(pages[0], _Queued(self.start_url, 0, [], None), state, first=True)
+        state.counter += 1
+        first = await self._visit(pages[0], _Queued(self.start_url, 0, [], None), state, state.counter, first=True)
         self._check_start(first)
+        self._keep(first, state)
         home = first.final_url
         state.artifacts.home_url = home
         state.seen.add(home)
@@ -236,33 +238,34 @@ class Crawler:
         level = self._next_level([first], state, home)
         depth = 1
         while level and len(state.artifacts.pages) < self.settings.max_pages:
-            budget = self.settings.max_pages - len(state.artifacts.pages)
-            batch: list[_Queued] = []
-            for item in level:
-                if len(batch) >= budget:
-                    break
-                if self._is_product_candidate(item.url, state):
-                    if state.products >= self.settings.products:
-                        continue
-                batch.append(item)
-            visited = await self._visit_all(pages, batch, state)
+            visited = await self._visit_all(pages, self._select(level, state), state)
             level = self._next_level(visited, state, home)
             depth += 1
 
         # pages only the sitemap knows (no link from the crawl reached them)
         leftovers = [u for u in state.artifacts.sitemap_urls if u not in state.seen and self._allowed(u, state)]
-        budget = self.settings.max_pages - len(state.artifacts.pages)
-        extra = []
-        for url in leftovers:
-            if len(extra) >= budget:
-                break
-            if self._is_product_candidate(url, state) and state.products >= self.settings.products:
-                continue
-            state.seen.add(url)
-            extra.append(_Queued(url, None, [], None))
+        extra = self._select([_Queued(url, None, [], None) for url in leftovers], state)
+        state.seen.update(item.url for item in extra)
         if extra:
             await self._visit_all(pages, extra, state)
         self._post_classify(state.artifacts)
+
+    def _select(self, level: list[_Queued], state: _State) -> list[_Queued]:
+        """What of a level to visit, decided before any of it loads so that the same store gives the same
+        crawl whatever the timing: in link order, within the page budget, and leaving out URLs shaped like
+        a known product page once the product budget is spent."""
+        budget = self.settings.max_pages - len(state.artifacts.pages)
+        products = state.products
+        batch: list[_Queued] = []
+        for item in level:
+            if len(batch) >= budget:
+                break
+            if self._is_product_candidate(item.url, state):
+                if products >= self.settings.products:
+                    continue
+                products += 1
+            batch.append(item)
+        return batch
 
     def _check_start(self, first: PageArtifact) -> None:
         if first.error:
@@ -377,35 +380,40 @@ class Crawler:
 
     # ------------------------------------------------------------------------------------------ pages
     async def _visit_all(self, pages: list[Any], batch: list[_Queued], state: _State) -> list[PageArtifact]:
-        queue: asyncio.Queue[_Queued] = asyncio.Queue()
-        for item in batch:
-            queue.put_nowait(item)
-        results: list[PageArtifact] = []
+        """Visit every item of ``batch`` on ``pages`` concurrently; the artifacts are kept in batch order
+        (and numbered so), not in the order the loads happen to finish."""
+        queue: asyncio.Queue[tuple[int, _Queued]] = asyncio.Queue()
+        for number, item in enumerate(batch, start=state.counter + 1):
+            queue.put_nowait((number, item))
+        state.counter += len(batch)
+        results: dict[int, PageArtifact] = {}
 
         async def worker(page: Any) -> None:
             while True:
                 try:
-                    item = queue.get_nowait()
+                    number, item = queue.get_nowait()
                 except asyncio.QueueEmpty:
                     return
-                reserved = self._is_product_candidate(item.url, state)
-                if reserved:
-                    if state.products >= self.settings.products:
-                        continue
-                    state.products += 1  # reserve the slot before the (concurrent) visit
-                if len(state.artifacts.pages) >= self.settings.max_pages:
-                    return
-                results.append(await self._visit(page, item, state, reserved=reserved))
+                results[number] = await self._visit(page, item, state, number)
 
-        await asyncio.gather(*(worker(p) for p in pages[: max(1, min(len(pages), len(batch)))]))
-        order = {item.url: i for i, item in enumerate(batch)}
-        results.sort(key=lambda p: order.get(p.url, 0))
-        return results
+        try:
+            await asyncio.gather(*(worker(p) for p in pages[: max(1, min(len(pages), len(batch)))]))
+        finally:  # an interrupted level still keeps the pages it finished
+            visited = [results[number] for number in sorted(results)]
+            for artifact in visited:
+                self._keep(artifact, state)
+        return visited
 
-    async def _visit(self, page: Any, item: _Queued, state: _State, first: bool = False,
-                     reserved: bool = False) -> PageArtifact:
-        state.counter += 1
-        number = state.counter
+    def _keep(self, artifact: PageArtifact, state: _State) -> None:
+        if artifact.final_url != artifact.url:
+            state.seen.add(artifact.final_url)
+        if artifact.page_type == "product":
+            state.products += 1
+            state.product_shapes.add(url_shape(artifact.final_url))
+        state.artifacts.pages.append(artifact)
+        self.progress("done", url=artifact.url, pages=len(state.artifacts.pages), total=self.settings.max_pages)
+
+    async def _visit(self, page: Any, item: _Queued, state: _State, number: int, first: bool = False) -> PageArtifact:
         artifact = PageArtifact(url=item.url, final_url=item.url, depth=item.depth, click_path=item.click_path,
                                 parent_url=item.parent, category_hint=item.category_hint)
         started = time.perf_counter()
@@ -431,19 +439,6 @@ class Crawler:
             if not first:
                 state.artifacts.errors.append(f"{item.url}: {artifact.error}")
         artifact.load_ms = int((time.perf_counter() - started) * 1000)
-        if first and (artifact.error or (artifact.status or 0) >= 400 or
-                      (artifact.content_type and "html" not in artifact.content_type.lower())):
-            return artifact
-        if artifact.final_url != item.url:
-            state.seen.add(artifact.final_url)
-        if artifact.page_type == "product":
-            if not reserved:
-                state.products += 1
-            state.product_shapes.add(url_shape(artifact.final_url))
-        elif reserved:
-            state.products -= 1
-        state.artifacts.pages.append(artifact)
-        self.progress("done", url=item.url, pages=len(state.artifacts.pages), total=self.settings.max_pages)
         return artifact
 
     async def _read_page(self, page: Any, artifact: PageArtifact, state: _State, number: int) -> None:

@@ -132,3 +132,18 @@ def test_missing_browser_is_exit_3(tmp_path):
                           capture_output=True, text=True, env=env, timeout=60)
     _one_clear_error(done, 3)
     assert "CLEARCART_BROWSER" in done.stderr
+
+
+def test_same_store_gives_the_same_crawl(tmp_path):
+    """Which pages a crawl visits is decided before they load: concurrency does not change the result,
+    so a baseline comparison of two runs sees the store, not the timing."""
+    from auditor.crawl import crawl
+    from auditor.model import CrawlSettings
+
+    settings = CrawlSettings(max_pages=25, products=2, concurrency=4)
+    with DemoStore("good") as store:
+        runs = [crawl(store.url, tmp_path / f"run{i}", settings) for i in range(2)]
+    first, second = ([(p.url, p.page_type, p.depth, p.html_file) for p in run.pages] for run in runs)
+    assert first == second
+    assert len(first) <= 25
+    assert sum(p.page_type == "product" for p in runs[0].pages) >= 2
