@@ -97,10 +97,10 @@ class _Console:
 
 
 def _report_and_exit(result: Any, out: Path, formats: list[str], fail_on: str, console: _Console,
-                     fail_on_new: bool = False) -> None:
+                     fail_on_new: bool = False, lang: str = "en", assets_dir: Optional[Path] = None) -> None:
     from reports import write_reports
 
-    written = write_reports(result, out, formats)
+    written = write_reports(result, out, formats, lang=lang, assets_dir=assets_dir)
     counts: dict[str, int] = {}
     for f in result.findings:
         counts[f.severity] = counts.get(f.severity, 0) + 1
@@ -156,6 +156,42 @@ FAIL_ON_HELP = ("Exit 1 when a finding is at or above this severity ('never': al
 CONFIG_HELP = "Configuration file (default: ./clearcart.toml, else [tool.clearcart] in ./pyproject.toml)."
 BASELINE_HELP = "An earlier report.json: mark each finding new / unchanged / fixed."
 FAIL_NEW_HELP = "With --baseline: only new findings at or above --fail-on fail the run."
+REPORT_LANG_HELP = "Language of report.html: en or pl (config file: report-lang). Default: en."
+
+
+def _report_lang(config: Any, cli_value: Optional[str]) -> str:
+    """The report language: CLI beats the config file, the file beats "en"; an unknown one is a usage error."""
+    from reports.i18n import check_language
+
+    return check_language(config.value("report-lang", cli_value, "en"))
+TICKETS_HELP = ("A support-ticket export (CSV of Zendesk, Freshdesk, Gorgias, Help Scout or any CSV; JSON, JSON "
+                "Lines, .mbox, .eml or a folder of .eml files): faq-gaps compares its topics with the site's FAQ. "
+                "Personal data is redacted before anything is stored.")
+TEXT_COLUMN_HELP = ("The column (CSV) or key (JSON, dotted for nested) holding the ticket text, when it is not "
+                    "found by its name. Config file: text-column in the tickets table.")
+
+
+def _ticket_options(config: Any, tickets: Optional[Path], text_column: Optional[str]) -> dict[str, Any]:
+    """The ticket import's options (CLI beats [tickets] in the config file), after checking the export can be
+    read at all: a missing, unreadable or unknown file is a usage error before any browsing."""
+    column = config.ticket_value("text-column", text_column)
+    if tickets is None:
+        if text_column is not None:
+            raise UsageError("--text-column needs --tickets", "pass the ticket export with --tickets FILE")
+        return {}
+    from auditor.gather import check_tickets
+
+    check_tickets(tickets, column)
+    return {"text_column": column}
+
+
+def _say_tickets(console: "_Console", artifacts: Any) -> None:
+    t = artifacts.tickets
+    if t is None:
+        return
+    languages = ", ".join(f"{k} {v}" for k, v in list(t.languages.items())[:4])
+    console.say(f"tickets: {t.imported} of {t.total} imported from {t.source} ({t.format}, {t.encoding}"
+                f"{'; ' + languages if languages else ''}); {len(t.topics)} topics, {t.broken_rows} broken rows")
 
 
 @app.command()
@@ -174,9 +210,12 @@ def scan(
                                                          "(0: no walk). Default: 1."),
     journey: Optional[Path] = typer.Option(None, "--journey", help="A Chrome DevTools Recorder JSON export to "
                                            "replay instead of the checkout heuristics."),
+    tickets: Optional[Path] = typer.Option(None, "--tickets", help=TICKETS_HELP),
+    text_column: Optional[str] = typer.Option(None, "--text-column", help=TEXT_COLUMN_HELP),
     gather_only: bool = typer.Option(False, "--gather-only",
                                      help="Stop after saving artifacts; run `clearcart check` later."),
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help=FORMAT_HELP),
+    report_lang: Optional[str] = typer.Option(None, "--report-lang", help=REPORT_LANG_HELP),
     fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help=FAIL_ON_HELP),
     only: Optional[list[str]] = typer.Option(None, "--only",
                                              help="Run only these checks (ids, repeatable or comma-separated)."),
@@ -193,6 +232,7 @@ def scan(
 
     config = load_config(config_file)
     formats = _formats(config.value("format", fmt, "all"))
+    lang = _report_lang(config, report_lang)
     threshold = _fail_on(config, fail_on)
     only_ids, skip_ids = _split(only), _split(skip)
     _validate_check_ids(only_ids + skip_ids)
@@ -202,6 +242,7 @@ def scan(
         from auditor.baseline import load_baseline
 
         load_baseline(baseline)  # a bad baseline is a usage error before any browsing
+    ticket_options = _ticket_options(config, tickets, text_column)  # a bad export too
     settings = CrawlSettings(
         max_pages=config.value("max-pages", max_pages, 60),
         concurrency=config.value("concurrency", concurrency, 4),
@@ -218,15 +259,17 @@ def scan(
         console.say(f"clearcart {__version__}: auditing {url}")
         artifacts = gather(url, artifacts_dir, settings,
                            checkout_products=config.value("checkout-products", checkout_products, 1),
-                           journey=journey, customer=customer, progress=console)
+                           journey=journey, customer=customer, progress=console,
+                           tickets=tickets, ticket_options=ticket_options)
     console.say(f"{len(artifacts.pages)} pages in {artifacts.duration_s:.1f} s; artifacts: {artifacts_dir}")
+    _say_tickets(console, artifacts)
     for error in artifacts.errors[:5]:
         console.say(f"warning: {error}")
     if gather_only:
         typer.echo(f"artifacts: {artifacts_dir}")
         raise typer.Exit(EXIT_OK)
     result = _evaluate(artifacts, config, threshold, only_ids, skip_ids, baseline)
-    _report_and_exit(result, out, formats, threshold, console, fail_on_new)
+    _report_and_exit(result, out, formats, threshold, console, fail_on_new, lang=lang, assets_dir=artifacts_dir)
 
 
 @app.command()
@@ -235,6 +278,7 @@ def check(
     out: Optional[Path] = typer.Option(None, "--out", "-o",
                                        help="Folder for the reports (default: beside the artifacts)."),
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help=FORMAT_HELP),
+    report_lang: Optional[str] = typer.Option(None, "--report-lang", help=REPORT_LANG_HELP),
     fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help=FAIL_ON_HELP),
     only: Optional[list[str]] = typer.Option(None, "--only", help="Run only these checks."),
     skip: Optional[list[str]] = typer.Option(None, "--skip", help="Skip these checks."),
@@ -249,6 +293,7 @@ def check(
 
     config = load_config(config_file)
     formats = _formats(config.value("format", fmt, "all"))
+    lang = _report_lang(config, report_lang)
     threshold = _fail_on(config, fail_on)
     only_ids, skip_ids = _split(only), _split(skip)
     _validate_check_ids(only_ids + skip_ids)
@@ -259,7 +304,72 @@ def check(
     artifacts = Artifacts.load(artifacts_dir)
     target = out or Path(artifacts.base_dir).parent
     result = _evaluate(artifacts, config, threshold, only_ids, skip_ids, baseline)
-    _report_and_exit(result, target, formats, threshold, _Console(quiet), fail_on_new)
+    _report_and_exit(result, target, formats, threshold, _Console(quiet), fail_on_new, lang=lang,
+                     assets_dir=Path(artifacts.base_dir) if artifacts.base_dir else None)
+
+
+@app.command("tickets")
+def tickets_command(
+    file: Path = typer.Argument(..., help=TICKETS_HELP),
+    site: Optional[str] = typer.Option(None, "--site", help="Crawl this store for its FAQ and help pages "
+                                       "(the crawl only: no checkout walk)."),
+    faq_artifacts: Optional[Path] = typer.Option(None, "--faq-artifacts", help="Reuse the artifacts folder of an "
+                                                 "earlier scan (OUT/artifacts) instead of crawling."),
+    text_column: Optional[str] = typer.Option(None, "--text-column", help=TEXT_COLUMN_HELP),
+    out: Path = typer.Option(Path("clearcart-report"), "--out", "-o",
+                             help="Folder for the reports; with --site, artifacts go to OUT/artifacts."),
+    max_pages: Optional[int] = typer.Option(None, "--max-pages", min=1, max=5000,
+                                            help="With --site: page budget of the crawl. Default: 60."),
+    products: Optional[int] = typer.Option(None, "--products", min=0, max=1000,
+                                           help="With --site: product pages sampled. Default: 12."),
+    ignore_robots: bool = typer.Option(False, "--ignore-robots", help="Ignore robots.txt (your own store only)."),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help=FORMAT_HELP),
+    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help=FAIL_ON_HELP),
+    config_file: Optional[Path] = typer.Option(None, "--config", help=CONFIG_HELP),
+    report_lang: Optional[str] = typer.Option(None, "--report-lang", help=REPORT_LANG_HELP),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display."),
+) -> None:
+    """Import support tickets and report the frequent questions the site's FAQ does not answer (faq-gaps)."""
+    import dataclasses
+
+    from auditor.config import load_config
+    from auditor.model import Artifacts, CrawlSettings
+
+    config = load_config(config_file)
+    formats = _formats(config.value("format", fmt, "all"))
+    threshold = _fail_on(config, fail_on)
+    lang = _report_lang(config, report_lang)
+    if (site is None) == (faq_artifacts is None):
+        raise UsageError("pass either --site URL or --faq-artifacts DIR (one of them)",
+                         "--site crawls the store's help pages; --faq-artifacts reuses OUT/artifacts of a scan")
+    saved = Artifacts.load(faq_artifacts) if faq_artifacts is not None else None  # a bad folder fails first
+    options = _ticket_options(config, file, text_column)
+    with _Console(quiet) as console:
+        if saved is None:
+            from auditor.gather import gather
+
+            assert site is not None
+            settings = CrawlSettings(
+                max_pages=config.value("max-pages", max_pages, 60),
+                concurrency=config.value("concurrency", None, 4),
+                products=config.value("products", products, 12),
+                respect_robots=False if ignore_robots else config.value("respect-robots", None, True),
+            )
+            console.say(f"clearcart {__version__}: reading the help pages of {site}")
+            artifacts = gather(site, out / "artifacts", settings, checkout_products=0, tickets=file,
+                               ticket_options=options, progress=console)
+        else:
+            from auditor.gather import import_tickets
+
+            artifacts = saved  # the saved folder is only read: the tickets go into the reports
+            console("stage", name="Tickets", total=None)
+            artifacts.tickets = import_tickets(file, progress=console, **options)
+    _say_tickets(console, artifacts)
+    # only faq-gaps runs here, so a [scan] disable list does not apply
+    config = dataclasses.replace(config, scan={k: v for k, v in config.scan.items() if k != "disable"})
+    result = _evaluate(artifacts, config, threshold, ["faq-gaps"], [], None)
+    assets = out / "artifacts" if saved is None else faq_artifacts
+    _report_and_exit(result, out, formats, threshold, console, lang=lang, assets_dir=assets)
 
 
 @app.command()
@@ -281,6 +391,7 @@ def demo(
     variant: str = typer.Option("good", "--variant", help="Demo store variant (see `clearcart demo --list`)."),
     out: Path = typer.Option(Path("clearcart-report/demo"), "--out", "-o", help=OUT_HELP),
     list_variants: bool = typer.Option(False, "--list", help="List the demo store variants and exit."),
+    report_lang: Optional[str] = typer.Option(None, "--report-lang", help=REPORT_LANG_HELP),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display."),
 ) -> None:
     """Serve the bundled demo store on 127.0.0.1, audit it, write the report and print its path."""
@@ -295,6 +406,9 @@ def demo(
         raise typer.Exit(EXIT_OK)
     if variant not in names:
         raise UsageError(f"unknown demo variant '{variant}'", f"choose from: {', '.join(names)}")
+    from reports.i18n import check_language
+
+    lang = check_language(report_lang or "en")  # the demo reads no config file
     with DemoStore(variant) as store, _Console(quiet) as console:
         console.say(f"clearcart {__version__}: demo store '{variant}' at {store.url}")
         artifacts = gather(store.url, out / "artifacts", CrawlSettings(), progress=console)
@@ -304,7 +418,7 @@ def demo(
 
     result = _evaluate(artifacts, Config(), "never", [], [], None)
 
-    written = write_reports(result, out, FORMATS)
+    written = write_reports(result, out, FORMATS, lang=lang, assets_dir=out / "artifacts")
     for c in result.checks:
         console.say(f"  {c.id:<18} {c.status:<15} {c.summary}")
     typer.echo(f"report: {written['html'].resolve()}")
@@ -355,6 +469,12 @@ def _root(
     pass
 
 
+def _printable(text: str) -> str:
+    """One line without control characters: messages quote file names, headers and URLs the user did not
+    write, and a terminal must not receive their escape sequences."""
+    return "".join(ch if ch.isprintable() else " " for ch in str(text)).strip()
+
+
 def _usage_error(exc: Exception) -> bool:
     """Click's (or Typer's vendored Click's) UsageError, found by shape rather than by a private import."""
     return any(cls.__name__ == "UsageError" for cls in type(exc).__mro__) and hasattr(exc, "format_message")
@@ -371,9 +491,9 @@ def main(argv: list[str] | None = None) -> int:
         print("clearcart: interrupted", file=sys.stderr)
         return 130
     except ClearcartError as exc:
-        print(f"clearcart: error: {exc.message}", file=sys.stderr)
+        print(f"clearcart: error: {_printable(exc.message)}", file=sys.stderr)
         if exc.hint:
-            print(f"  hint: {exc.hint}", file=sys.stderr)
+            print(f"  hint: {_printable(exc.hint)}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("clearcart: interrupted; artifacts gathered so far were kept", file=sys.stderr)

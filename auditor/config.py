@@ -21,7 +21,8 @@ SCAN_KEYS = {
 }
 CUSTOMER_KEYS = {"email", "first-name", "last-name", "street", "city", "postcode", "phone", "company", "country"}
 IGNORE_KEYS = {"fingerprint", "check", "rule", "url", "reason", "expires"}
-TOP_KEYS = {"scan", "customer", "checks", "ignore"}
+TICKETS_KEYS = {"text-column": str}  # options of ticket imports (`scan --tickets`, `clearcart tickets`)
+TOP_KEYS = {"scan", "customer", "checks", "ignore", "tickets"}
 
 STARTER = '''# clearcart configuration. Precedence: defaults < this file < command-line options.
 # Unknown keys are an error. `clearcart checks ID` documents each check's options.
@@ -44,6 +45,9 @@ STARTER = '''# clearcart configuration. Precedence: defaults < this file < comma
 # city = "Warszawa"
 # postcode = "00-950"
 # phone = "+48 500 000 000"
+
+[tickets]                   # support-ticket imports (`scan --tickets FILE`, `clearcart tickets FILE`)
+# text-column = "Description"   # the column (or JSON key) holding the ticket text; default: found by name
 
 # [checks.click-depth]      # per-check options
 # max_product_depth = 3
@@ -93,6 +97,11 @@ class Config:
     customer: dict[str, str] = field(default_factory=dict)
     checks: dict[str, dict[str, Any]] = field(default_factory=dict)
     ignore: list[IgnoreRule] = field(default_factory=list)
+    tickets: dict[str, Any] = field(default_factory=dict)
+
+    def ticket_value(self, key: str, cli_value: Any, default: Any = None) -> Any:
+        """A [tickets] option: CLI beats the file, the file beats the default."""
+        return cli_value if cli_value is not None else self.tickets.get(key, default)
 
     def value(self, key: str, cli_value: Any, default: Any) -> Any:
         """CLI beats the file, the file beats the default."""
@@ -149,6 +158,17 @@ def load_config(explicit: str | Path | None = None, cwd: Path | None = None) -> 
     for check_id in config.scan.get("disable", []):
         if registry.by_id(check_id) is None:
             raise _fail(path, f"scan.disable names an unknown check '{check_id}'")
+    if "report-lang" in config.scan:
+        from reports.i18n import LANGUAGES
+
+        if config.scan["report-lang"] not in LANGUAGES:
+            raise _fail(path, f"scan.report-lang must be one of {', '.join(LANGUAGES)}")
+    for key, value in (data.get("tickets") or {}).items():
+        if key not in TICKETS_KEYS:
+            raise _fail(path, f"unknown key tickets.{key} (known: {', '.join(TICKETS_KEYS)})")
+        if not isinstance(value, TICKETS_KEYS[key]) or not str(value).strip():
+            raise _fail(path, f"tickets.{key} must be a non-empty {TICKETS_KEYS[key].__name__}")
+        config.tickets[key] = value
     for key, value in (data.get("customer") or {}).items():
         if key not in CUSTOMER_KEYS:
             raise _fail(path, f"unknown key customer.{key}")

@@ -28,6 +28,9 @@ def gather(
 ) -> Artifacts:
     out_dir = Path(out_dir)
     report = progress or (lambda *a, **k: None)
+    ticket_options = dict(ticket_options or {})
+    if tickets:
+        check_tickets(tickets, ticket_options.get("text_column"))  # a bad export fails before any browsing
     journey_data = None
     if journey:
         from auditor.journey import load_journey
@@ -47,11 +50,47 @@ def gather(
         artifacts.save(out_dir)
     if tickets:
         report("stage", name="Tickets", total=None)
-        from auditor.tickets import analyze_tickets
-
-        artifacts.tickets = analyze_tickets(tickets, **(ticket_options or {}))
+        try:
+            artifacts.tickets = import_tickets(tickets, progress=progress, **ticket_options)
+        except ClearcartError:
+            raise
+        except Exception as exc:  # keep the crawl; faq-gaps will say no tickets were imported
+            artifacts.errors.append(f"ticket import failed: {type(exc).__name__}: {exc}")
         artifacts.save(out_dir)
     return artifacts
+
+
+def check_tickets(path: str | Path, text_column: str | None = None) -> None:
+    """Fail fast, before any browsing, on a ticket export that cannot be imported.
+
+    Opens the export the way the import will (a missing or unreadable file, a binary file, an unknown format
+    and a CSV without a text column raise :class:`auditor.errors.UsageError`), then reads up to the first
+    ticket: an export that ends before one ticket could be read is an error too. The rest is not read here.
+    """
+    from auditor.errors import UsageError
+    from auditor.tickets import read_tickets
+    from auditor.tickets.importers import HINT_FORMATS
+
+    path = Path(path)
+    try:
+        stream = read_tickets(path, text_column=text_column)
+        if next(iter(stream), None) is not None:
+            return
+    except OSError as exc:  # e.g. a folder that cannot be listed, a file that vanished
+        raise UsageError(f"cannot read {path}: {exc.strerror or exc}", "check the path and its permissions") from exc
+    what = f"{stream.total} record(s), none with ticket text" if stream.total else "no ticket records"
+    if stream.broken_rows:
+        what += f" ({stream.broken_rows} broken)"
+    raise UsageError(f"{path}: {what}", "name the column with the ticket text with --text-column, or "
+                     + HINT_FORMATS[0].lower() + HINT_FORMATS[1:])
+
+
+def import_tickets(path: str | Path, text_column: str | None = None,
+                   progress: Callable[..., None] | None = None) -> Any:
+    """Read, redact and mine a ticket export (:func:`auditor.tickets.analyze_tickets`), reporting progress."""
+    from auditor.tickets import analyze_tickets
+
+    return analyze_tickets(path, text_column=text_column, progress=progress)
 
 
 async def _walk(artifacts: Artifacts, out_dir: Path, count: int, journey: dict[str, Any] | None, customer: Any,

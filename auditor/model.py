@@ -312,6 +312,7 @@ class PageSummary(BaseModel):
     title: str = ""
     status: int | None = None
     lang: str = ""
+    screenshot: str = ""  # relative to the artifacts dir
 
 
 class ToolInfo(BaseModel):

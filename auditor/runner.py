@@ -54,7 +54,7 @@ def run_checks(
         target=TargetInfo(url=artifacts.start_url, started_at=artifacts.started_at, duration_s=artifacts.duration_s),
         pages=[
             PageSummary(url=p.final_url or p.url, type=p.page_type, depth=p.depth, click_path=p.click_path,
-                        title=p.title, status=p.status, lang=p.lang)
+                        title=p.title, status=p.status, lang=p.lang, screenshot=p.screenshot)
             for p in artifacts.pages
         ],
         checks=results,

@@ -89,6 +89,23 @@ def find(group: str, text: str, lang: str | None = None) -> list[str]:
     return [m.group(0) for m in term_pattern(group, lang).finditer(text or "")]
 
 
+@lru_cache(maxsize=None)
+def name_pattern(group: str, lang: str | None = None, max_ending: int = 3) -> re.Pattern[str]:
+    """A regex for ``group`` whose terms are names (brands, fixed phrases), not stems: a term matches a whole word
+    or a word with a short case ending ("PayPalem", "BLIK-iem", "післяплатою"), never the start of a longer
+    word ("visačiek", a Slovak word for price tags, is not Visa)."""
+    words = lexicon.terms(group, lang) + [t for t in lexicon.terms(group, "en") if lang != "en"] \
+        if lang in lexicon.LANGUAGES else lexicon.terms(group)
+    alternatives = sorted({re.escape(t.lower()) for t in words}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + rf")(?:-?[^\W\d_]{{0,{max_ending}}})?(?!\w)",
+                      re.IGNORECASE)
+
+
+def find_names(group: str, text: str, lang: str | None = None) -> list[str]:
+    """The terms of a group of names found in ``text`` (see :func:`name_pattern`), as written there."""
+    return [m.group(0) for m in name_pattern(group, lang).finditer(text or "")]
+
+
 def looked_for(group: str, lang: str | None, limit: int = 6) -> list[str]:
     """Example terms of a group for evidence ("what was looked for"), page language first."""
     words = lexicon.terms(group, lang) if lang in lexicon.LANGUAGES else []
@@ -326,27 +343,35 @@ def tag_of(el: Any) -> str:
     return el.tag.lower() if isinstance(el.tag, str) else ""
 
 
+_SOURCE_BREAK = re.compile(r"[\r\n]+")
+
+
 def inner_text(el: Any) -> str:
-    """Visible-ish text of an element with line breaks at block boundaries (like the browser's innerText)."""
+    """Visible-ish text of an element with line breaks at block boundaries (like the browser's innerText).
+
+    A line break inside the HTML source of a paragraph is white space, as in a browser: a sentence wrapped over
+    two source lines stays one line (only ``<pre>`` keeps its breaks)."""
     if el is None:
         return ""
     parts: list[str] = []
 
-    def walk(node: Any) -> None:
+    def walk(node: Any, pre: bool = False) -> None:
         tag = tag_of(node)
         if not tag or tag in SKIP_TAGS:
             return
+        pre = pre or tag in ("pre", "textarea")
+        flat = (lambda s: s) if pre else (lambda s: _SOURCE_BREAK.sub(" ", s))
         block = tag in BLOCK_TAGS
         if block:
             parts.append("\n")
         if tag in ("td", "th"):
             parts.append("\t")
         if node.text:
-            parts.append(node.text)
+            parts.append(flat(node.text))
         for child in node:
-            walk(child)
+            walk(child, pre)
             if child.tail:
-                parts.append(child.tail)
+                parts.append(flat(child.tail))
         if block:
             parts.append("\n")
 

@@ -54,7 +54,7 @@ from typing import Any
 from auditor import lexicon
 from auditor.model import Artifacts, CheckResult, PageArtifact
 from auditor.prices import parse_price
-from auditor.textinfo import clauses, durations, find, has, html_tree, lang_of, looked_for, store_lang
+from auditor.textinfo import clauses, durations, find, find_names, has, html_tree, lang_of, looked_for, store_lang
 from checks.base import finding, not_applicable, result
 
 ID = "delivery-info"
@@ -106,8 +106,9 @@ def delivery_cost(text: str, lang: str | None) -> list[str]:
 
 
 def payment_methods(text: str, lang: str | None) -> list[str]:
-    """Payment methods named in ``text``: brand names anywhere, generic ones near a word about paying."""
-    found = find("payment_methods", text, lang)
+    """Payment methods named in ``text``: brand names anywhere (as words, not word starts: "visačiek" is no
+    Visa), generic ones near a word about paying."""
+    found = find_names("payment_methods", text, lang)
     lines = (text or "").splitlines()
     for i, line in enumerate(lines):
         generic = find("payment_generic", line, lang)

@@ -132,3 +132,16 @@ def test_one_product_lacking_is_reported():
 def test_not_applicable_without_products_or_basket():
     assert run_check(check, artifacts()).status == "not-applicable"
     assert run_check(check, artifacts(page("/", "home", depth=0, text="PayPal"))).status == "not-applicable"
+
+
+@pytest.mark.parametrize("lang, text", [("sk", "Tovar nesmie byť nosený ani zbavený visačiek."),
+                                        ("sk", "Oblečenie vráťte s visačkami."), ("en", "Visakhapatnam")])
+def test_brand_names_are_words_not_word_starts(lang, text):
+    """A brand name is a word, not a stem: the Slovak "visačiek" (price tags) is no Visa."""
+    assert check.payment_methods(text, lang) == []
+
+
+def test_brand_names_with_case_endings():
+    found = [n.lower() for n in check.payment_methods("Zapłać PayPalem lub BLIK-iem.", "pl")]
+    assert found == ["paypalem", "blik-iem"]
+    assert check.payment_methods("Оплата післяплатою", "uk") == ["післяплатою"]

@@ -1,11 +1,15 @@
 """The report renderers over hand-built results: the JSON contract, escaping of hostile store text in every
-format, well-formed JUnit, and the HTML page in a real browser (no requests, no console errors, no dialogs)."""
+format, well-formed JUnit, the HTML page's scores, top fixes, charts and screenshots, and the HTML page in a real
+browser (no requests, no console errors, no dialogs, no sideways scrolling on a phone, prints)."""
 
 from __future__ import annotations
 
 import json
 import re
+import struct
 import xml.etree.ElementTree as ET
+import zlib
+from pathlib import Path
 
 import pytest
 from lxml import html as lxml_html
@@ -205,8 +209,8 @@ def test_html_shows_every_finding_with_why_and_fix():
     assert doc.get("lang") == "en"
     h1 = doc.findall(".//h1")
     assert len(h1) == 1 and "https://shop.example/" in h1[0].text_content()
-    for needle in ("2025-03-01 10:15 UTC", "1 min 23 s", "2 findings at or above high", "KeyError: '<x>'",
-                   "timeout on https://shop.example/slow <b>", "15,00 zł"):
+    for needle in ("March 1, 2025 10:15 UTC", "1 min 23 s", "2 findings at or above high", "KeyError: '<x>'",
+                   "timeout on https://shop.example/slow <b>", "PLN15.00"):
         assert needle in text, needle
 
 
@@ -214,7 +218,8 @@ def test_html_is_inert_against_hostile_store_text():
     page = reports.render_html(make_result())
     doc = lxml_html.document_fromstring(page)
     assert doc.xpath("//script") == []
-    assert doc.xpath("//img | //link | //iframe | //object | //embed | //svg | //base | //form") == []
+    assert doc.xpath("//img | //link | //iframe | //object | //embed | //base | //form | //foreignObject | //use"
+                     " | //image") == []  # no screenshot here: no assets folder was given
     for element in doc.iter():
         if not isinstance(element.tag, str):
             continue
@@ -264,7 +269,7 @@ def test_html_checks_table_status_badges_and_headings_in_order():
     badges = [r.xpath(".//span[contains(@class,'badge')]")[0].get("class").split()[-1] for r in rows]
     assert badges == ["st-needs-review", "st-not-applicable", "st-fail", "st-fail", "st-error", "st-pass"]
     contact_row = rows[3].text_content()
-    assert "1 critical" in contact_row and "1 high" in contact_row and "Contact" in contact_row
+    assert "1 Critical" in contact_row and "1 High" in contact_row and "Contact" in contact_row
     levels = [int(h.tag[1]) for h in doc.iter() if isinstance(h.tag, str) and re.fullmatch(r"h[1-6]", h.tag)]
     assert levels[0] == 1
     assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), levels
@@ -284,7 +289,9 @@ def test_html_contact_matrix_and_click_tree():
     assert len(rows) == 4  # the string row is skipped, the row with garbage channels kept with no marks
     marks = [[("✓" in td.text_content()) for td in row.xpath("./td[contains(@class,'mark')]")] for row in rows]
     assert marks == [[True, True, False], [True, True, True], [False, False, False], [False, False, False]]
-    assert rows[1].xpath(".//a") == [] and IMG_URL in rows[1].text_content()
+    # a URL of the store is shown as its path (the quote-breaking one stays text, never a link)
+    assert rows[1].xpath(".//a") == [] and IMG_URL.removeprefix("https://shop.example") in rows[1].text_content()
+    assert rows[0].xpath(".//a/@href") == ["https://shop.example/"] and rows[0].xpath("./th")[0].text_content() == "/"
     chips = [li.text_content() for li in doc.xpath("//ul[@class='chips']/li")]
     assert chips[0].startswith("✓ Phone") and chips[1].startswith("✗ Chat")
 
@@ -402,48 +409,449 @@ def test_markdown_without_failing_findings():
 
 
 # --------------------------------------------------------------------------------------------------
+# Scores and top fixes (reports/scores.py)
+# --------------------------------------------------------------------------------------------------
+
+
+def test_category_scores_exact_numbers():
+    from reports import scores
+
+    result = make_result()
+    per = {s.category: s for s in scores.category_scores(result)}
+    # the six core categories always, then navigation (click-depth ran)
+    assert list(per) == ["costs", "checkout", "product", "returns", "contact", "self-service", "navigation"]
+    assert per["costs"].score == 100 and per["costs"].needs_review == ["hidden-costs"]  # needs-review counts
+    assert per["checkout"].score is None and per["checkout"].not_applicable == ["checkout-friction"]
+    assert per["product"].score is None and not per["product"].checks  # no check of its own ran: n/a
+    assert per["returns"].score == 100
+    assert per["contact"].score == 100 - 40 - 25 - 5 and per["contact"].findings == 3  # critical+high+low = 30
+    assert per["self-service"].score is None and per["self-service"].errors == ["faq-gaps"]
+    assert per["navigation"].score == 90 and per["navigation"].findings == 1  # medium 10; info costs nothing
+    assert scores.overall_score(list(per.values())) == 80  # mean of 100, 100, 30, 90
+
+    # the floor, and the overall score rounds half up
+    floor = make_result()
+    floor.findings += [_finding("returns-policy", f"r{i}", "critical", f"Returns defect {i}", f"https://s/{i}")
+                       for i in range(3)]
+    floor.findings.append(_finding("click-depth", "extra", "low", "One more", "https://s/x"))
+    got = scores.as_dict(scores.category_scores(floor))
+    assert got["categories"]["returns"] == 0 and got["categories"]["navigation"] == 85
+    assert got["overall"] == 54  # (100 + 0 + 30 + 85) / 4 = 53.75
+    assert scores.round_half_up(52.5) == 53 and scores.round_half_up(53.49) == 53
+
+    nothing = AuditResult(target=TargetInfo(url="https://shop.example/", started_at="n/a", duration_s=0))
+    assert scores.as_dict(scores.category_scores(nothing))["overall"] is None
+
+
+def test_html_executive_summary_shows_scores_and_na():
+    doc = _doc()
+    cards = doc.xpath("//ul[@class='scores']/li")
+    texts = {li.xpath(".//span[@class='cat']")[0].text_content(): " ".join(li.text_content().split()) for li in cards}
+    assert list(texts) == ["Costs", "Checkout", "Product information", "Returns", "Contact", "Self-service",
+                           "Navigation"]
+    assert texts["Contact"].startswith("Contact 30 / 100") and "3 findings" in texts["Contact"]
+    assert "n/a" in texts["Checkout"] and "100" not in texts["Checkout"] and "Not applicable" in texts["Checkout"]
+    assert "n/a" in texts["Self-service"] and "1 check could not run" in texts["Self-service"]
+    assert "1 check needs a manual review" in texts["Costs"]
+    ring = doc.xpath("//div[@class='overall']/svg")[0]
+    assert ring.get("aria-label") == "Overall transparency score: 80 of 100" and "80" in ring.text_content()
+    method = doc.xpath("//p[@class='method']")[0].text_content()
+    assert "40 points per critical" in method and "25 per high" in method and "n/a" in method
+
+
+def _fix_result() -> AuditResult:
+    def many(rule: str, severity: str, n: int, check: str = "product-info") -> list[Finding]:
+        return [_finding(check, rule, severity, f"{rule} on page {i}", f"https://shop.example/p/{rule}/{i}")
+                for i in range(n)]
+
+    findings = (many("few-images", "medium", 5) + many("no-price", "high", 1) + many("late-fee", "critical", 1,
+                "hidden-costs") + many("short-description", "low", 9) + many("no-size", "high", 3, "size-chart")
+                + many("dimensions", "medium", 1) + many("note", "info", 20))
+    checks = [_check("hidden-costs", "costs", "fail", [f for f in findings if f.check == "hidden-costs"]),
+              _check("size-chart", "product", "fail", [f for f in findings if f.check == "size-chart"]),
+              _check("product-info", "product", "fail", [f for f in findings if f.check == "product-info"])]
+    return AuditResult(target=TargetInfo(url="https://shop.example/", started_at="2025-03-01T10:15:00+00:00",
+                                         duration_s=1), checks=checks, findings=findings)
+
+
+def test_top_five_fixes_order_and_dedup():
+    from reports import scores
+
+    fixes = scores.top_fixes(_fix_result())
+    # severity first, then how many pages the rule hits, one entry per rule; low and info fall off
+    assert [(x.rule, x.count) for x in fixes] == [("late-fee", 1), ("no-size", 3), ("no-price", 1),
+                                                 ("few-images", 5), ("dimensions", 1)]
+    doc = _doc(_fix_result())
+    items = doc.xpath("//ol[@class='fixes']/li")
+    assert len(items) == 5
+    first = items[0]
+    assert "late-fee on page 0" in first.text_content() and "Fix for late-fee" in first.text_content()
+    assert "1 page or product affected" in first.text_content()
+    assert "3 pages or products affected" in items[1].text_content()
+    # each fix links to its finding in the body of the report
+    for li in items:
+        anchor = li.xpath(".//a/@href")[0]
+        assert anchor.startswith("#f-") and doc.xpath(f"//article[@id='{anchor[1:]}']")
+
+
+# --------------------------------------------------------------------------------------------------
+# Price waterfall, FAQ topic chart, screenshots
+# --------------------------------------------------------------------------------------------------
+
+
+def png(width: int, height: int, color: tuple[int, int, int] = (200, 30, 30)) -> bytes:
+    """A real (tiny) PNG image, without an image library."""
+    raw = b"".join(b"\x00" + bytes(color) * width for _ in range(height))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+def hidden_cost_walk() -> CheckoutWalk:
+    """Product page 49.90 €; the basket states no delivery; shipping appears at the delivery step and a
+    handling fee at the review step."""
+    def line(label: str, kind: str, amount: float) -> PriceLine:
+        return PriceLine(label=label, kind=kind, amount=amount, currency="EUR", raw=f"{amount:.2f} €")
+
+    return CheckoutWalk(
+        product_url="https://shop.example/p/aker", product_name="Aker canvas low-tops", product_price=49.9,
+        currency="EUR", completed=True, steps=[
+            CheckoutStep(url="https://shop.example/p/aker", kind="product", clicks=0, title="Aker canvas low-tops",
+                         screenshot="checkout/walk00-step00.png", price_lines=[line("Price", "item", 49.9)]),
+            CheckoutStep(url="https://shop.example/cart", kind="basket", clicks=1, title="Your basket",
+                         screenshot="checkout/walk00-step01.png",
+                         price_lines=[line("Subtotal", "subtotal", 49.9), line("Total", "total", 49.9)]),
+            CheckoutStep(url="https://shop.example/checkout/details", kind="details", clicks=2,
+                         title="Your details", screenshot="checkout/walk00-step02.png"),
+            CheckoutStep(url="https://shop.example/checkout/shipping", kind="shipping", clicks=3,
+                         title="Delivery", screenshot="checkout/walk00-step03.png",
+                         price_lines=[line("Subtotal", "subtotal", 49.9), line("Shipping", "shipping", 4.9),
+                                      line("Total", "total", 54.8)]),
+            CheckoutStep(url="https://shop.example/checkout/review", kind="review", clicks=4,
+                         title="Review your order", screenshot="checkout/walk00-step04.png",
+                         order_button="Place order",
+                         price_lines=[line("Subtotal", "subtotal", 49.9), line("Shipping", "shipping", 4.9),
+                                      line("Handling fee", "fee", 2.5), line("Total", "total", 57.3)]),
+        ])
+
+
+def faq_check() -> CheckResult:
+    """A faq-gaps result shaped like the real check's (details["topics"] rows, one finding per gap)."""
+    topics = [
+        {"id": "order_status", "label": "Order status", "origin": "taxonomy", "count": 42, "share": 0.21,
+         "estimated": False, "covered": True, "gap": False, "answered_by": None, "suggested_question": ""},
+        {"id": "invoice", "label": "Invoices", "origin": "taxonomy", "count": 18, "share": 0.09, "estimated": False,
+         "covered": False, "gap": True, "answered_by": None, "suggested_question": "Czy wystawiacie faktury VAT?"},
+        {"id": "c1", "label": "Gift wrapping", "origin": "cluster", "count": 12, "share": 0.06, "estimated": True,
+         "covered": False, "gap": True, "answered_by": None, "suggested_question": "Czy można zapakować prezent?"},
+        {"id": "size", "label": "Sizes", "origin": "taxonomy", "count": 4, "share": 0.02, "estimated": False,
+         "covered": False, "gap": False, "answered_by": None, "suggested_question": ""},
+        "garbage", {"label": "no numbers"},
+    ]
+    gaps = []
+    for t in topics[1:3]:
+        gaps.append(Finding(
+            id=fingerprint("faq-gaps", "faq-gap", t["id"]), check="faq-gaps", rule="faq-gap",
+            severity="medium", title=f"Frequent question not answered on the site: {t['label']}",
+            message=f"{t['count']} of 200 support tickets ask about it.", url="https://shop.example/faq",
+            evidence={"rank": 1, "topic": t["id"], "label": t["label"], "count": t["count"], "share": t["share"],
+                      "estimated": t["estimated"], "suggested_question": t["suggested_question"],
+                      "examples": ["Poproszę fakturę na firmę [EMAIL]", "Gdzie znajdę fakturę?", "Faktura?",
+                                   "A fourth example"]},
+            why="Shoppers ask support what the site does not answer.",
+            recommendation=f"Add to the FAQ: “{t['suggested_question']}”."))
+    return CheckResult(id="faq-gaps", title="FAQ answers what shoppers ask support", category="self-service",
+                       status="fail", summary="2 of 3 frequent ticket topics have no answer on the site.",
+                       findings=gaps, details={"topics": topics, "min_share": 0.03})
+
+
+def realistic_result(assets: Path | None = None) -> AuditResult:
+    """A result like a real audit's: a checkout walk judged by the real hidden-costs and checkout-friction
+    checks, contact matrix, click tree, FAQ gaps; screenshots written into ``assets`` when given."""
+    from auditor.model import Artifacts, PageSummary
+    from checks import checkout_friction, hidden_costs
+
+    walk = hidden_cost_walk()
+    artifacts = Artifacts(start_url="https://shop.example/", checkout=[walk])
+    costs = hidden_costs.run(artifacts, hidden_costs.DEFAULT_OPTIONS)
+    friction = checkout_friction.run(artifacts, checkout_friction.DEFAULT_OPTIONS)
+    base = make_result()
+    contact = base.checks[3]
+    contact.findings = [f for f in contact.findings if f.rule == "premium-rate-phone"]
+    contact.findings[0].title = "The store's phone number +48 700 123 456 is a premium-rate line"
+    contact.findings[0].url = "https://shop.example/kontakt"
+    contact.details["matrix"] = [
+        {"url": f"https://shop.example/{path}", "type": kind, "channels": channels}
+        for path, kind, channels in [("", "home", []), ("kontakt", "contact", ["phone", "email", "contact_form"]),
+                                     ("p/aker", "product", []), ("cart", "cart", []), ("faq", "faq", ["email"]),
+                                     ("regulamin", "policy", ["email", "phone"])]]
+    depth = base.checks[2]
+    depth.findings = [f for f in depth.findings if f.rule == "deep-faq"]
+    depth.findings[0].severity = "medium"
+    depth.details["tree"] = [r for r in depth.details["tree"] if isinstance(r.get("depth"), int) or
+                             r.get("depth") is None and "url" in r][:5]
+    checks = [costs, friction, _check("return-policy", "returns", "pass", []), contact, depth, faq_check()]
+    pages = [PageSummary(url="https://shop.example/", type="home", depth=0, click_path=[], title="Nordlys Studio"),
+             PageSummary(url="https://shop.example/kontakt", type="contact", depth=2, click_path=["Pomoc", "Kontakt"],
+                         title="Kontakt")]
+    if assets is not None:
+        (assets / "checkout").mkdir(parents=True, exist_ok=True)
+        for i, step in enumerate(walk.steps):
+            (assets / step.screenshot).write_bytes(png(640, 900, (240 - i * 30, 240, 250)))
+    return AuditResult(target=TargetInfo(url="https://shop.example/", started_at="2025-03-01T10:15:00+00:00",
+                                         duration_s=83.4),
+                       pages=pages, checks=checks, findings=[f for c in checks for f in c.findings],
+                       checkout=[walk], fail_on="high")
+
+
+def test_waterfall_has_one_bar_per_step_and_marks_the_late_lines():
+    doc = _doc(realistic_result())
+    figure = doc.xpath("//figure[contains(@class,'waterfall')]")
+    assert len(figure) == 1
+    rows = figure[0].xpath("./div[contains(@class,'row')]")
+    kinds = [r.get("class").split()[1] for r in rows]
+    # product price, basket, details, shipping (+ the shipping line), review (+ the handling fee line)
+    assert kinds == ["start", "step", "step", "delta", "step", "delta", "step"], kinds
+    steps = [r for r in rows if "step" in r.get("class").split()]
+    assert len(steps) == len(hidden_cost_walk().steps) - 1  # one bar per step after the product page
+    for row in steps:
+        assert len(row.xpath(".//svg/rect[starts-with(@class,'b-')]")) == 1
+    assert [" ".join(r.xpath("./span[@class='rl']")[0].text_content().split()) for r in steps] == [
+        "Step 1: Basket", "Step 2: Customer details", "Step 3: Delivery", "Step 4: Order review — final total"]
+    assert steps[1].xpath(".//rect/@class") == ["track", "b-unknown"]  # the details step showed no price
+    assert steps[-1].xpath(".//rect/@class")[-1] == "b-final" and "€57.30" in steps[-1].text_content()
+    late = [r for r in rows if "late" in r.get("class").split()]
+    assert [r.xpath("./span[@class='rl']")[0].text_content().split(" (")[0] for r in late] == [
+        "Shipping", "Handling fee"]
+    for row in late:
+        assert row.xpath(".//rect/@class")[-1] == "b-late" and "late: not stated before checkout" in row.text_content()
+    assert "+€2.50" in late[1].text_content() and "+€4.90" in late[0].text_content()
+    # bar geometry: the fee starts where the delivery step's total ends and the final bar is the longest
+    fee = late[1].xpath(".//rect")[-1]
+    delivery = steps[2].xpath(".//rect")[-1]
+    assert float(fee.get("x")) == pytest.approx(float(delivery.get("width")), abs=0.2)
+    assert float(steps[-1].xpath(".//rect")[-1].get("width")) == 1000.0
+    assert "2 lines appear late, at checkout." in figure[0].text_content()
+
+
+def test_waterfall_without_late_lines_and_without_prices():
+    result = realistic_result()
+    result.findings = [f for f in result.findings if f.check != "hidden-costs"]
+    doc = _doc(result)
+    assert doc.xpath("//figure[contains(@class,'waterfall')]//div[contains(@class,'late')]") == []
+    result.checkout[0].steps = [CheckoutStep(url="https://shop.example/cart", kind="basket")]
+    result.checkout[0].product_price = None
+    assert _doc(result).xpath("//figure[contains(@class,'waterfall')]") == []  # nothing to draw, no broken chart
+
+
+def test_faq_topic_chart_colours_covered_and_gaps_and_lists_the_gaps():
+    doc = _doc(realistic_result())
+    chart = doc.xpath("//figure[contains(@class,'topics')]")[0]
+    rows = chart.xpath("./div[contains(@class,'row')]")
+    assert [r.get("class").split()[1] for r in rows] == ["covered", "gap", "gap", "minor"]  # by share, garbage skipped
+    assert [r.xpath(".//rect")[1].get("class") for r in rows] == ["b-covered", "b-gap", "b-gap", "b-minor"]
+    assert "Order status" in rows[0].text_content() and "21%" in rows[0].text_content()
+    assert "42 tickets" in rows[0].text_content() and "gap" in rows[1].text_content()
+    assert chart.xpath(".//line[@class='threshold']")  # the gap threshold is drawn
+    page = reports.render_html(realistic_result())
+    css = page.split("<style>", 1)[1].split("</style>", 1)[0]
+    assert re.search(r"\.b-covered \{ fill: var\(--good\)", css) and re.search(r"\.b-gap \{ fill: var\(--poor\)", css)
+    gaps = doc.xpath("//ol[@class='gaps']/li")
+    assert len(gaps) == 2
+    assert "Czy wystawiacie faktury VAT?" in gaps[0].text_content() and "9%" in gaps[0].text_content()
+    assert len(gaps[0].xpath(".//blockquote")) == 3  # examples capped
+    assert "about 12 tickets" in gaps[1].text_content()  # estimated counts say so
+
+
+def test_screenshots_are_embedded_as_data_uris_within_limits(tmp_path):
+    from reports import images
+
+    result = realistic_result(tmp_path)
+    page = reports.render_html(result, assets_dir=tmp_path)
+    doc = lxml_html.document_fromstring(page)
+    hrefs = doc.xpath("//*[local-name()='image']/@href")
+    assert hrefs and all(h.startswith("data:image/png;base64,") for h in hrefs)
+    # the late-fee finding shows its step's screenshot, cropped to the top of the page
+    late = doc.xpath("//article[contains(., 'first appears at the review step')]")[0]
+    svg = late.xpath(".//figure[@class='shot']/svg")[0]
+    assert svg.get("viewbox") == "0 0 640 400" and svg.get("role") == "img"
+    assert "checkout/walk00-step04.png" in late.text_content() and "top of the page" in late.text_content()
+    assert "Screenshot" not in [dt.text_content() for dt in late.xpath(".//dt")]  # not repeated as text
+    # the checkout section shows the step with the late line and the last step
+    shots = doc.xpath("//div[@class='steps-shots']//figcaption")
+    assert [c.text_content().split(" ·")[0] for c in shots] == ["Step 4: Delivery", "Step 5: Order review"]
+
+    # a marked element: the crop follows the box and the spot is outlined
+    result.findings[0].evidence["box"] = {"x": 300, "y": 500, "width": 100, "height": 40}
+    doc = lxml_html.document_fromstring(reports.render_html(result, assets_dir=tmp_path))
+    svg = doc.xpath(f"//article[@id='f-{re.sub(r'[^a-z0-9]+', '-', result.findings[0].id)}']//figure/svg")[0]
+    assert svg.get("viewbox") == "140 340 420 360"  # 160 px of context, clamped to the image
+    spot = svg.xpath("./*[local-name()='rect'][@class='spot']")[0]
+    assert (spot.get("x"), spot.get("y"), spot.get("width"), spot.get("height")) == ("300.0", "500.0", "100.0",
+                                                                                     "40.0")
+
+    # unsafe, fake, missing and oversized files are named, never read
+    (tmp_path / "fake.png").write_bytes(b"<svg onload=alert(1)>")
+    (tmp_path.parent / "outside.png").write_bytes(png(10, 10))
+    (tmp_path / "big.png").write_bytes(png(10, 10) + b"\x00" * images.MAX_BYTES)
+    embed = images.Embedder(tmp_path)
+    assert embed.get("../outside.png").reason == "unsafe"
+    assert embed.get(str(tmp_path.parent / "outside.png")).reason == "unsafe"
+    assert embed.get("fake.png").reason == "type"
+    assert embed.get("nope.png").reason == "missing"
+    assert embed.get("big.png").reason == "size"
+    assert embed.get("checkout/walk00-step00.png").uri.startswith("data:image/png;base64,")
+    assert embed.embedded == 1 and images.dimensions(png(33, 7), "image/png") == (33, 7)
+
+
+def test_embedded_images_are_capped(tmp_path):
+    from reports import images
+
+    for i in range(images.MAX_IMAGES + 3):
+        (tmp_path / f"{i}.png").write_bytes(png(20, 20, (i * 10, 0, 0)))
+    embed = images.Embedder(tmp_path)
+    got = [embed.get(f"{i}.png") for i in range(images.MAX_IMAGES + 3)]
+    assert sum(1 for s in got if s.uri) == images.MAX_IMAGES
+    assert {s.reason for s in got[images.MAX_IMAGES:]} == {"limit"}
+    assert embed.get("0.png").uri  # the same file again costs nothing
+
+    # in the report, the most severe findings get the budget first
+    result = _fix_result()
+    for i, f in enumerate(result.findings):
+        f.evidence["screenshot"] = f"{i % (images.MAX_IMAGES + 3)}.png"
+    doc = lxml_html.document_fromstring(reports.render_html(result, assets_dir=tmp_path))
+    assert len(set(doc.xpath("//*[local-name()='image']/@href"))) == images.MAX_IMAGES
+    critical = doc.xpath("//article[contains(@class,'sev-line-critical')]")[0]
+    assert critical.xpath(".//*[local-name()='image']")
+    assert "the report already holds its maximum number of images" in doc.text_content()
+
+
+def test_page_screenshots_are_used_when_the_result_carries_them(tmp_path):
+    from auditor.model import PageSummary
+
+    (tmp_path / "screenshots").mkdir()
+    (tmp_path / "screenshots" / "002.png").write_bytes(png(1280, 800))
+    result = realistic_result()
+    result.pages[1] = PageSummary(**{**result.pages[1].model_dump(), "screenshot": "screenshots/002.png"})
+    doc = lxml_html.document_fromstring(reports.render_html(result, assets_dir=tmp_path))
+    premium = doc.xpath("//article[contains(., 'premium-rate line')]")[0]
+    assert premium.xpath(".//figure[@class='shot']/svg")[0].get("viewbox") == "0 0 1280 800"
+
+
+# --------------------------------------------------------------------------------------------------
 # report.html in a real browser
 # --------------------------------------------------------------------------------------------------
 
 
+def _contrast(fg: str, bg: str) -> float:
+    def lum(css: str) -> float:
+        r, g, b = (int(v) / 255 for v in re.findall(r"[\d.]+", css)[:3])
+        lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b)]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    high, low = sorted((lum(fg), lum(bg)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def _real_screenshots(tmp_path: Path, browser) -> Path:
+    """Artifacts with real JPEG screenshots of a small store page, taken by Chromium."""
+    assets = tmp_path / "artifacts"
+    (assets / "checkout").mkdir(parents=True)
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    try:
+        for i, step in enumerate(hidden_cost_walk().steps):
+            page.set_content(f"<body style='font:20px sans-serif;margin:40px;background:#faf7f2'>"
+                             f"<h1>Nordlys Studio — step {i}</h1><table>"
+                             + "".join(f"<tr><td>{p.label}</td><td>{p.raw}</td></tr>" for p in step.price_lines)
+                             + "</table><button style='padding:12px 24px;background:#223'>Continue</button></body>")
+            page.screenshot(path=str(assets / step.screenshot.replace(".png", ".jpg")), type="jpeg", quality=60)
+    finally:
+        page.close()
+    return assets
+
+
 @pytest.mark.browser
-def test_html_report_in_a_real_browser_makes_no_request_and_runs_nothing(tmp_path, browser_path):
+def test_html_report_in_a_real_browser(tmp_path, browser_path):
     from playwright.sync_api import sync_playwright
 
     from auditor.browser import launch_args
 
-    path = reports.write_reports(make_result(), tmp_path, ["html"])["html"]
-    url = path.resolve().as_uri()
-    requests: list[str] = []
-    console: list[tuple[str, str]] = []
-    dialogs: list[str] = []
+    shots = tmp_path / "screenshots"
+    shots.mkdir()
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=browser_path, args=launch_args(), headless=True)
         try:
-            page = browser.new_page(viewport={"width": 390, "height": 844})  # a phone
-            page.on("request", lambda r: requests.append(r.url))
-            page.on("console", lambda m: console.append((m.type, m.text)))
-            page.on("pageerror", lambda e: console.append(("error", str(e))))
+            assets = _real_screenshots(tmp_path, browser)
+            result = realistic_result()
+            for step in result.checkout[0].steps:
+                step.screenshot = step.screenshot.replace(".png", ".jpg")
+            for f in result.findings:
+                if isinstance(f.evidence.get("screenshot"), str):
+                    f.evidence["screenshot"] = f.evidence["screenshot"].replace(".png", ".jpg")
+            result.findings += make_result().findings  # hostile text too
+            path = reports.write_reports(result, tmp_path / "out", ["html"], assets_dir=assets)["html"]
+            url = path.resolve().as_uri()
+            html = path.read_text(encoding="utf-8")
+            assert html.count("data:image/jpeg;base64,") >= 2
 
-            def on_dialog(dialog):
-                dialogs.append(dialog.message)
-                dialog.dismiss()
+            for width, name in ((1280, "desktop"), (375, "mobile")):
+                requests: list[str] = []
+                console: list[tuple[str, str]] = []
+                dialogs: list[str] = []
+                page = browser.new_page(viewport={"width": width, "height": 900})
+                page.on("request", lambda r: requests.append(r.url))
+                page.on("console", lambda m: console.append((m.type, m.text)))
+                page.on("pageerror", lambda e: console.append(("error", str(e))))
+                page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+                page.goto(url, wait_until="load")
+                page.wait_for_timeout(200)
+                assert [r for r in requests if not r.startswith("data:")] == [url]
+                assert console == [] and dialogs == []
+                assert page.evaluate("document.scripts.length") == 0
+                assert page.evaluate("document.documentElement.scrollWidth") <= width  # no sideways scrolling
+                images_ok = page.evaluate("""[...document.querySelectorAll('figure.shot svg image')].every(
+                    i => i.getBoundingClientRect().width > 100)""")
+                assert images_ok
+                page.screenshot(path=str(shots / f"report-{name}.png"), full_page=True)
 
-            page.on("dialog", on_dialog)
-            page.goto(url, wait_until="load")
-            page.wait_for_timeout(300)
-            title = page.title()
-            scripts = page.evaluate("document.scripts.length")
-            h1 = page.inner_text("h1")
-            overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-            page.emulate_media(media="print")
-            pdf_ok = page.evaluate("matchMedia('print').matches")
+                if name == "desktop":
+                    # the bar colours as the browser paints them: covered green, gap red, late line red
+                    fills = page.evaluate("""['b-covered', 'b-gap', 'b-minor', 'b-late', 'b-final'].map(c =>
+                        getComputedStyle(document.querySelector('rect.' + c)).fill)""")
+                    assert fills == ["rgb(26, 127, 55)", "rgb(198, 40, 40)", "rgb(107, 118, 132)",
+                                     "rgb(198, 40, 40)", "rgb(11, 61, 145)"]
+                    # contrast of every badge and of muted text
+                    pairs = page.evaluate("""[...document.querySelectorAll('.badge, .muted, .label, .rv')]
+                        .slice(0, 400).map(e => { const s = getComputedStyle(e); let b = e, bg = s.backgroundColor;
+                        while (bg === 'rgba(0, 0, 0, 0)' && b.parentElement) { b = b.parentElement;
+                        bg = getComputedStyle(b).backgroundColor; }
+                        return [s.color, bg === 'rgba(0, 0, 0, 0)' ? 'rgb(255, 255, 255)' : bg, e.className]; })""")
+                    low = [(c, b, k) for c, b, k in pairs if _contrast(c, b) < 4.5]
+                    assert pairs and low == [], low[:5]
+                    # keyboard: the skip link comes first; a finding's summary takes focus and toggles
+                    page.keyboard.press("Tab")
+                    assert page.evaluate("document.activeElement.className") == "skip"
+                    summary = page.locator("article.finding summary").first
+                    summary.focus()
+                    assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
+                    page.keyboard.press("Enter")
+                    assert page.evaluate("document.querySelector('article.finding details').open") is False
+                    page.keyboard.press("Enter")
+                    # print: charts keep their size, closed details print their content, a PDF is written
+                    page.evaluate("document.querySelector('#pages details').open = false")
+                    page.emulate_media(media="print")
+                    assert page.evaluate("matchMedia('print').matches")
+                    bars = page.evaluate("""[...document.querySelectorAll('figure.waterfall svg.bar')]
+                        .map(s => s.getBoundingClientRect().width)""")
+                    assert bars and min(bars) > 100
+                    assert page.evaluate("document.querySelector('#pages tbody tr').checkVisibility()")
+                    pdf = page.pdf(format="A4", print_background=True)
+                    assert pdf[:4] == b"%PDF" and len(pdf) > 50_000
+                page.close()
         finally:
             browser.close()
-    assert requests == [url]
-    assert [c for c in console if c[0] in ("error", "warning")] == []
-    assert dialogs == []
-    assert scripts == 0
-    assert "clearcart report" in title and "shop.example" in h1
-    assert overflow <= 1  # reads on a phone without sideways scrolling
-    assert pdf_ok
+    for name in ("desktop", "mobile"):
+        assert (shots / f"report-{name}.png").stat().st_size > 100_000

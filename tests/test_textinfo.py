@@ -297,3 +297,14 @@ def test_json_ld_helper_round_trip(tmp_path):
     p = html_page(tmp_path, "/p/1", html_doc("<h1>X</h1>", head=json_ld({"@context": "https://schema.org",
                                                                           "@type": "Product", "name": "Kleid"})))
     assert p.page_type == "product" and textinfo.product_name(p) == "Kleid"
+
+
+def test_inner_text_joins_a_paragraph_wrapped_in_the_html_source():
+    """A line break in the HTML source is white space, as in a browser: a sentence wrapped over two source lines
+    is one line (the returns check reads refund sentences line by line); <br> and blocks still break lines."""
+    from auditor.textinfo import inner_text, parse_html
+
+    tree = parse_html("<html><body><p>Peniaze vrátime\n  rovnakým spôsobom.<br>Druhý riadok</p>"
+                      "<pre>a\nb</pre><div>Blok</div></body></html>")
+    assert inner_text(tree.find("body")).splitlines() == ["Peniaze vrátime rovnakým spôsobom.", "Druhý riadok",
+                                                          "a", "b", "Blok"]

@@ -77,6 +77,19 @@ def test_unreadable_files_are_usage_errors(tmp_path):
     binary.write_bytes(bytes(range(256)) * 20)
     with pytest.raises(UsageError):
         read_tickets(binary)
+    import gzip
+    import random
+
+    rng = random.Random(7)
+    few_nuls = tmp_path / "export.csv.gz"  # compressed text: hardly any NUL byte, many control bytes
+    few_nuls.write_bytes(gzip.compress("".join(rng.choice("abcdef ,\n") for _ in range(20000)).encode()))
+    assert few_nuls.read_bytes()[:8192].count(b"\x00") <= 8192 // 100 + 1
+    with pytest.raises(UsageError, match="binary"):
+        read_tickets(few_nuls)
+    old_excel = tmp_path / "tickets.xls"
+    old_excel.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"x" * 400)
+    with pytest.raises(UsageError, match="Excel"):
+        read_tickets(old_excel)
     no_text = tmp_path / "numbers.csv"
     no_text.write_text("id,amount,status\n1,20,open\n", encoding="utf-8")
     with pytest.raises(UsageError, match="no column with the ticket text"):

@@ -191,8 +191,14 @@ def _refuse_binary(path: Path, sample: bytes) -> None:
         raise UsageError(f"{path} is a PDF, not a ticket export", HINT_FORMATS)
     if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
         return  # UTF-16 with BOM: text
+    if sample.startswith(b"\xd0\xcf\x11\xe0"):
+        raise UsageError(f"{path} is an old Excel/Office file, not a ticket export",
+                         "save the sheet as CSV (UTF-8) and pass that file")
     head = sample[:8192]
-    if head.count(b"\x00") > len(head) // 100 + 1:
+    # Text in any of our encodings has no NUL and almost no C0 control bytes besides tab, CR, LF (and FF, ESC
+    # rarely); compressed files, images and databases are full of them.
+    controls = sum(head.count(bytes([b])) for b in (*range(0, 9), 11, *range(14, 27), *range(28, 32)))
+    if head.count(b"\x00") > len(head) // 100 + 1 or (len(head) >= 512 and controls > len(head) // 50):
         raise UsageError(f"{path} looks like a binary file, not a ticket export", HINT_FORMATS)
 
 
