@@ -391,6 +391,9 @@ def demo(
     variant: str = typer.Option("good", "--variant", help="Demo store variant (see `clearcart demo --list`)."),
     out: Path = typer.Option(Path("clearcart-report/demo"), "--out", "-o", help=OUT_HELP),
     list_variants: bool = typer.Option(False, "--list", help="List the demo store variants and exit."),
+    tickets: Optional[Path] = typer.Option(None, "--tickets", help="A ticket export to check the FAQ against. "
+                                           "Default: the bundled sample export in the store's language."),
+    no_tickets: bool = typer.Option(False, "--no-tickets", help="Audit without support tickets."),
     report_lang: Optional[str] = typer.Option(None, "--report-lang", help=REPORT_LANG_HELP),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display."),
 ) -> None:
@@ -409,9 +412,13 @@ def demo(
     from reports.i18n import check_language
 
     lang = check_language(report_lang or "en")  # the demo reads no config file
+    if no_tickets:
+        tickets = None
+    elif tickets is None:
+        tickets = _demo_tickets(variant)
     with DemoStore(variant) as store, _Console(quiet) as console:
         console.say(f"clearcart {__version__}: demo store '{variant}' at {store.url}")
-        artifacts = gather(store.url, out / "artifacts", CrawlSettings(), progress=console)
+        artifacts = gather(store.url, out / "artifacts", CrawlSettings(), tickets=tickets, progress=console)
     console.say(f"{len(artifacts.pages)} pages in {artifacts.duration_s:.1f} s")
     from auditor.config import Config
     from reports import FORMATS, write_reports
@@ -422,6 +429,15 @@ def demo(
     for c in result.checks:
         console.say(f"  {c.id:<18} {c.status:<15} {c.summary}")
     typer.echo(f"report: {written['html'].resolve()}")
+
+
+def _demo_tickets(variant: str) -> Path:
+    """The bundled sample ticket export written for the demo store, in the variant's language."""
+    from fixtures.store.variants import get
+
+    folder = Path(__file__).resolve().parent.parent / "fixtures" / "tickets"
+    by_lang = {"pl": "freshdesk_pl.csv", "uk": "tickets_uk.jsonl", "ru": "generic_ru.csv"}
+    return folder / by_lang.get(getattr(get(variant), "lang", "en"), "zendesk_en.csv")
 
 
 @app.command("checks")

@@ -5,9 +5,10 @@ Scores (0–100, higher is better), shown in report.html and defined here only:
 * A check **counts** towards its category when its status is ``pass``, ``fail`` or ``needs-review``.
   ``not-applicable`` (nothing to judge, e.g. no checkout walked) and ``error`` (the check could not run) do not
   count; the report lists them beside the score so they stay visible.
-* **Category score** = ``max(0, 100 − Σ penalties)`` over the findings of its counting checks, with the
-  penalty by severity: critical 40, high 25, medium 10, low 5, info 0. The penalties do not depend on
-  ``--fail-on`` (that threshold decides the exit code, not the score).
+* **Category score** = ``max(0, 100 − Σ penalties)`` over the defects of its counting checks. A defect is a
+  ``(check, rule)``: the same rule failing on 12 product pages is one defect (as in the top fixes), at the
+  worst severity among its findings. The penalty by severity: critical 40, high 25, medium 10, low 5, info 0.
+  The penalties do not depend on ``--fail-on`` (that threshold decides the exit code, not the score).
 * A category with no counting check has **no score** ("n/a"), never 100.
 * **Overall score** = the mean of the category scores that exist, rounded half up to a whole number; "n/a"
   when no category has a score.
@@ -92,11 +93,13 @@ def category_scores(result: AuditResult) -> list[CategoryScore]:
             if check.status == "needs-review":
                 entry.needs_review.append(check.id)
             entry.checks.append(check.id)
+            worst: dict[str, int] = {}  # rule -> its worst finding's penalty: a defect counts once
             for f in by_check.get(check.id, []):
                 points = PENALTY.get(f.severity, 0)
                 if points:
                     entry.findings += 1
-                    entry.penalty += points
+                    worst[f.rule] = max(worst.get(f.rule, 0), points)
+            entry.penalty += sum(worst.values())
         if entry.checks:
             entry.score = max(0, 100 - entry.penalty)
         scores.append(entry)

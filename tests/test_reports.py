@@ -443,6 +443,19 @@ def test_category_scores_exact_numbers():
     assert scores.as_dict(scores.category_scores(nothing))["overall"] is None
 
 
+def test_a_defect_on_many_pages_costs_its_worst_severity_once():
+    from reports import scores
+
+    result = make_result()
+    result.findings += [_finding("click-depth", "product-too-deep", "medium", f"Product {i} too deep",
+                                 f"https://s/p{i}") for i in range(12)]
+    result.findings.append(_finding("click-depth", "product-too-deep", "high", "Product 13 far too deep",
+                                    "https://s/p13"))
+    navigation = {s.category: s for s in scores.category_scores(result)}["navigation"]
+    # before: medium 10 (one rule); now one more rule at its worst severity, high 25, however many pages
+    assert navigation.score == 100 - 10 - 25 and navigation.findings == 1 + 13
+
+
 def test_html_executive_summary_shows_scores_and_na():
     doc = _doc()
     cards = doc.xpath("//ul[@class='scores']/li")
