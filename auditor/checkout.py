@@ -11,14 +11,20 @@ Never order, never pay — guarded in three layers:
 1. the final order/pay button is recognised by its wording in our languages and never clicked; neither is
    any button whose wording says order or pay, whatever step it is on;
 2. every request to a known payment host is aborted;
-3. once the walker has reached the last step, any form submission or non-GET navigation is aborted, and
-   requests to order-placing URLs are aborted at all times.
+3. requests to order-placing URLs are aborted at all times, and so is any form submission the walker did not
+   make: each walker action (a click) allows at most one submission, so a form a page submits by itself (a
+   hidden auto-submit, a timer) is aborted; once the walker has reached the last step, any form submission,
+   non-GET request or navigation is aborted.
+
+The last step is recognised by the wording of its order/pay button, or by a button of whatever wording that
+submits a form to an order-placing URL (a "Continue" that places the order is still the order button).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import re
 import time
 from dataclasses import dataclass, field
@@ -29,7 +35,7 @@ from urllib.parse import urlsplit
 from auditor import lexicon
 from auditor.consent import dismiss_overlays
 from auditor.model import Checkbox, CheckoutStep, CheckoutWalk, PageArtifact, PriceLine
-from auditor.prices import line_kind, parse_price, price_from_structured
+from auditor.prices import Money, line_kind, parse_price, price_from_structured
 
 PAYMENT_HOSTS = (
     "paypal.com", "paypalobjects.com", "stripe.com", "stripe.network", "adyen.com", "adyenpayments.com",
@@ -49,6 +55,8 @@ ORDER_URL = re.compile(
 )
 MAX_STEPS = 8
 ACTION_TIMEOUT_MS = 8_000
+STEP_WAIT_S = 6.0  # how long a step rendered in place by a script may take to appear after a click
+QUIET_AFTER_S = 4.0  # a request pending longer than this (polling, a stream) does not keep a step loading
 
 
 @dataclass
@@ -84,6 +92,7 @@ class _Guard:
     """The walker's safety state, consulted by the request interceptor."""
 
     armed: bool = False  # True once the last step before payment is reached
+    intent: bool = False  # the walker has just acted (clicked): one form submission may follow
     blocked: list[str] = field(default_factory=list)
 
     def verdict(self, url: str, method: str, resource_type: str, is_navigation: bool) -> str | None:
@@ -94,6 +103,10 @@ class _Guard:
             return "order-placing URL"
         if self.armed and (method not in ("GET", "HEAD", "OPTIONS") or (is_navigation and resource_type == "document")):
             return "submission after the last step"
+        if is_navigation and method not in ("GET", "HEAD"):
+            if not self.intent:
+                return "form submission the walker did not make"
+            self.intent = False  # one action, at most one submission
         return None
 
 
@@ -124,11 +137,12 @@ _STEP_JS = r"""
   const priceRe = /\d[\d\s.,\u00a0]*\s*(zł|zl|€|eur|₴|грн|uah|₽|руб|rub|kč|czk|\$|£|chf|pln)|(€|\$|£|₴|₽)\s*\d/i;
   const rows = [];
   const seen = new Set();
-  const push = (label, value, el) => {
+  const push = (label, value, el, choice) => {
     label = norm(label).replace(/[:：]\s*$/, ''); value = norm(value);
     if (!label || !value || label.length > 120 || !priceRe.test(value) && !/^(free|gratis|zdarma|zadarmo|kostenlos|безкоштовно|бесплатно|0)$/i.test(value)) return;
     const key = label + '|' + value; if (seen.has(key)) return; seen.add(key);
-    rows.push({label, value, strike: !!(el && el.closest('s, del, strike, .old-price, .price-old, [class*=strike]'))});
+    rows.push({label, value, choice: !!choice,
+               strike: !!(el && el.closest('s, del, strike, .old-price, .price-old, [class*=strike]'))});
   };
   for (const tr of document.querySelectorAll('tr')) {
     if (!visible(tr)) continue;
@@ -138,12 +152,15 @@ _STEP_JS = r"""
   for (const dt of document.querySelectorAll('dt')) {
     const dd = dt.nextElementSibling; if (dd && dd.tagName === 'DD' && visible(dt)) push(dt.innerText, dd.innerText, dd);
   }
-  for (const el of document.querySelectorAll('li, div, p')) {
+  for (const el of document.querySelectorAll('li, div, p, label')) {
     if (!visible(el) || el.closest('tr, dl') || el.children.length < 2 || el.children.length > 3) continue;
+    // an option row (a radio or checkbox with its price) is a charge only when chosen
+    const choice = el.querySelector('input[type=radio], input[type=checkbox]');
+    if (choice && !choice.checked) continue;
     const kids = [...el.children].map((c) => norm(c.innerText));
     if (kids.some((k) => k.length > 120)) continue;
     const last = kids[kids.length - 1];
-    if (priceRe.test(last) && !priceRe.test(kids[0])) push(kids.slice(0, -1).join(' '), last, el.lastElementChild);
+    if (priceRe.test(last) && !priceRe.test(kids[0])) push(kids.slice(0, -1).join(' '), last, el.lastElementChild, !!choice);
   }
   const labelOf = (input) => {
     if (input.id) { const l = document.querySelector('label[for="' + CSS.escape(input.id) + '"]'); if (l) return norm(l.innerText); }
@@ -170,7 +187,20 @@ _STEP_JS = r"""
 }
 """
 
-# candidates to click: returns [{index, text, href, inForm, formAction, region, top}]
+# what a step looks like right now: is a script still loading it, and its text (to see it change)
+_STATE_JS = r"""
+() => {
+  const visible = (el) => { const r = el.getBoundingClientRect(); const s = getComputedStyle(el);
+    return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none'; };
+  const busy = !!document.querySelector('[aria-busy=true]') || [...document.querySelectorAll('[class]')].some((el) =>
+    typeof el.className === 'string' && /(^|\s)[\w-]*(spinner|loading|skeleton)[\w-]*(\s|$)/i.test(el.className) &&
+    !/(^|\s)[\w-]*(loaded)/i.test(el.className) && visible(el));
+  const text = (document.body ? document.body.innerText : '').replace(/\s+/g, ' ').trim().slice(0, 1500);
+  return {url: location.href, busy, text};
+}
+"""
+
+# candidates to click: returns [{index, text, href, inForm, formAction, formMethod, submits, region, top}]
 _CLICKABLES_JS = r"""
 () => {
   const norm = (t) => (t || '').replace(/\s+/g, ' ').trim();
@@ -183,7 +213,10 @@ _CLICKABLES_JS = r"""
     text: norm(el.innerText || el.value || el.getAttribute('aria-label') || el.title || '').slice(0, 150),
     href: el.getAttribute('href') || '', name: (el.name || '') + ' ' + (el.id || '') + ' ' + (typeof el.className === 'string' ? el.className : ''),
     inForm: !!el.form || !!el.closest('form'),
-    formAction: (el.form && el.form.getAttribute('action')) || ((el.closest('form') || {}).action) || '',
+    formAction: el.getAttribute('formaction') || (el.form && el.form.getAttribute('action')) ||
+      ((el.closest('form') || {}).action) || '',
+    formMethod: ((el.getAttribute('formmethod') || (el.form && el.form.getAttribute('method')) || 'get') + '').toLowerCase(),
+    submits: !!el.form && (el.tagName === 'BUTTON' ? (el.type || 'submit') === 'submit' : el.type === 'submit'),
     region: el.closest('header, nav, [role=banner]') ? 'header' : el.closest('footer') ? 'footer' : 'main',
     top: el.getBoundingClientRect().top + window.scrollY,
   })).filter((c) => c.visible);
@@ -240,7 +273,8 @@ _FILL_JS = r"""
 
 
 def _parse_rows(rows: list[dict[str, Any]], currency_hint: str) -> list[PriceLine]:
-    lines = []
+    lines: list[PriceLine] = []
+    choices: list[bool] = []
     for row in rows:
         if row.get("strike"):
             continue
@@ -253,7 +287,11 @@ def _parse_rows(rows: list[dict[str, Any]], currency_hint: str) -> list[PriceLin
             amount = -amount
         lines.append(PriceLine(label=row["label"], kind=kind if kind != "other" else "item", amount=amount,
                                currency=money.currency, raw=row["value"]))
-    return lines
+        choices.append(bool(row.get("choice")))
+    # a chosen option (a ticked shipping method or add-on with its price) is the step's charge of its kind
+    # only when no summary line of that kind states it already
+    summarised = {line.kind for line, choice in zip(lines, choices) if not choice}
+    return [line for line, choice in zip(lines, choices) if not (choice and line.kind in summarised)]
 
 
 def _step_kind(data: dict[str, Any], has_final: bool, index: int) -> str:
@@ -265,6 +303,10 @@ def _step_kind(data: dict[str, Any], has_final: bool, index: int) -> str:
         return "payment"
     if re.search(r"shipping|delivery|dostaw|доставк|doprav|versand|carrier|courier|kurier", names):
         return "shipping"
+    path = urlsplit(data.get("url", "")).path.lower()
+    if not data["fieldCount"] and (lexicon.matches("slug_cart", path, whole=True) or
+                                   lexicon.matches("cart", data.get("h1", ""))):
+        return "basket"
     if re.search(r"email|street|address|adres|postcode|zip|city|miasto|телефон|phone", hints):
         return "details"
     return "basket" if index == 0 else "other"
@@ -272,6 +314,17 @@ def _step_kind(data: dict[str, Any], has_final: bool, index: int) -> str:
 
 def _is_final(text: str) -> bool:
     return bool(text) and lexicon.matches("order_final", text, whole=True)
+
+
+def _submits_order(c: dict[str, Any]) -> bool:
+    """A button that posts a form to an order-placing URL, whatever its label says."""
+    return bool(c.get("submits")) and c.get("formMethod") == "post" and bool(ORDER_URL.search(c.get("formAction", "")))
+
+
+def _final_candidate(candidates: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The last step's order/pay button among the clickables of the main content, if the page has one."""
+    main = [c for c in candidates if c["region"] == "main"]
+    return next((c for c in main if _is_final(c["text"])), None) or next((c for c in main if _submits_order(c)), None)
 
 
 def _score_add_to_cart(c: dict[str, Any]) -> int:
@@ -296,6 +349,8 @@ class Walker:
         self.out_dir = Path(out_dir)
         self.customer = customer
         self.progress = progress or (lambda *a, **k: None)
+        self.guard: _Guard | None = None  # the current walk's guard (a click grants it one form submission)
+        self._inflight: dict[int, dict[Any, float]] = {}  # requests in flight per page (see watch())
 
     async def walk(self, browser: Any, product: PageArtifact, index: int) -> CheckoutWalk:
         started = time.perf_counter()
@@ -304,17 +359,22 @@ class Walker:
         if money:
             walk.product_price, walk.currency = money.amount, money.currency
         customer = self.customer or TestCustomer.for_language(product.lang or "en")
-        guard = _Guard()
+        guard = self.guard = _Guard()
         context = await browser.new_context(viewport={"width": 1280, "height": 900}, ignore_https_errors=True)
         context.set_default_timeout(ACTION_TIMEOUT_MS)
         await install_guard(context, guard)
         page = await context.new_page()
+        self.watch(page)
         clicks = 0
         try:
             await page.goto(product.final_url, wait_until="domcontentloaded")
             await dismiss_overlays(page, settle_ms=400)
             walk.pre_checkout_texts = await self._cost_sentences(page)
             step = await self._record(page, walk, index, "product", clicks, currency=walk.currency)
+            if not walk.product_price:
+                money = await page_price(page)
+                if money is not None:
+                    walk.product_price, walk.currency = money.amount, money.currency
             if not walk.product_price:
                 items = [line for line in step.price_lines if line.amount]
                 if items:
@@ -346,10 +406,11 @@ class Walker:
                 await page.evaluate(_FILL_JS, customer.__dict__)
                 await self._choose_shipping(page)
                 candidates = await page.evaluate(_CLICKABLES_JS)
-                final = next((c for c in candidates if c["region"] == "main" and _is_final(c["text"])), None)
+                final = _final_candidate(candidates)
+                if final is not None:
+                    guard.armed = True  # the last step: from now on nothing is submitted
                 step = await self._record(page, walk, index, None, clicks, final=final, currency=walk.currency)
                 if final is not None:
-                    guard.armed = True  # from now on nothing is submitted
                     walk.completed = True
                     return walk
                 if step.account_required and not step.guest_option:
@@ -360,7 +421,7 @@ class Walker:
                     walk.stuck_reason = f"no button to continue found on the {step.kind} step"
                     return walk
                 clicks += 1
-                await self._settle(page)
+                await self._settle(page, changed_from=step.text_excerpt)
                 if page.url == before and await self._same_step(page, step):
                     walk.stuck_reason = (f"the {step.kind} step did not advance (a required field the walker could "
                                          "not fill, or a validation error)")
@@ -375,6 +436,7 @@ class Walker:
         finally:
             walk.blocked_requests = list(guard.blocked)
             walk.duration_s = round(time.perf_counter() - started, 2)
+            self._inflight.pop(id(page), None)
             with contextlib.suppress(Exception):
                 await context.close()
         return walk
@@ -439,21 +501,60 @@ class Walker:
         if _is_final(chosen["text"]) and not lexicon.matches("add_to_cart", chosen["text"]) \
                 and not lexicon.matches("checkout", chosen["text"]):
             return False  # the guard of last resort: never click an order/pay button
+        if _submits_order(chosen):
+            return False  # ... nor a button that posts the order, whatever it says
         handle = await page.evaluate_handle("(i) => window.__clearcartClickables[i]", chosen["index"])
         element = handle.as_element()
         if element is None:
             return False
+        if self.guard is not None:
+            self.guard.intent = True  # this click may submit one form
         try:
             await element.click(timeout=ACTION_TIMEOUT_MS)
         except Exception:
             await element.evaluate("(el) => el.click()")
         return True
 
-    async def _settle(self, page: Any) -> None:
+    async def _settle(self, page: Any, changed_from: str | None = None) -> None:
+        """Wait for the page an action led to: loaded, the network quiet, no busy indicator (aria-busy, a
+        spinner), and its text holding still — for a step a script renders in place, until the text differs
+        from ``changed_from`` (or ``STEP_WAIT_S`` passes). Then the action's allowance to submit a form ends."""
         with contextlib.suppress(Exception):
             await page.wait_for_load_state("domcontentloaded", timeout=ACTION_TIMEOUT_MS)
-        with contextlib.suppress(Exception):
-            await page.wait_for_load_state("networkidle", timeout=3_000)
+        deadline = time.monotonic() + STEP_WAIT_S
+        last = None
+        while time.monotonic() < deadline:
+            await asyncio.sleep(0.12)
+            try:
+                state = await page.evaluate(_STATE_JS)
+            except Exception:  # a navigation is under way
+                with contextlib.suppress(Exception):
+                    await page.wait_for_load_state("domcontentloaded", timeout=ACTION_TIMEOUT_MS)
+                last = None
+                continue
+            key = (state["url"], state["text"])
+            changed = changed_from is None or state["text"][:600] != changed_from[:600]
+            quiet = not self._loading(page)
+            if quiet and not state["busy"] and changed and key == last:
+                break
+            last = None if state["busy"] or not quiet else key
+        if self.guard is not None:
+            self.guard.intent = False
+
+    def watch(self, page: Any) -> None:
+        """Track the page's requests in flight, so ``_settle`` knows when the network has gone quiet."""
+        inflight: dict[Any, float] = {}
+        self._inflight[id(page)] = inflight
+        page.on("request", lambda request: inflight.__setitem__(request, time.monotonic()))
+        page.on("requestfinished", lambda request: inflight.pop(request, None))
+        page.on("requestfailed", lambda request: inflight.pop(request, None))
+
+    def _loading(self, page: Any) -> bool:
+        """A request of this page is under way (long-lived ones — polling, streams — aside)."""
+        inflight = self._inflight.get(id(page), {})
+        now = time.monotonic()
+        return any(now - started < QUIET_AFTER_S and request.resource_type not in ("websocket", "eventsource", "media")
+                   for request, started in list(inflight.items()))
 
     async def _same_step(self, page: Any, step: CheckoutStep) -> bool:
         data = await page.evaluate(_STEP_JS)
@@ -548,6 +649,23 @@ class Walker:
         walk.steps.append(step)
         self.progress("checkout-step", kind=kind, url=data["url"])
         return step
+
+
+async def page_price(page: Any) -> Money | None:
+    """The product's price from the open page's structured data (JSON-LD offers, OpenGraph product meta)."""
+    raw = await page.evaluate(
+        r"""() => ({
+          ld: [...document.querySelectorAll('script[type="application/ld+json"]')].map((s) => s.textContent),
+          meta: [...document.querySelectorAll('meta[property]')].map((m) => [m.getAttribute('property'),
+                                                                            m.getAttribute('content') || '']),
+        })"""
+    )
+    nodes = []
+    for text in raw["ld"]:
+        with contextlib.suppress(ValueError):
+            nodes.append(json.loads(text))
+    structured = {"json-ld": nodes, "opengraph": [{"properties": [p for p in raw["meta"] if len(p) == 2]}]}
+    return price_from_structured(structured)
 
 
 def pick_products(pages: list[PageArtifact], count: int) -> list[PageArtifact]:

@@ -4,24 +4,35 @@ Record the way from a product to the last checkout step in Chrome DevTools (Reco
 and pass it with ``clearcart scan URL --journey FILE``. Steps understood: ``setViewport``, ``navigate``,
 ``click`` / ``doubleClick``, ``change``, ``waitForElement``, ``scroll``; key presses are skipped (Enter could
 submit a form). Selectors: CSS, ``xpath/``, ``pierce/``, ``text/`` and ``aria/`` (tried in the recorded
-order). The same guards as the walker apply: a click on an order/pay button is never made — the replay stops
-there and records the step as the last one.
+order). The same guards as the walker apply: a click on an order/pay button (by its wording, or a button that
+posts a form to an order-placing URL) is never made — the replay stops there and records the step as the last
+one; payment hosts are aborted, and so is any form submission that no replayed click made.
+
+Each page the journey reaches (a new URL, or a new main heading on a checkout rendered in place) is recorded as
+a checkout step, the same artifacts as the walker's. A step that cannot be replayed (no element matches its
+selectors, an element that never appears) ends the walk as stuck, with the page it stopped on recorded and its
+screenshot. ``replay(..., base_url=...)`` / :func:`rebase` replays a journey recorded on another origin.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import copy
 import json
 import re
 import time
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
-from auditor.checkout import ACTION_TIMEOUT_MS, Walker, _Guard, _is_final, install_guard
+from auditor.checkout import (ACTION_TIMEOUT_MS, _CLICKABLES_JS, Walker, _final_candidate, _Guard, _is_final,
+                              _submits_order, install_guard, page_price)
+from auditor import lexicon
 from auditor.consent import dismiss_overlays
 from auditor.errors import UsageError
 from auditor.model import CheckoutWalk
+from auditor.prices import Money
 
 SUPPORTED = {"setViewport", "navigate", "click", "doubleClick", "change", "waitForElement", "scroll",
              "keyDown", "keyUp", "hover", "waitForExpression", "close", "customStep"}
@@ -60,13 +71,13 @@ def _locators(page: Any, selectors: list[Any]) -> list[Any]:
         if selector.startswith("aria/"):
             name = selector[5:]
             role = re.search(r"\[role=\"?([\w-]+)\"?\]$", name)
-            if role:
+            if role:  # an accessible name is recorded whole: match it exactly ("Size" is not "Size guide")
                 name = name[: role.start()]
-                out.append(page.get_by_role(role.group(1), name=name))
+                out.append(page.get_by_role(role.group(1), name=name, exact=True))
             else:
-                out.append(page.get_by_role("button", name=name))
-                out.append(page.get_by_role("link", name=name))
-                out.append(page.get_by_label(name))
+                out.append(page.get_by_role("button", name=name, exact=True))
+                out.append(page.get_by_role("link", name=name, exact=True))
+                out.append(page.get_by_label(name, exact=True))
         elif selector.startswith("xpath/"):
             out.append(page.locator("xpath=" + selector[6:]))
         elif selector.startswith("pierce/"):
@@ -76,6 +87,28 @@ def _locators(page: Any, selectors: list[Any]) -> list[Any]:
         else:
             out.append(page.locator(selector))
     return out
+
+
+def _timeout(step: dict[str, Any]) -> int:
+    """The step's own timeout (the Recorder exports one when it was set), else the walker's."""
+    try:
+        return max(100, min(int(step.get("timeout", ACTION_TIMEOUT_MS)), 60_000))
+    except (TypeError, ValueError):
+        return ACTION_TIMEOUT_MS
+
+
+def _overlay_click(step: dict[str, Any]) -> bool:
+    """A recorded click on a consent banner's accept button or a pop-up's close button."""
+    for entry in step.get("selectors", []) or []:
+        selector = str((entry if isinstance(entry, list) else [entry])[-1])
+        name = selector.split("/", 1)[1] if selector.startswith(("aria/", "text/")) else ""
+        name = re.sub(r"\[role=\"?[\w-]+\"?\]$", "", name).strip()
+        if name and (lexicon.matches("consent_accept", name, whole=True) or lexicon.matches("close", name, whole=True)
+                     or name in ("×", "✕")):
+            return True
+        if re.search(r"cookie|consent|newsletter|modal-close|popup", selector, re.I) and not name:
+            return True
+    return False
 
 
 async def _find(page: Any, selectors: list[Any], timeout_ms: int = ACTION_TIMEOUT_MS) -> Any:
@@ -92,14 +125,60 @@ async def _find(page: Any, selectors: list[Any], timeout_ms: int = ACTION_TIMEOU
         await asyncio.sleep(0.2)
 
 
-async def replay(browser: Any, journey: dict[str, Any], out_dir: Path, index: int = 0) -> CheckoutWalk:
+def rebase(journey: dict[str, Any], base_url: str) -> dict[str, Any]:
+    """The journey with its recorded origin replaced by ``base_url``'s (a journey recorded on a staging host or
+    another port, replayed on this one). Only URLs on the origin of the first ``navigate`` step change."""
+    steps = journey.get("steps", [])
+    first = next((s.get("url", "") for s in steps if s.get("type") == "navigate"), "")
+    old, new = urlsplit(first), urlsplit(base_url)
+    if not old.scheme or not new.scheme or not new.netloc:
+        raise UsageError(f"cannot rebase the journey onto {base_url!r}", "give an absolute URL such as "
+                                                                        "https://shop.example/")
+
+    def moved(url: str) -> str:
+        parts = urlsplit(url)
+        if (parts.scheme, parts.netloc) != (old.scheme, old.netloc):
+            return url
+        return urlunsplit((new.scheme, new.netloc, parts.path, parts.query, parts.fragment))
+
+    out = copy.deepcopy(journey)
+    for step in out.get("steps", []):
+        if isinstance(step.get("url"), str):
+            step["url"] = moved(step["url"])
+        for event in step.get("assertedEvents", []) or []:
+            if isinstance(event, dict) and isinstance(event.get("url"), str):
+                event["url"] = moved(event["url"])
+    return out
+
+
+_ELEMENT_JS = r"""
+(el) => {
+  const form = el.form || el.closest('form');
+  return {
+    text: (el.innerText || el.value || el.getAttribute('aria-label') || '').replace(/\s+/g, ' ').trim(),
+    formAction: el.getAttribute('formaction') || (form && (form.getAttribute('action') || form.action)) || '',
+    formMethod: ((el.getAttribute('formmethod') || (form && form.getAttribute('method')) || 'get') + '').toLowerCase(),
+    submits: !!el.form && (el.tagName === 'BUTTON' ? (el.type || 'submit') === 'submit' : el.type === 'submit'),
+    region: 'main',
+  };
+}
+"""
+
+
+async def replay(browser: Any, journey: dict[str, Any], out_dir: Path, index: int = 0,
+                 base_url: str | None = None) -> CheckoutWalk:
+    """Replay a Recorder journey up to, never through, the order button, recording each page it reaches as
+    a checkout step (price lines, checkboxes, screenshot). A step that cannot be replayed ends the walk as
+    stuck, with that page recorded. ``base_url`` replays a journey recorded on another origin."""
+    if base_url:
+        journey = rebase(journey, base_url)
     started = time.perf_counter()
     steps = journey["steps"]
     first_url = next(s["url"] for s in steps if s.get("type") == "navigate")
     walk = CheckoutWalk(product_url=first_url, product_name=str(journey.get("title", "recorded journey")),
                         journey_file=str(journey.get("_file", "")))
     walker = Walker(out_dir)
-    guard = _Guard()
+    guard = walker.guard = _Guard()
     viewport = next((s for s in steps if s.get("type") == "setViewport"), None)
     size = {"width": int(viewport.get("width", 1280)), "height": int(viewport.get("height", 900))} if viewport \
         else {"width": 1280, "height": 900}
@@ -107,8 +186,31 @@ async def replay(browser: Any, journey: dict[str, Any], out_dir: Path, index: in
     context.set_default_timeout(ACTION_TIMEOUT_MS)
     await install_guard(context, guard)
     page = await context.new_page()
+    walker.watch(page)
     clicks = 0
-    last_url = ""
+    seen: tuple[str, str] | None = None
+
+    async def record(kind: str | None = None, final: dict[str, Any] | None = None) -> None:
+        nonlocal seen
+        if kind is None and not walk.steps:
+            kind = "product"
+        step = await walker._record(page, walk, index, kind, clicks, final=final, currency=walk.currency)
+        seen = (page.url, step.title)
+        if step.kind in ("product", "basket"):
+            walk.pre_checkout_texts += await walker._cost_sentences(page)
+        if step.kind == "product" and walk.product_price is None:
+            money = await page_price(page)
+            if money is None and step.price_lines:
+                money = Money(step.price_lines[0].amount or 0.0, step.price_lines[0].currency)
+            if money is not None:
+                walk.product_price, walk.currency = money.amount, money.currency
+
+    async def stuck(reason: str) -> CheckoutWalk:
+        walk.stuck_reason = reason
+        with contextlib.suppress(Exception):
+            await record()
+        return walk
+
     try:
         for number, step in enumerate(steps, 1):
             kind = step["type"]
@@ -116,60 +218,64 @@ async def replay(browser: Any, journey: dict[str, Any], out_dir: Path, index: in
                 await page.goto(step["url"], wait_until="domcontentloaded")
                 await dismiss_overlays(page, settle_ms=300)
             elif kind in ("click", "doubleClick"):
-                element = await _find(page, step.get("selectors", []))
+                overlay = _overlay_click(step)  # the replay closes banners itself: do not wait long for one
+                element = await _find(page, step.get("selectors", []), min(_timeout(step), 800) if overlay
+                                      else _timeout(step))
+                if element is None and overlay:
+                    continue  # a cookie banner or pop-up the replay has already closed
                 if element is None:
-                    walk.stuck_reason = f"journey step {number} ({kind}): no element matches its selectors"
-                    await walker._record(page, walk, index, None, clicks)
-                    return walk
-                label = (await element.evaluate(
-                    "(el) => (el.innerText || el.value || el.getAttribute('aria-label') || '').trim()")) or ""
-                if _is_final(label):
-                    guard.armed = True
-                    await walker._record(page, walk, index, "review", clicks, final={"text": label})
+                    return await stuck(f"journey step {number} ({kind}): no element matches its selectors")
+                described = await element.evaluate(_ELEMENT_JS)
+                if _is_final(described["text"]) or _submits_order(described):
+                    guard.armed = True  # the order button: never clicked, the replay ends here
+                    await record("review", final=described)
                     walk.completed = True
                     return walk
+                guard.intent = True  # this click may submit one form
                 await element.click()
                 clicks += 1
+                await walker._settle(page)
             elif kind == "change":
-                element = await _find(page, step.get("selectors", []))
+                element = await _find(page, step.get("selectors", []), _timeout(step))
                 if element is None:
-                    walk.stuck_reason = f"journey step {number} (change): no element matches its selectors"
-                    return walk
+                    return await stuck(f"journey step {number} (change): no element matches its selectors")
                 tag = await element.evaluate("(el) => el.tagName")
                 if tag == "SELECT":
-                    await element.select_option(step.get("value", ""))
+                    await element.select_option(str(step.get("value", "")))
                 else:
                     await element.fill(str(step.get("value", "")))
+                continue
             elif kind == "waitForElement":
-                if await _find(page, step.get("selectors", []), timeout_ms=int(step.get("timeout", 5000))) is None:
-                    walk.stuck_reason = f"journey step {number} (waitForElement): the element never appeared"
-                    await walker._record(page, walk, index, None, clicks)
-                    return walk
+                if await _find(page, step.get("selectors", []), timeout_ms=_timeout(step)) is None:
+                    return await stuck(f"journey step {number} (waitForElement): the element never appeared")
+                continue
             elif kind == "scroll":
                 await page.mouse.wheel(int(step.get("x", 0)), int(step.get("y", 0)))
-            with contextlib.suppress(Exception):
-                await page.wait_for_load_state("domcontentloaded", timeout=ACTION_TIMEOUT_MS)
-            if page.url != last_url:
-                last_url = page.url
-                first = not walk.steps
-                step_kind = "product" if first else None
-                await walker._record(page, walk, index, step_kind, clicks)
-                if first and walk.steps[0].price_lines:
-                    item = walk.steps[0].price_lines[0]
-                    walk.product_price, walk.currency = item.amount, item.currency
+                continue
+            else:
+                continue  # setViewport (applied), key presses (Enter could submit a form), hover, ...
+            title = await page.evaluate("() => ((document.querySelector('h1') || {}).innerText || document.title"
+                                        " || '').replace(/\\s+/g, ' ').trim()")
+            if seen is None or (page.url, title) != seen:
+                final = _final_candidate(await page.evaluate(_CLICKABLES_JS)) if walk.steps else None
+                if final is not None:  # the last step: recorded, and the replay ends here like a walk
+                    guard.armed = True
+                    await record("review", final=final)
+                    walk.completed = True
+                    return walk
+                await record()
         # the journey ended: its last page is the last step when it shows the order button
-        candidates = await page.evaluate("() => [...document.querySelectorAll('button, input[type=submit], a')]"
-                                         ".map((b) => (b.innerText || b.value || '').trim())")
-        final = next((text for text in candidates if _is_final(text)), None)
+        candidates = await page.evaluate(_CLICKABLES_JS)
+        final = _final_candidate(candidates)
         if final:
             guard.armed = True
-            await walker._record(page, walk, index, "review", clicks, final={"text": final})
+            await record("review", final=final)
             walk.completed = True
         else:
-            walk.stuck_reason = "the journey ended before a page with the final order button"
+            return await stuck("the journey ended before a page with the final order button")
     except Exception as exc:
         message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        walk.stuck_reason = f"the journey stopped: {message[:200]}"
+        return await stuck(f"the journey stopped: {message[:200]}")
     finally:
         walk.blocked_requests = list(guard.blocked)
         walk.duration_s = round(time.perf_counter() - started, 2)
@@ -178,10 +284,10 @@ async def replay(browser: Any, journey: dict[str, Any], out_dir: Path, index: in
     return walk
 
 
-async def replay_file(path: str | Path, out_dir: Path) -> CheckoutWalk:
+async def replay_file(path: str | Path, out_dir: Path, base_url: str | None = None) -> CheckoutWalk:
     from auditor.browser import launch
 
     journey = load_journey(path)
     journey["_file"] = str(path)
     async with launch() as browser:
-        return await replay(browser, journey, out_dir)
+        return await replay(browser, journey, out_dir, base_url=base_url)

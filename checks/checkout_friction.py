@@ -14,7 +14,9 @@ What it checks
     * ``too-many-steps`` (medium): more than ``max_steps`` checkout steps after the basket.
     * ``too-many-fields`` (medium): more than ``max_fields`` form fields over all checkout steps.
     * ``no-progress-indicator`` (low): a checkout of two or more steps shows no progress indicator.
-    A walk that did not reach the last step (other than at an account wall) makes the check ``needs-review``.
+    * ``walk-incomplete`` (info): a walk got stuck before the last step other than at an account wall; the
+      finding names the step it stopped at, why, and its screenshot. When no walk reached the last step and
+      nothing above was found, the check is ``needs-review`` — never ``pass``.
 
 Why it matters
     26% of shoppers abandoned a checkout because it forced an account and 22% because it was too long or
@@ -46,7 +48,7 @@ from checks.base import finding, not_applicable, result
 ID = "checkout-friction"
 TITLE = "Checkout length and friction"
 CATEGORY = "checkout"
-SEVERITIES = ["high", "medium", "low"]
+SEVERITIES = ["high", "medium", "low", "info"]
 DEFAULT_OPTIONS: dict[str, Any] = {"max_clicks": 7, "max_steps": 4, "max_fields": 14}
 PRE_KINDS = ("product", "basket")
 
@@ -72,6 +74,19 @@ def _walk_findings(walk: CheckoutWalk, opts: dict[str, Any]) -> list[Finding]:
                            "already entered).",
         ))
     if not walk.completed:
+        if wall is None:
+            stop = walk.steps[-1] if walk.steps else None
+            out.append(finding(
+                ID, "walk-incomplete", "info",
+                f"The checkout walk stopped at the {stop.kind if stop else 'first'} step",
+                f"The walk stopped: {walk.stuck_reason or 'unknown reason'}. Clicks, steps and fields could not be "
+                "measured up to the order button.",
+                url=stop.url if stop else product, key=product,
+                evidence={**evidence, "stuck_reason": walk.stuck_reason, "step": stop.kind if stop else "",
+                          "screenshot": stop.screenshot if stop else ""},
+                recommendation="Check the checkout by hand, or record it in Chrome DevTools Recorder and pass it "
+                               "with --journey.",
+            ))
         return out
     last = walk.steps[-1]
     button = last.order_button
@@ -129,14 +144,15 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> Any:
     findings = [f for walk in walks for f in _walk_findings(walk, options)]
     details = {"walks": [{"product": w.product_name, "completed": w.completed, "stuck_reason": w.stuck_reason,
                           "steps": _path(w)} for w in walks]}
-    if findings:
-        return result(module, findings, f"{len(findings)} friction finding(s) over {len(walks)} walk(s).",
+    real = [f for f in findings if f.severity != "info"]
+    if real:
+        return result(module, findings, f"{len(real)} friction finding(s) over {len(walks)} walk(s).",
                       details=details)
     if not any(w.completed for w in walks):
         reasons = "; ".join(sorted({w.stuck_reason for w in walks if w.stuck_reason}))
-        return result(module, [], f"No walk reached the last step ({reasons}); needs a review.",
+        return result(module, findings, f"No walk reached the last step ({reasons}); needs a review.",
                       status="needs-review", details=details)
     done = [w for w in walks if w.completed]
     clicks = max(w.steps[-1].clicks for w in done)
-    return result(module, [], f"Guest checkout in at most {clicks} clicks with a clear order button.",
-                  details=details)
+    return result(module, findings, f"Guest checkout in at most {clicks} clicks with a clear order button.",
+                  status="pass", details=details)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from auditor.checkout import _Guard, _is_final, _score_add_to_cart
+from auditor.checkout import _final_candidate, _Guard, _is_final, _parse_rows, _score_add_to_cart, _step_kind
 
 
 @pytest.mark.parametrize("url", ["https://www.paypal.com/checkoutnow?token=1", "https://js.stripe.com/v3/",
@@ -22,6 +22,7 @@ def test_order_urls_blocked_for_submissions(url):
 
 def test_ordinary_steps_pass_until_armed():
     guard = _Guard()
+    guard.intent = True  # the walker clicked "Continue"
     assert guard.verdict("https://s.example/checkout/payment", "POST", "document", True) is None
     assert guard.verdict("https://s.example/checkout/shipping", "GET", "document", True) is None
     guard.armed = True
@@ -45,3 +46,52 @@ def test_add_to_cart_scores_above_buy_now_elsewhere():
     add = {"text": "Add to cart", "formAction": "/cart/add", "name": "", "inForm": True, "region": "main"}
     header = {"text": "Cart (0)", "formAction": "", "name": "", "inForm": False, "region": "header"}
     assert _score_add_to_cart(add) > 8 > _score_add_to_cart(header)
+
+
+def test_a_form_submission_the_walker_did_not_make_is_aborted():
+    """One click allows at most one form submission; a page that submits a form by itself (a hidden auto-submit,
+    a timer) is aborted, to whatever URL it posts, even before the last step is recognised."""
+    guard = _Guard()
+    assert guard.verdict("https://s.example/checkout/review", "POST", "document", True) == \
+        "form submission the walker did not make"
+    guard.intent = True
+    assert guard.verdict("https://s.example/checkout/shipping", "POST", "document", True) is None
+    assert guard.verdict("https://s.example/checkout/review", "GET", "document", True) is None  # the redirect
+    assert guard.verdict("https://s.example/checkout/review", "POST", "document", True)  # a second one: no
+    assert guard.verdict("https://s.example/api/cart", "POST", "fetch", False) is None  # scripts' own requests
+    assert guard.verdict("https://s.example/img.png", "GET", "image", False) is None
+
+
+def _clickable(text, action="", method="get", submits=True, region="main"):
+    return {"index": 0, "text": text, "href": "", "name": "", "inForm": bool(action), "formAction": action,
+            "formMethod": method, "submits": submits and bool(action), "region": region, "top": 0}
+
+
+def test_final_button_found_by_wording_or_by_the_order_it_posts():
+    assert _final_candidate([_clickable("Back"), _clickable("Order with obligation to pay", "/o")])["text"] == \
+        "Order with obligation to pay"
+    # a "Continue" that posts the order is the order button, whatever it says
+    sneaky = _final_candidate([_clickable("Continue", "http://127.0.0.1:1/checkout/place-order", "post")])
+    assert sneaky is not None and sneaky["text"] == "Continue"
+    assert _final_candidate([_clickable("Continue", "/checkout/shipping", "post"),
+                             _clickable("Pay now", region="header")]) is None
+    assert _final_candidate([_clickable("Continue", "/checkout/place-order", "get", submits=False)]) is None
+
+
+def test_only_the_chosen_option_is_a_charge_and_a_summary_line_wins():
+    rows = [{"label": "Standard delivery, 2-4 working days", "value": "4,90 €", "choice": True},
+            {"label": "Shipping insurance for lost parcels", "value": "+3,50 €", "choice": True}]
+    lines = _parse_rows(rows, "EUR")
+    assert [(line.kind, line.amount) for line in lines] == [("shipping", 4.9), ("fee", 3.5)]
+    summary = rows + [{"label": "Shipping", "value": "4,90 €"}, {"label": "Total", "value": "58,30 €"}]
+    assert [(line.kind, line.amount) for line in _parse_rows(summary, "EUR")] == [
+        ("fee", 3.5), ("shipping", 4.9), ("total", 58.3)]
+
+
+@pytest.mark.parametrize("url, h1, kind", [
+    ("https://s.example/cart", "Your basket", "basket"), ("https://s.example/koszyk", "Koszyk", "basket"),
+    ("https://s.example/x", "Warenkorb", "basket"), ("https://s.example/checkout", "Payment", "other"),
+])
+def test_basket_recognised_by_address_or_heading(url, h1, kind):
+    data = {"url": url, "h1": h1, "fieldHints": [], "radios": [], "fieldCount": 0}
+    assert _step_kind(data, False, 3) == kind
