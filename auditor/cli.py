@@ -210,6 +210,8 @@ def scan(
                                                          "(0: no walk). Default: 1."),
     journey: Optional[Path] = typer.Option(None, "--journey", help="A Chrome DevTools Recorder JSON export to "
                                            "replay instead of the checkout heuristics."),
+    journey_rebase: bool = typer.Option(False, "--journey-rebase", help="Replay the journey on the scanned "
+                                        "store's address (it was recorded on staging or another port)."),
     tickets: Optional[Path] = typer.Option(None, "--tickets", help=TICKETS_HELP),
     text_column: Optional[str] = typer.Option(None, "--text-column", help=TEXT_COLUMN_HELP),
     gather_only: bool = typer.Option(False, "--gather-only",
@@ -259,7 +261,7 @@ def scan(
         console.say(f"clearcart {__version__}: auditing {url}")
         artifacts = gather(url, artifacts_dir, settings,
                            checkout_products=config.value("checkout-products", checkout_products, 1),
-                           journey=journey, customer=customer, progress=console,
+                           journey=journey, journey_rebase=journey_rebase, customer=customer, progress=console,
                            tickets=tickets, ticket_options=ticket_options)
     console.say(f"{len(artifacts.pages)} pages in {artifacts.duration_s:.1f} s; artifacts: {artifacts_dir}")
     _say_tickets(console, artifacts)

@@ -21,6 +21,7 @@ def gather(
     settings: CrawlSettings | None = None,
     checkout_products: int = 1,
     journey: str | Path | None = None,
+    journey_rebase: bool = False,
     tickets: str | Path | None = None,
     ticket_options: dict[str, Any] | None = None,
     customer: Any = None,
@@ -33,9 +34,11 @@ def gather(
         check_tickets(tickets, ticket_options.get("text_column"))  # a bad export fails before any browsing
     journey_data = None
     if journey:
-        from auditor.journey import load_journey
+        from auditor.journey import load_journey, rebase
 
         journey_data = load_journey(journey)  # a bad journey file is a usage error before any browsing
+        if journey_rebase:  # recorded on staging or another port: replay it on the scanned store
+            journey_data = rebase(journey_data, url)
         journey_data["_file"] = str(journey)
     artifacts = crawl(url, out_dir, settings, progress=progress)
     if journey_data is not None or checkout_products > 0:

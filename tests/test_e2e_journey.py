@@ -129,3 +129,23 @@ def test_rebase_moves_only_the_recorded_origin():
                                                                               "https://pay.example/x"]
     with pytest.raises(UsageError):
         rebase(journey, "not a url")
+
+
+def test_scan_with_a_journey_on_the_command_line(tmp_path):
+    """`clearcart scan URL --journey FILE --journey-rebase`: the recorded walk replaces the heuristics, and
+    the late fee it meets fails the scan; without --journey-rebase the journey would go to port 8000."""
+    import json
+
+    from tests.conftest import run_cli
+
+    with DemoStore("late-fee") as store:
+        done = run_cli("scan", store.url, "--out", str(tmp_path), "--max-pages", "10", "--products", "1",
+                       "--journey", str(JOURNEY), "--journey-rebase", "--format", "json")
+        orders = store.orders
+    assert orders == 0
+    assert done.returncode == 1, done.stderr  # the late fee is critical
+    report = json.loads((tmp_path / "report.json").read_text())
+    rules = {(f["check"], f["rule"]) for f in report["findings"]}
+    assert ("hidden-costs", "late-fee") in rules
+    walks = json.loads((tmp_path / "artifacts" / "artifacts.json").read_text())["checkout"]
+    assert [w["journey_file"] for w in walks] == [str(JOURNEY)] and walks[0]["completed"]
