@@ -499,8 +499,8 @@ def test_top_five_fixes_order_and_dedup():
     assert len(items) == 5
     first = items[0]
     assert "late-fee on page 0" in first.text_content() and "Fix for late-fee" in first.text_content()
-    assert "1 page or product affected" in first.text_content()
-    assert "3 pages or products affected" in items[1].text_content()
+    assert "found once" in first.text_content()
+    assert "found 3 times (pages, products or topics)" in items[1].text_content()
     # each fix links to its finding in the body of the report
     for li in items:
         anchor = li.xpath(".//a/@href")[0]
