@@ -137,20 +137,28 @@ _STEP_JS = r"""
   const priceRe = /\d[\d\s.,\u00a0]*\s*(zł|zl|€|eur|₴|грн|uah|₽|руб|rub|kč|czk|\$|£|chf|pln)|(€|\$|£|₴|₽)\s*\d/i;
   const rows = [];
   const seen = new Set();
-  const push = (label, value, el, choice) => {
+  // where an element is in the full-page screenshot taken right after this snapshot (document coordinates)
+  const boxOf = (...els) => {
+    const rs = els.filter(Boolean).map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0 && r.height > 0);
+    if (!rs.length) return null;
+    const left = Math.min(...rs.map((r) => r.left)), top = Math.min(...rs.map((r) => r.top));
+    const right = Math.max(...rs.map((r) => r.right)), bottom = Math.max(...rs.map((r) => r.bottom));
+    return {x: left + window.scrollX, y: top + window.scrollY, width: right - left, height: bottom - top};
+  };
+  const push = (label, value, el, choice, row) => {
     label = norm(label).replace(/[:：]\s*$/, ''); value = norm(value);
     if (!label || !value || label.length > 120 || !priceRe.test(value) && !/^(free|gratis|zdarma|zadarmo|kostenlos|безкоштовно|бесплатно|0)$/i.test(value)) return;
     const key = label + '|' + value; if (seen.has(key)) return; seen.add(key);
-    rows.push({label, value, choice: !!choice,
+    rows.push({label, value, choice: !!choice, box: boxOf(...(row || [el])),
                strike: !!(el && el.closest('s, del, strike, .old-price, .price-old, [class*=strike]'))});
   };
   for (const tr of document.querySelectorAll('tr')) {
     if (!visible(tr)) continue;
     const cells = [...tr.querySelectorAll('th, td')].map((c) => norm(c.innerText)).filter(Boolean);
-    if (cells.length >= 2) push(cells.slice(0, -1).join(' '), cells[cells.length - 1], tr);
+    if (cells.length >= 2) push(cells.slice(0, -1).join(' '), cells[cells.length - 1], tr, false, [tr]);
   }
   for (const dt of document.querySelectorAll('dt')) {
-    const dd = dt.nextElementSibling; if (dd && dd.tagName === 'DD' && visible(dt)) push(dt.innerText, dd.innerText, dd);
+    const dd = dt.nextElementSibling; if (dd && dd.tagName === 'DD' && visible(dt)) push(dt.innerText, dd.innerText, dd, false, [dt, dd]);
   }
   for (const el of document.querySelectorAll('li, div, p, label')) {
     if (!visible(el) || el.closest('tr, dl') || el.children.length < 2 || el.children.length > 3) continue;
@@ -160,7 +168,7 @@ _STEP_JS = r"""
     const kids = [...el.children].map((c) => norm(c.innerText));
     if (kids.some((k) => k.length > 120)) continue;
     const last = kids[kids.length - 1];
-    if (priceRe.test(last) && !priceRe.test(kids[0])) push(kids.slice(0, -1).join(' '), last, el.lastElementChild, !!choice);
+    if (priceRe.test(last) && !priceRe.test(kids[0])) push(kids.slice(0, -1).join(' '), last, el.lastElementChild, !!choice, [el]);
   }
   const labelOf = (input) => {
     if (input.id) { const l = document.querySelector('label[for="' + CSS.escape(input.id) + '"]'); if (l) return norm(l.innerText); }
@@ -168,7 +176,8 @@ _STEP_JS = r"""
     const parent = input.parentElement; return parent ? norm(parent.innerText) : '';
   };
   const checkboxes = [...document.querySelectorAll('input[type=checkbox]')].filter((c) => visible(c) || visible(c.closest('label')))
-    .map((c) => ({label: labelOf(c).slice(0, 300), checked: c.checked, name: c.name || c.id || ''}));
+    .map((c) => ({label: labelOf(c).slice(0, 300), checked: c.checked, name: c.name || c.id || '',
+                  box: boxOf(c, c.closest('label') || (c.id && document.querySelector('label[for="' + CSS.escape(c.id) + '"]')))}));
   const fields = [...document.querySelectorAll('input, select, textarea')].filter((i) =>
     !['hidden', 'submit', 'button', 'image', 'reset', 'checkbox', 'radio'].includes((i.type || '').toLowerCase()) && visible(i));
   const radios = [...document.querySelectorAll('input[type=radio]')].filter((r) => visible(r) || visible(r.closest('label')))
@@ -219,6 +228,8 @@ _CLICKABLES_JS = r"""
     submits: !!el.form && (el.tagName === 'BUTTON' ? (el.type || 'submit') === 'submit' : el.type === 'submit'),
     region: el.closest('header, nav, [role=banner]') ? 'header' : el.closest('footer') ? 'footer' : 'main',
     top: el.getBoundingClientRect().top + window.scrollY,
+    box: (({left, top, width, height}) => ({x: left + window.scrollX, y: top + window.scrollY, width, height}))(
+      el.getBoundingClientRect()),
   })).filter((c) => c.visible);
 }
 """
@@ -286,6 +297,7 @@ def _parse_rows(rows: list[dict[str, Any]], currency_hint: str) -> list[PriceLin
         if kind == "discount" and amount > 0:
             amount = -amount
         lines.append(PriceLine(label=row["label"], kind=kind if kind != "other" else "item", amount=amount,
+                               box=row.get("box") or None,
                                currency=money.currency, raw=row["value"]))
         choices.append(bool(row.get("choice")))
     # a chosen option (a ticked shipping method or add-on with its price) is the step's charge of its kind
@@ -630,6 +642,7 @@ class Walker:
         for box in data["checkboxes"]:
             price = parse_price(box["label"], currency) if re.search(r"\d", box["label"]) else None
             checkboxes.append(Checkbox(label=box["label"], checked=box["checked"], name=box["name"],
+                                       box=box.get("box") or None,
                                        price=price.amount if price and price.amount else None))
         progress = data["progress"] or bool(re.search(
             r"(?i)(?<!\w)(step|krok|крок|шаг|schritt|etap|етап|этап)\s*\d+\s*(of|z|з|из|von|/|ze)\s*\d+", text))
@@ -638,6 +651,7 @@ class Walker:
             currency=next((line.currency for line in lines if line.currency), currency),
             checkboxes=checkboxes, progress_indicator=progress, account_required=account_required,
             guest_option=guest, form_fields=data["fieldCount"], order_button=(final or {}).get("text", ""),
+            order_button_box=(final or {}).get("box") or None,
             text_excerpt=text[:1500],
         )
         shots = self.out_dir / "checkout"

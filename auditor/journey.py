@@ -160,6 +160,8 @@ _ELEMENT_JS = r"""
     formMethod: ((el.getAttribute('formmethod') || (form && form.getAttribute('method')) || 'get') + '').toLowerCase(),
     submits: !!el.form && (el.tagName === 'BUTTON' ? (el.type || 'submit') === 'submit' : el.type === 'submit'),
     region: 'main',
+    box: (({left, top, width, height}) => ({x: left + window.scrollX, y: top + window.scrollY, width, height}))(
+      el.getBoundingClientRect()),
   };
 }
 """

@@ -107,6 +107,7 @@ class PriceLine(BaseModel):
     amount: float | None = None  # in the store currency; discounts negative
     currency: str = ""
     raw: str = ""
+    box: dict[str, float] | None = None  # {x, y, width, height} of the line in the step's (full-page) screenshot
 
 
 class Checkbox(BaseModel):
@@ -114,6 +115,7 @@ class Checkbox(BaseModel):
     checked: bool
     name: str = ""
     price: float | None = None  # when the label states a price (paid add-on)
+    box: dict[str, float] | None = None  # the checkbox with its label, in the step's screenshot
 
 
 class CheckoutStep(BaseModel):
@@ -129,6 +131,7 @@ class CheckoutStep(BaseModel):
     guest_option: bool | None = None
     form_fields: int = 0
     order_button: str = ""  # the label of the final order/pay button when this step has it
+    order_button_box: dict[str, float] | None = None  # that button, in the step's screenshot
     text_excerpt: str = ""
     screenshot: str = ""
     notes: list[str] = Field(default_factory=list)

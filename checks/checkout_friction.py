@@ -94,7 +94,8 @@ def _walk_findings(walk: CheckoutWalk, opts: dict[str, Any]) -> list[Finding]:
         out.append(finding(
             ID, "order-button-wording", "high", f"The order button says “{button}”",
             f"The final button “{button}” does not say that the order obliges the shopper to pay.",
-            url=last.url, key=product, evidence={**evidence, "button": button, "screenshot": last.screenshot},
+            url=last.url, key=product,
+            evidence={**evidence, "button": button, "screenshot": last.screenshot, "box": last.order_button_box},
             why="Directive 2011/83/EU art. 8(2): the button must be labelled “order with obligation to pay” or "
                 "an equally unambiguous wording, otherwise the consumer is not bound by the order.",
             recommendation="Label it “Order with obligation to pay” (pl “Zamawiam z obowiązkiem zapłaty”, de "

@@ -133,7 +133,8 @@ def _walk_findings(walk: CheckoutWalk, tol: float) -> list[Finding]:
                 f"The {step.kind} step adds “{line.label}” ({line.amount:.2f} {line.currency}) that neither the "
                 f"product page nor the basket mentioned.",
                 url=step.url, key=f"{product}|{key}",
-                evidence={**evidence, "line": line.model_dump(), "step": step.kind, "screenshot": step.screenshot},
+                evidence={**evidence, "line": line.model_dump(exclude={"box"}), "box": line.box, "step": step.kind,
+                          "screenshot": step.screenshot},
                 why=WHY_LATE,
                 recommendation="Show this charge on the product page and in the basket, or fold it into the price.",
             ))
@@ -146,7 +147,9 @@ def _walk_findings(walk: CheckoutWalk, tol: float) -> list[Finding]:
             ID, "shipping-not-stated", "high", f"Shipping cost first shown at the {step.kind} step",
             f"Checkout charges {line.amount:.2f} {line.currency} for “{line.label}”, but no delivery cost or "
             "free-delivery threshold was stated on the product page or in the basket.",
-            url=step.url, key=product, evidence={**evidence, "line": line.model_dump(), "screenshot": step.screenshot},
+            url=step.url, key=product,
+            evidence={**evidence, "line": line.model_dump(exclude={"box"}), "box": line.box,
+                      "screenshot": step.screenshot},
             why=WHY_LATE,
             recommendation="State delivery costs (or “free delivery from …”) next to the price on product pages "
                            "and in the basket, with a delivery estimate.",
@@ -187,7 +190,8 @@ def _walk_findings(walk: CheckoutWalk, tol: float) -> list[Finding]:
                 f"At the {step.kind} step the box “{box.label}” is already ticked"
                 + (f" and adds {box.price:.2f}." if box.price else "."),
                 url=step.url, key=f"{product}|{_norm(box.label)}",
-                evidence={**evidence, "checkbox": box.model_dump(), "step": step.kind, "screenshot": step.screenshot},
+                evidence={**evidence, "checkbox": box.model_dump(exclude={"box"}), "box": box.box,
+                          "step": step.kind, "screenshot": step.screenshot},
                 why=WHY_ADDON, recommendation="Leave paid extras unticked; let the shopper opt in.",
             ))
 

@@ -61,7 +61,7 @@ TREE_LIMIT = 1000  # pages in the click-depth tree
 TREE_DEPTH_LIMIT = 40  # levels of the click-depth tree
 GAP_EXAMPLES = 3  # ticket examples shown per FAQ gap
 PATH_KEYS = {"click_path", "path", "breadcrumb", "clicks_path"}
-SHOT_KEYS = {"screenshot"}  # evidence keys drawn as the embedded image, not as text
+SHOT_KEYS = {"screenshot", *images.BOX_KEYS}  # evidence keys drawn as the embedded image (and its mark), not text
 PATH_SEPARATOR = " › "
 
 

@@ -151,12 +151,15 @@ class Embedder:
         return shot
 
 
+BOX_KEYS = ("box", "bbox", "rect", "bounding_box")  # evidence keys naming an element's box in the screenshot
+
+
 def box_of(evidence: Any) -> tuple[float, float, float, float] | None:
     """An element's box ``{x, y, width, height}`` (screenshot pixels) from evidence keys ``box``/``bbox``/
     ``rect``, when the artifacts recorded one."""
     if not isinstance(evidence, dict):
         return None
-    for key in ("box", "bbox", "rect", "bounding_box"):
+    for key in BOX_KEYS:
         raw = evidence.get(key)
         if isinstance(raw, dict):
             try:

@@ -127,3 +127,30 @@ def test_checkout_variants_are_each_walked_quickly(walks):
     for variant in WALKABLE:
         walk = walks(variant)[0]
         assert walk.duration_s < 30, (variant, walk.duration_s)
+
+
+@pytest.mark.parametrize("variant", [v for v in WALKABLE
+                                     if {"late-fee", "preticked-paid-addon", "order-button-wording"}
+                                     & set(expected(v)["checks"].get("hidden-costs", {}).get("rules", [])
+                                           + expected(v)["checks"].get("checkout-friction", {}).get("rules", []))])
+def test_findings_mark_the_element_in_the_step_screenshot(walks, variant):
+    """The late line, the pre-ticked box or the order button is located in the step's full-page screenshot,
+    so the report can crop to it and outline it."""
+    from reports.images import box_of, dimensions, sniff
+
+    walk, _, _, walk_dir = walks(variant)
+    artifacts = Artifacts(start_url="http://127.0.0.1/", checkout=[walk])
+    marked = []
+    for check_id in WALK_CHECKS:
+        for f in run_check(checks.by_id(check_id), artifacts).findings:
+            if f.rule not in ("late-fee", "preticked-paid-addon", "order-button-wording"):
+                continue
+            box = box_of(f.evidence)
+            assert box is not None, (f.rule, f.evidence.get("box"))
+            data = (walk_dir / f.evidence["screenshot"]).read_bytes()
+            width, height = dimensions(data, sniff(data))
+            x, y, w, h = box
+            assert 0 <= x and x + w <= width + 1 and 0 <= y and y + h <= height + 1, (box, width, height)
+            assert 10 <= h <= 200, box  # one line or one control, not the whole page
+            marked.append(f.rule)
+    assert marked
