@@ -16,6 +16,7 @@ from typing import Any
 from price_parser import Price
 
 from auditor import lexicon
+from auditor.structured import walk_nodes
 
 LOCALES = ("en_US", "en_GB", "pl_PL", "uk_UA", "ru_RU", "sk_SK", "cs_CZ", "de_DE", "de_AT", "de_CH", "en_IE")
 CURRENCIES = ("EUR", "PLN", "UAH", "RUB", "CZK", "USD", "GBP", "CHF", "HUF", "RON", "BGN", "SEK", "DKK", "NOK")
@@ -86,7 +87,7 @@ def parse_price(text: str, default_currency: str = "") -> Money | None:
 def price_from_structured(structured: dict[str, Any]) -> Money | None:
     """A product's price from JSON-LD/microdata offers, else OpenGraph/product meta."""
     for syntax in ("json-ld", "microdata"):
-        for node in _walk(structured.get(syntax, [])):
+        for node in walk_nodes(structured.get(syntax, [])):
             offers = node.get("offers") if isinstance(node, dict) else None
             for offer in offers if isinstance(offers, list) else [offers]:
                 if not isinstance(offer, dict):
@@ -122,16 +123,6 @@ def _money(raw: Any, currency: str) -> Money | None:
         return Money(round(float(text), 2), currency_code(currency) or str(currency).upper())
     parsed = parse_price(text, currency_code(currency) or str(currency).upper())
     return parsed
-
-
-def _walk(node: Any):
-    if isinstance(node, dict):
-        yield node
-        for value in node.values():
-            yield from _walk(value)
-    elif isinstance(node, list):
-        for item in node:
-            yield from _walk(item)
 
 
 def line_kind(label: str) -> str:

@@ -42,6 +42,7 @@ from urllib.parse import unquote, urlsplit
 
 from auditor import lexicon
 from auditor.model import Artifacts, PageArtifact
+from auditor.structured import walk_nodes
 
 # ---------------------------------------------------------------------------------------------- terms
 
@@ -454,16 +455,6 @@ def lexicon_slug(group: str, value: str) -> bool:
 
 
 # -------------------------------------------------------------------------------------- structured data
-
-
-def walk_nodes(node: Any) -> Iterable[dict[str, Any]]:
-    if isinstance(node, dict):
-        yield node
-        for value in node.values():
-            yield from walk_nodes(value)
-    elif isinstance(node, list):
-        for item in node:
-            yield from walk_nodes(item)
 
 
 def node_types(node: dict[str, Any]) -> set[str]:

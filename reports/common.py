@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from datetime import datetime
-from typing import Any
+from typing import Any, Callable
 
 from auditor.model import SEVERITY_ORDER, AuditResult, Finding
 
@@ -131,7 +131,11 @@ def format_date(value: str) -> str:
     return text + " " + moment.strftime("%z")
 
 
-def format_duration(seconds: Any) -> str:
+def format_duration(seconds: Any, decimal: Callable[[float], str] = "{:.1f}".format) -> str:
+    """``83.4 s``, ``1 min 23 s``, ``2 h 5 min``; ``decimal`` writes the seconds under a minute (the HTML report
+    passes its locale's number format). Empty for a missing, negative or non-finite value."""
+    if isinstance(seconds, bool):
+        return ""
     try:
         value = float(seconds)
     except (TypeError, ValueError):
@@ -139,7 +143,7 @@ def format_duration(seconds: Any) -> str:
     if not math.isfinite(value) or value < 0:
         return ""
     if value < 60:
-        return f"{value:.1f} s"
+        return f"{decimal(round(value, 1))} s"
     minutes, secs = divmod(int(round(value)), 60)
     if minutes < 60:
         return f"{minutes} min {secs} s"

@@ -39,6 +39,8 @@ from babel.messages.pofile import read_po
 from babel.numbers import format_currency, format_decimal, format_percent
 from babel.support import NullTranslations, Translations
 
+from reports.common import format_duration
+
 LANGUAGES: tuple[str, ...] = ("en", "pl")  # the report languages (--report-lang)
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DOMAIN = "messages"
@@ -134,16 +136,7 @@ class Formatter:
 
     def duration(self, seconds: Any) -> str:
         """``83,4 s``, ``1 min 23 s``, ``2 h 5 min`` (SI unit symbols read the same in every report language)."""
-        if not _finite(seconds) or float(seconds) < 0:
-            return ""
-        value = float(seconds)
-        if value < 60:
-            return f"{format_decimal(round(value, 1), format='0.0', locale=self.locale)} s"
-        minutes, secs = divmod(int(round(value)), 60)
-        if minutes < 60:
-            return f"{minutes} min {secs} s"
-        hours, minutes = divmod(minutes, 60)
-        return f"{hours} h {minutes} min"
+        return format_duration(seconds, lambda v: format_decimal(v, format="0.0", locale=self.locale))
 
 
 def _finite(value: Any) -> bool:

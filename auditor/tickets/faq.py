@@ -22,11 +22,12 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from auditor import lexicon
 from auditor.model import Artifacts, PageArtifact
+from auditor.structured import walk_nodes
 from auditor.tickets import taxonomy, words
 
 MAX_ANSWER = 3000
@@ -85,16 +86,6 @@ def _types(node: dict) -> set[str]:
     return {str(v).rsplit("/", 1)[-1].lower() for v in values if v}
 
 
-def _walk(node: Any) -> Iterable[dict]:
-    if isinstance(node, dict):
-        yield node
-        for value in node.values():
-            yield from _walk(value)
-    elif isinstance(node, list):
-        for item in node:
-            yield from _walk(item)
-
-
 def _answer_text(answer: Any) -> str:
     if isinstance(answer, list):
         return " ".join(_answer_text(a) for a in answer)
@@ -120,7 +111,7 @@ def _strip_html(value: str) -> str:
 def jsonld_entries(data: Any, url: str, lang: str = "") -> list[HelpEntry]:
     """Question/answer pairs of every FAQPage (or QAPage) in a JSON-LD tree."""
     entries: list[HelpEntry] = []
-    for node in _walk(data):
+    for node in walk_nodes(data):
         if not (_types(node) & {"faqpage", "qapage"}):
             continue
         main = node.get("mainEntity") or node.get("mainentity") or []
@@ -137,7 +128,7 @@ def jsonld_entries(data: Any, url: str, lang: str = "") -> list[HelpEntry]:
 def microdata_entries(items: Any, url: str, lang: str = "") -> list[HelpEntry]:
     """FAQPage microdata, as extruct gives it (``uniform=True``: JSON-LD shaped; else ``properties``)."""
     entries: list[HelpEntry] = []
-    for node in _walk(items):
+    for node in walk_nodes(items):
         if not (_types(node) & {"faqpage"}):
             continue
         props = node.get("properties") if isinstance(node.get("properties"), dict) else node
