@@ -159,6 +159,17 @@ FAIL_NEW_HELP = "With --baseline: only new findings at or above --fail-on fail t
 REPORT_LANG_HELP = "Language of report.html: en or pl (config file: report-lang). Default: en."
 
 
+def _settings(config_file: Optional[Path], fmt: Optional[str], fail_on: Optional[FailOn],
+              report_lang: Optional[str]) -> tuple[Any, list[str], str, str]:
+    """What every reporting command reads first: the config file, then the formats, the failure threshold and the
+    report language (each: CLI beats the file, the file beats the default); any of them wrong is a usage error."""
+    from auditor.config import load_config
+
+    config = load_config(config_file)
+    formats = _formats(config.value("format", fmt, "all"))
+    return config, formats, _fail_on(config, fail_on), _report_lang(config, report_lang)
+
+
 def _report_lang(config: Any, cli_value: Optional[str]) -> str:
     """The report language: CLI beats the config file, the file beats "en"; an unknown one is a usage error."""
     from reports.i18n import check_language
@@ -228,14 +239,10 @@ def scan(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display."),
 ) -> None:
     """Crawl a store in a real browser, walk its checkout (never ordering), run every check, write the reports."""
-    from auditor.config import load_config
     from auditor.gather import gather
     from auditor.model import CrawlSettings
 
-    config = load_config(config_file)
-    formats = _formats(config.value("format", fmt, "all"))
-    lang = _report_lang(config, report_lang)
-    threshold = _fail_on(config, fail_on)
+    config, formats, threshold, lang = _settings(config_file, fmt, fail_on, report_lang)
     only_ids, skip_ids = _split(only), _split(skip)
     _validate_check_ids(only_ids + skip_ids)
     if fail_on_new and baseline is None:
@@ -290,13 +297,9 @@ def check(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the report paths."),
 ) -> None:
     """Run the checks and write the reports from saved artifacts, without a browser."""
-    from auditor.config import load_config
     from auditor.model import Artifacts
 
-    config = load_config(config_file)
-    formats = _formats(config.value("format", fmt, "all"))
-    lang = _report_lang(config, report_lang)
-    threshold = _fail_on(config, fail_on)
+    config, formats, threshold, lang = _settings(config_file, fmt, fail_on, report_lang)
     only_ids, skip_ids = _split(only), _split(skip)
     _validate_check_ids(only_ids + skip_ids)
     if fail_on_new and baseline is None:
@@ -334,13 +337,9 @@ def tickets_command(
     """Import support tickets and report the frequent questions the site's FAQ does not answer (faq-gaps)."""
     import dataclasses
 
-    from auditor.config import load_config
     from auditor.model import Artifacts, CrawlSettings
 
-    config = load_config(config_file)
-    formats = _formats(config.value("format", fmt, "all"))
-    threshold = _fail_on(config, fail_on)
-    lang = _report_lang(config, report_lang)
+    config, formats, threshold, lang = _settings(config_file, fmt, fail_on, report_lang)
     if (site is None) == (faq_artifacts is None):
         raise UsageError("pass either --site URL or --faq-artifacts DIR (one of them)",
                          "--site crawls the store's help pages; --faq-artifacts reuses OUT/artifacts of a scan")
