@@ -15,11 +15,13 @@ from __future__ import annotations
 import asyncio
 import base64
 import contextlib
+import json
 import re
 import time
 import urllib.robotparser
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 from urllib.parse import urldefrag, urljoin, urlsplit, urlunsplit
@@ -46,7 +48,7 @@ NAV_TIMEOUT_MS = 30_000
 
 # One evaluate per page: everything we read from the DOM.
 _EXTRACT_JS = r"""
-([globals, snippets]) => {
+([globals, snippets, lex]) => {
   const norm = (t) => (t || '').replace(/\s+/g, ' ').trim();
   const region = (el) => {
     if (el.closest('footer, [role=contentinfo]')) return 'footer';
@@ -90,6 +92,8 @@ _EXTRACT_JS = r"""
   }));
   const headings = [...document.querySelectorAll('h1, h2, h3')].map((h) => norm(h.innerText)).filter(Boolean).slice(0, 60);
   const footer = document.querySelector('footer, [role=contentinfo]');
+  let boxes = {};
+  try { boxes = elementBoxes(JSON.parse(lex), norm); } catch (e) { boxes = {}; }
   return {
     title: norm(document.title), lang: (document.documentElement.lang || '').trim(),
     text: document.body ? document.body.innerText : '',
@@ -97,7 +101,234 @@ _EXTRACT_JS = r"""
     // what page.content() returns, read in the same pass as the text so both are one snapshot
     html: (document.doctype ? new XMLSerializer().serializeToString(document.doctype) : '') +
       (document.documentElement ? document.documentElement.outerHTML : ''),
+    boxes,
   };
+
+  // Where a few elements a finding may point at are in the viewport (the screenshot taken right after):
+  // {kind: {x, y, width, height}}, clipped to the viewport; a kind is left out when its element is not
+  // rendered or lies outside the viewport. Word lists and size patterns come from the lexicon (``lex``).
+  function elementBoxes(lex, norm) {
+    const VW = window.innerWidth, VH = window.innerHeight;  // CSS pixels: the crawl's device scale factor is 1
+    // a word character of our languages (Latin, Cyrillic): cheaper to compile than Unicode property classes
+    const W = '[0-9A-Za-z_\\u00C0-\\u024F\\u0370-\\u03FF\\u0400-\\u052F]';
+    const WORD = new RegExp(W);
+    const esc = (t) => t.replace(/[\\^$.*+?()[\]{}|\/-]/g, '\\$&');
+    const words = (list) => list.length
+      ? new RegExp('(?<!' + W + ')(?:' + list.map((t) => esc(t.toLowerCase())).join('|') + ')', 'i') : /(?!)/;
+    const full = (source) => new RegExp('^(?:' + source + ')$', 'i');
+    const SIZE_WORD = words(lex.size_word), SIZE_SLUG = words(lex.slug_size), ADD = words(lex.add_to_cart);
+    const OLD_PRICE = words(lex.slug_old_price), RELATED = words(lex.slug_related);
+    const LETTER = full(lex.letter_size), PREFIXED = full(lex.prefixed_size), NUMERIC = full(lex.numeric_size);
+    // a "-30%" badge (product_info.PERCENT_OFF): a minus or dash right before a percentage, not inside a word
+    const PERCENT_OFF = new RegExp('(?<!' + W.replace('_', '_%') + ')[-\u2212\u2013]\\s?\\d{1,2}(?:[.,]\\d+)?\\s?%');
+    const CHROME = 'header, nav, footer, [role=banner], [role=navigation], [role=contentinfo]';
+    const slug = (v) => (v || '').replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase().replace(/_/g, '-');
+    const attrs = (el) => {
+      const out = [];
+      for (const a of el.attributes) {
+        const n = a.name;
+        if (n === 'class' || n === 'id' || n === 'name' || n === 'itemprop' || n === 'role' || n === 'aria-label' ||
+            n === 'title' || n.startsWith('data-')) out.push(a.value.slice(0, 200));
+      }
+      return slug(out.join(' '));
+    };
+    const related = (el) => {
+      for (let a = el; a && a !== document.body; a = a.parentElement) if (RELATED.test(attrs(a))) return true;
+      return false;
+    };
+    const own = (el) => !el.closest(CHROME) && !related(el);  // the page's own content, as the checks read it
+    const rendered = (el) => !!el && el.getClientRects().length > 0 && (!el.checkVisibility || el.checkVisibility(
+      {checkOpacity: true, checkVisibilityCSS: true, opacityProperty: true, visibilityProperty: true}));
+    const box = (els, text) => {
+      let l = Infinity, t = Infinity, r = -Infinity, b = -Infinity;
+      for (const el of els) {
+        if (!rendered(el)) continue;
+        let q = el.getBoundingClientRect();
+        if (text) {  // a price or a link: the extent of its text, not of the whole (block) element
+          const range = document.createRange();
+          range.selectNodeContents(el);
+          const inner = range.getBoundingClientRect();
+          if (inner.width > 0 && inner.height > 0) q = inner;
+        }
+        if (q.width <= 0 || q.height <= 0) continue;
+        l = Math.min(l, q.left); t = Math.min(t, q.top); r = Math.max(r, q.right); b = Math.max(b, q.bottom);
+      }
+      const x0 = Math.floor(Math.max(0, l)), y0 = Math.floor(Math.max(0, t));
+      const x1 = Math.ceil(Math.min(VW, r)), y1 = Math.ceil(Math.min(VH, b));
+      if (!(x1 - x0 >= 2 && y1 - y0 >= 2)) return null;
+      return {x: x0, y: y0, width: x1 - x0, height: y1 - y0};
+    };
+    const out = {};
+    const put = (kind, els, text) => { const b = box(els, text); if (b) out[kind] = b; };
+
+    // phone and e-mail: the first rendered link (anywhere: they usually live in the footer)
+    for (const [kind, sel] of [['phone', 'a[href^="tel:" i]'], ['email', 'a[href^="mailto:" i]']]) {
+      const link = [...document.querySelectorAll(sel)].slice(0, 20).find(rendered);
+      if (link) put(kind, [link], true);
+    }
+
+    // the buy button
+    const scope = document.querySelector('main, [role=main]') || document.body;
+    if (!scope) return out;
+    const buy = [...scope.querySelectorAll('button, input[type=submit], input[type=button], a, [role=button]')]
+      .slice(0, 400).find((el) => {
+        const label = norm(el.textContent || el.value || el.getAttribute('aria-label') || '');
+        return label && label.length <= 60 && ADD.test(label) && own(el) && rendered(el);
+      });
+    if (buy) put('add_to_cart', [buy]);
+
+    // the rest only on pages that look like a product: a structured-data price, itemprop=price, og:type product
+    // or a buy button
+    const amount = (t) => {
+      const m = /\d[\d\s.,'\u00a0\u202f]*/.exec(t || '');
+      if (!m) return null;
+      let v = m[0].replace(/[\s'\u00a0\u202f]/g, '').replace(/[.,]+$/, '');
+      const last = Math.max(v.lastIndexOf('.'), v.lastIndexOf(','));
+      const decimals = last >= 0 ? v.length - last - 1 : 0;
+      v = decimals >= 1 && decimals <= 2 ? v.slice(0, last).replace(/[.,]/g, '') + '.' + v.slice(last + 1)
+        : v.replace(/[.,]/g, '');
+      const n = parseFloat(v);
+      return Number.isFinite(n) ? n : null;
+    };
+    let ldPrice = null;
+    const isProduct = (node) => [].concat(node['@type'] || []).some((t) => /product/i.test(String(t)));
+    const findPrice = (node, product, depth) => {
+      if (ldPrice !== null || !node || typeof node !== 'object' || depth > 8) return;
+      if (Array.isArray(node)) { for (const n of node) findPrice(n, product, depth + 1); return; }
+      const inProduct = product || isProduct(node);
+      if (inProduct && (node.price !== undefined || node.lowPrice !== undefined)) {
+        const p = amount(String(node.price ?? node.lowPrice ?? ''));
+        if (p !== null) { ldPrice = p; return; }
+      }
+      for (const [k, v] of Object.entries(node)) if (k !== '@context') findPrice(v, inProduct, depth + 1);
+    };
+    for (const script of [...document.querySelectorAll('script[type="application/ld+json"]')].slice(0, 20)) {
+      try { findPrice(JSON.parse(script.textContent), false, 0); } catch (e) { /* untrusted, often broken */ }
+    }
+    const og = document.querySelector('meta[property="og:type"]');
+    const itemprop = [...scope.querySelectorAll('[itemprop=price]')].filter((el) => el.tagName !== 'META');
+    if (ldPrice === null && !itemprop.length && !buy && !(og && /product/i.test(og.content || ''))) return out;
+
+    // price: itemprop=price, else the element whose text is the structured-data price nearest the h1
+    const price = itemprop.find((el) => own(el) && rendered(el));
+    if (price) put('price', [price], true);
+    else if (ldPrice !== null) {
+      const h1 = scope.querySelector('h1') || document.querySelector('h1');
+      const anchor = h1 ? h1.getBoundingClientRect() : {bottom: 0, left: 0};
+      let best = null, bestDistance = Infinity;
+      const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(), i = 0; n && i < 5000; n = walker.nextNode(), i++) {
+        if (!/\d/.test(n.data)) continue;
+        const el = n.parentElement;
+        const text = el ? norm(el.textContent) : '';
+        if (!text || text.length > 40 || el.closest('del, s, strike')) continue;
+        const value = amount(text);
+        if (value === null || Math.abs(value - ldPrice) > 0.005 || !own(el) || !rendered(el)) continue;
+        const q = el.getBoundingClientRect();
+        const distance = Math.hypot(q.top - anchor.bottom, (q.left - anchor.left) / 4);
+        if (distance < bestDistance) { best = el; bestDistance = distance; }
+      }
+      if (best) put('price', [best], true);
+    }
+
+    // one pass over the content: the struck-through old price and the size selectors drawn as buttons
+    const sizeTok = (text, labelled) => {
+      const v = (text || '').replace(/\([^)]*\)/g, '').trim().replace(/^:+|:+$/g, '').trim();
+      if (!v || v.length > 12) return '';
+      if (LETTER.test(v)) return 'letter';
+      if (PREFIXED.test(v)) return 'prefixed';
+      return labelled && NUMERIC.test(v) ? 'numeric' : '';
+    };
+    const sizeSet = (options, labelled) => {
+      const sizes = options.filter((o) => sizeTok(o, labelled));
+      if (labelled) return sizes.length >= 2;
+      const real = options.filter((o) => o && WORD.test(o));
+      const letters = sizes.filter((o) => sizeTok(o, false) === 'letter' || sizeTok(o, false) === 'prefixed');
+      return letters.length >= 2 && letters.length * 2 >= real.length;
+    };
+    const named = (...texts) => texts.some((t) => t && (SIZE_WORD.test(t) || SIZE_SLUG.test(slug(t))));
+    const labelOf = (el) => {
+      const parts = [];
+      const forId = el.id && document.querySelector('label[for="' + CSS.escape(el.id) + '"]');
+      if (forId) parts.push(forId.textContent);
+      const wrap = el.closest('label, fieldset');
+      if (wrap && wrap.tagName === 'LABEL') parts.push(wrap.textContent);
+      else if (wrap) { const legend = wrap.querySelector('legend'); if (legend) parts.push(legend.textContent); }
+      parts.push(el.getAttribute('aria-label') || '');
+      return norm(parts.join(' '));
+    };
+    let struck = null, labelledGroup = null, plainGroup = null, tries = 0;
+    const elements = scope.querySelectorAll('*');
+    for (let i = 0; i < elements.length && i < 6000; i++) {
+      const el = elements[i];
+      const tag = el.tagName;
+      if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'SVG' || tag === 'TEMPLATE' || tag === 'NOSCRIPT') continue;
+      const a = attrs(el);
+      if (!struck && (tag === 'DEL' || tag === 'S' || tag === 'STRIKE' || OLD_PRICE.test(a) ||
+          (el.getAttribute('style') || '').replace(/\s/g, '').includes('line-through'))) {
+        const text = norm(el.textContent);
+        if (/\d/.test(text) && text.length <= 40 && own(el) && rendered(el)) struck = el;
+      }
+      if (!labelledGroup && tag !== 'SELECT' && tag !== 'OPTION' && tag !== 'INPUT') {
+        const first = el.firstChild && el.firstChild.nodeType === 3 ? norm(el.firstChild.data) : '';
+        let container = null;
+        if (first && first.length <= 30 && SIZE_WORD.test(first)) container = el.parentElement;
+        else if (SIZE_SLUG.test(a) || SIZE_WORD.test(el.getAttribute('aria-label') || '')) container = el;
+        if (container && container !== scope.parentElement && tries++ < 30) {
+          const options = [...new Set([...container.querySelectorAll('button, a, li, span, label')].slice(0, 200)
+            .filter((c) => c !== el && c.textContent.length <= 40).map((c) => norm(c.textContent))
+            .filter((t) => t.length <= 12))];
+          if (sizeSet(options, true) && own(container) && rendered(container)) labelledGroup = container;
+        }
+      }
+      if (!plainGroup && el.childElementCount >= 2 && el.childElementCount <= 40) {
+        const choices = [...el.children].filter((c) => /^(BUTTON|A|LI|LABEL|SPAN)$/.test(c.tagName))
+          .map((c) => (c.textContent.length <= 40 ? norm(c.textContent) : 'x'));
+        if (choices.length >= 2 && sizeSet([...new Set(choices)], false) && own(el) && rendered(el)) plainGroup = el;
+      }
+      if (struck && labelledGroup && plainGroup) break;
+    }
+
+    // reduction: the struck-through price, else the "-30%" badge
+    if (struck) put('reduction', [struck], true);
+    else {
+      const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(), i = 0; n && i < 5000; n = walker.nextNode(), i++) {
+        if (!n.data.includes('%') || !PERCENT_OFF.test(n.data)) continue;
+        const el = n.parentElement;
+        if (el && own(el) && rendered(el)) { put('reduction', [el], true); break; }
+      }
+    }
+
+    // size selector: a select of sizes, a radio group of sizes, else a group of size buttons
+    let sizes = null;
+    for (const select of [...scope.querySelectorAll('select')].slice(0, 30)) {
+      const options = [...select.options].map((o) => norm(o.textContent) || o.value || '');
+      if (sizeSet(options, named(labelOf(select), attrs(select))) && own(select) && rendered(select)) {
+        sizes = [select]; break;
+      }
+    }
+    if (!sizes) {
+      const groups = new Map();
+      for (const radio of [...scope.querySelectorAll('input[type=radio]')].slice(0, 200)) {
+        if (!groups.has(radio.name)) groups.set(radio.name, []);
+        groups.get(radio.name).push(radio);
+      }
+      for (const [name, radios] of groups) {
+        const labels = radios.map((r) => (r.id && document.querySelector('label[for="' + CSS.escape(r.id) + '"]'))
+          || r.closest('label')).filter(Boolean);
+        const options = radios.map((r, i) => norm((labels[i] && labels[i].textContent) || r.value || ''));
+        const fieldset = radios[0].closest('fieldset');
+        const legend = fieldset && fieldset.querySelector('legend');
+        if (!sizeSet(options, named(name, legend ? legend.textContent : ''))) continue;
+        const parts = (fieldset && rendered(fieldset)) ? [fieldset] : [...radios, ...labels];
+        if (own(radios[0]) && parts.some(rendered)) { sizes = parts; break; }
+      }
+    }
+    if (!sizes && (labelledGroup || plainGroup)) sizes = [labelledGroup || plainGroup];
+    if (sizes) put('size_selector', sizes);
+    return out;
+  }
 }
 """
 
@@ -174,6 +405,19 @@ def _followable(url: str) -> bool:
     if SKIP_EXTENSIONS.search(path):
         return False
     return not lexicon.matches("slug_skip", url.lower())
+
+
+@lru_cache(maxsize=1)
+def _box_terms() -> str:
+    """The words and size patterns the page snapshot uses to find the elements it boxes, as one JSON string (a
+    single value crosses to the page much faster than hundreds of strings); the same for every page."""
+    from auditor import textinfo
+
+    terms: dict[str, Any] = {group: lexicon.terms(group) for group in
+                             ("size_word", "slug_size", "add_to_cart", "slug_old_price", "slug_related")}
+    terms.update(letter_size=textinfo._LETTER_SIZE.pattern, prefixed_size=textinfo._PREFIXED_SIZE.pattern,
+                 numeric_size=textinfo._NUMERIC_SIZE.pattern)
+    return json.dumps(terms, ensure_ascii=False)
 
 
 class Crawler:
@@ -444,7 +688,24 @@ class Crawler:
     async def _read_page(self, page: Any, artifact: PageArtifact, state: _State, number: int) -> None:
         import extruct
 
-        data = await page.evaluate(_EXTRACT_JS, [widgets.all_globals(), widgets.all_snippets()])
+        data = await page.evaluate(_EXTRACT_JS, [widgets.all_globals(), widgets.all_snippets(), _box_terms()])
+        stem = f"{number:03d}"
+        # The screenshot right after the snapshot, so the element boxes read in it match the picture.
+        shot = Path("screenshots") / f"{stem}.jpg"
+        with contextlib.suppress(Exception):
+            await self._screenshot(page, state.out_dir / shot)
+            artifact.screenshot = str(shot)
+        # The boxes come from the page's own JavaScript world: kept only when they are sane and inside the viewport.
+        viewport = page.viewport_size or {"width": 1280, "height": 900}
+        raw_boxes = data.get("boxes") if artifact.screenshot and isinstance(data.get("boxes"), dict) else {}
+        for kind in ("size_selector", "price", "reduction", "add_to_cart", "phone", "email"):
+            raw = raw_boxes.get(kind)
+            try:
+                x, y, w, h = (float(raw[k]) for k in ("x", "y", "width", "height"))
+            except (TypeError, KeyError, ValueError):
+                continue
+            if 0 <= x and 0 <= y and 0 < w and 0 < h and x + w <= viewport["width"] and y + h <= viewport["height"]:
+                artifact.element_boxes[kind] = {"x": x, "y": y, "width": w, "height": h}
         html = data["html"]
         artifact.title = data["title"][:300]
         artifact.text = data["text"][:MAX_TEXT]
@@ -475,14 +736,9 @@ class Crawler:
         )
         if artifact.depth == 0:
             artifact.page_type, artifact.type_reasons = "home", ["the start page"]
-        stem = f"{number:03d}"
         html_file = Path("pages") / f"{stem}.html"
         (state.out_dir / html_file).write_text(html, encoding="utf-8")
         artifact.html_file = str(html_file)
-        shot = Path("screenshots") / f"{stem}.jpg"
-        with contextlib.suppress(Exception):
-            await self._screenshot(page, state.out_dir / shot)
-            artifact.screenshot = str(shot)
 
     async def _screenshot(self, page: Any, path: Path) -> None:
         """The viewport as JPEG. Straight through DevTools with Chromium's fast encoder: about half the time

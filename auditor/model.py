@@ -86,6 +86,9 @@ class PageArtifact(BaseModel):
     mailto_links: list[str] = Field(default_factory=list)
     html_file: str = ""  # relative to the artifacts dir
     screenshot: str = ""  # relative to the artifacts dir
+    # {x, y, width, height} in the screenshot's pixels of a few elements visible in it, by kind: size_selector,
+    # price, reduction, add_to_cart, phone, email (a kind is absent when its element is not in the viewport)
+    element_boxes: dict[str, dict[str, float]] = Field(default_factory=dict)
     dismissed: list[str] = Field(default_factory=list)  # consent banners / pop-ups we closed
     category_hint: str = ""  # for products: the category page it was reached from
     load_ms: int = 0

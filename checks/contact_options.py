@@ -27,7 +27,8 @@ What it checks
       form or callback form alone is not a direct channel). When it fires, ``contact-only-deep``,
       ``contact-not-sitewide`` and ``no-opening-hours`` do not.
     * ``premium-rate-phone`` (high): a number classified PREMIUM_RATE; a SHARED_COST number gives the same rule
-      at low. One finding per number.
+      at low. One finding per number; its evidence ``box`` marks the ``tel:`` link in the screenshot of the
+      first page it is on, when that link is in view and the page links no other number.
     * ``no-opening-hours`` (medium): a phone or chat is offered but no opening hours are stated anywhere.
     * ``contact-only-deep`` (medium): no direct channel on the home page and the contact page is more than
       ``max_contact_depth`` clicks from home. Without a contact page reached by links, the shallowest page
@@ -471,6 +472,18 @@ def _values(rows: list[PageChannels], get: Any) -> dict[str, list[str]]:
     return dict(sorted(out.items()))
 
 
+def _phone_box(rows: list[PageChannels], phone: Phone) -> dict[str, float] | None:
+    """Where ``phone`` is in the screenshot of the page the finding names (its first page): the page's phone
+    box, which is its first visible tel: link — so only when every tel: link on that page is this number."""
+    if not phone.urls:
+        return None
+    row = next((r for r in rows if url_of(r.page) == phone.urls[0]), None)
+    if row is None or not row.page.element_boxes.get("phone"):
+        return None
+    linked = {p.e164 for p in row.phones if "link" in p.sources}
+    return row.page.element_boxes["phone"] if linked == {phone.e164} else None
+
+
 def _channel_details(rows: list[PageChannels], phones: dict[str, Phone]) -> dict[str, dict[str, Any]]:
     def pages(name: str) -> list[str]:
         return [url_of(r.page) for r in rows if name in r.channels()]
@@ -565,6 +578,7 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> Any:
             continue
         premium = phone.type == "premium-rate"
         kind = "premium-rate" if premium else "shared-cost"
+        mark = _phone_box(rows, phone)
         findings.append(finding(
             ID, "premium-rate-phone", "high" if premium else "low",
             f"The store's phone number {phone.display} is a {kind} line",
@@ -572,7 +586,8 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> Any:
             f"{len(phone.urls)} page(s).",
             url=phone.urls[0] if phone.urls else "", key=phone.e164,
             evidence={"number": phone.display, "type": kind, "region": phone.region,
-                      "seen_on": phone.urls[:MAX_URLS], "found_as": sorted(phone.sources)},
+                      "seen_on": phone.urls[:MAX_URLS], "found_as": sorted(phone.sources),
+                      **({"box": mark} if mark else {})},
             why=WHY_PREMIUM if premium else WHY_SHARED,
             recommendation=("Replace it with a geographic, mobile or toll-free number for customers (keep a "
                             "premium line only for optional paid services, never for questions about orders, "

@@ -26,7 +26,8 @@ What it checks
       ``line-through`` style; or a "-30%" badge) but no sentence states the lowest price of the last 30 days
       ("lowest price in the last 30 days", "najniższa cena z 30 dni przed obniżką", "niedrigster Preis der
       letzten 30 Tage", "najnižšia cena za posledných 30 dní", "nejnižší cena za posledních 30 dní",
-      "найнижча ціна за 30 днів", "самая низкая цена за 30 дней").
+      "найнижча ціна за 30 днів", "самая низкая цена за 30 дней"). Its evidence ``box`` marks the struck-through
+      price or badge in the page's screenshot (else the price) when it is in view.
 
     Product kinds come from ``auditor.textinfo.product_kind`` (name, structured category, breadcrumbs,
     category page). Not applicable when no product page was crawled.
@@ -389,6 +390,8 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> CheckResult:
                 recommendation="Show the currency with every price (e.g. “199,00 zł”, “49,90 €”, “1 299 Kč”).",
             ))
         if cut and not lowest and eu:
+            # the struck-through price or badge in the page's screenshot, else the price next to it
+            mark = page.element_boxes.get("reduction") or page.element_boxes.get("price")
             findings.append(finding(
                 ID, "omnibus-lowest-price-missing", "high",
                 f"Reduction on “{name[:60]}” without the 30-day lowest price",
@@ -396,7 +399,7 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> CheckResult:
                 "price of the 30 days before it.",
                 url=page.final_url, key=key,
                 evidence={**base, "reduction": cut, "eu": eu_reason,
-                          "looked_for": looked_for("lowest_price", lang, 4)},
+                          "looked_for": looked_for("lowest_price", lang, 4), **({"box": mark} if mark else {})},
                 why="Directive 98/6/EC art. 6a (from the Omnibus Directive (EU) 2019/2161): every announced price "
                     "reduction must show the lowest price applied in the 30 days before it; fake reductions are "
                     "fined by consumer authorities.",

@@ -38,7 +38,8 @@ Why it matters
 Failing example
     ``/p/summer-dress`` — JSON-LD Product "Sukienka letnia", category "Odzież > Sukienki", a ``<select>`` labelled
     "Rozmiar" with S, M, L, XL, and no size-guide link, button or table → ``size-chart-missing`` (high) with
-    the product URL, the selector and what was looked for as evidence.
+    the product URL, the selector and what was looked for as evidence, and the selector's ``box`` in the page's
+    screenshot when it is in view (the report crops the screenshot to it).
 
 Passing example
     The same page with a button "Tabela rozmiarów" that opens a dialog with a table
@@ -196,7 +197,10 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> CheckResult:
             url=page.final_url, key=url_path(page.final_url),
             evidence={"product": name, "url": page.final_url, "kind": kind.as_dict(),
                       "size_selector": selector.as_dict() if selector else None, "looked_for": wanted,
-                      "store_size_guide": elsewhere},
+                      "store_size_guide": elsewhere,
+                      # where the size selector is in the page's screenshot, when it is in view
+                      **({"box": page.element_boxes["size_selector"]} if page.element_boxes.get("size_selector")
+                         else {})},
             why=WHY,
             recommendation=("Put a “Size guide” link or button next to the size selector that opens a table of "
                             "the sizes with body measurements in centimetres (chest, waist, hips or foot length) "

@@ -192,3 +192,20 @@ def test_module_contract():
     for rule in RULES:
         assert rule in check.__doc__
     assert set(check.SEVERITIES) == {"high", "medium", "low"}
+
+
+def test_premium_finding_marks_the_phone_link_when_it_is_that_number():
+    box = {"x": 204.0, "y": 252.0, "width": 130.0, "height": 18.0}
+
+    def premium(tel):
+        arts = artifacts(page("/", "home", depth=0, lang="pl", title="Sklep", mailto=["sklep@example.pl"]),
+                         page("/kontakt", "contact", path="Home › Kontakt", lang="pl", tel=tel,
+                              text="Infolinia: " + " ".join(tel), element_boxes={"phone": box}),
+                         start_url="https://shop.example/")
+        found = [f for f in run_check(check, arts).findings if f.rule == "premium-rate-phone"]
+        assert len(found) == 1 and found[0].url == "https://shop.example/kontakt"
+        return found[0].evidence
+
+    assert premium(["+48701234567"])["box"] == box
+    # another number on the same page may be the first visible tel: link: no box rather than a wrong one
+    assert "box" not in premium(["+48221234567", "+48701234567"])

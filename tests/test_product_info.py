@@ -192,3 +192,21 @@ def test_findings_keyed_by_product_path(tmp_path):
     res = outcome(tmp_path, product_html("en", "Dress", images=1), product_html("en", "Coat", images=1))
     ids = [f.id for f in res.findings if f.rule == "few-images"]
     assert len(set(ids)) == 2
+
+
+def test_omnibus_finding_marks_the_reduction_else_the_price(tmp_path):
+    currency, name, facts, old, price, _ = LANGS["pl"]
+    html = product_html("pl", name, currency=currency, price=price, old=old, facts=facts, images=1)
+    struck = {"x": 664.0, "y": 239.0, "width": 63.0, "height": 18.0}
+    current = {"x": 730.0, "y": 239.0, "width": 55.0, "height": 18.0}
+
+    def marks(folder, boxes):
+        built = html_page(tmp_path / folder, "/p/item-0", html, "product", element_boxes=boxes)
+        res = run_check(check, saved_artifacts(tmp_path / folder, built))
+        return {f.rule: f.evidence.get("box") for f in res.findings}
+
+    both = marks("a", {"reduction": struck, "price": current})
+    assert both["omnibus-lowest-price-missing"] == struck
+    assert both["few-images"] is None  # the image count is not one element
+    assert marks("b", {"price": current})["omnibus-lowest-price-missing"] == current
+    assert marks("c", {"add_to_cart": current})["omnibus-lowest-price-missing"] is None
