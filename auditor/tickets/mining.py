@@ -19,7 +19,7 @@ import random
 import re
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from auditor.model import TicketTopic, TicketsArtifact
 from auditor.tickets import taxonomy
@@ -137,11 +137,11 @@ def _offer_example(heap: list, ticket: Ticket, scores: dict[str, int], topic: st
         heapq.heapreplace(heap, item)  # type: ignore[arg-type]
 
 
-def _pick_examples(heap: list) -> list[str]:
+def _distinct(texts: Iterable[str]) -> list[str]:
+    """The first EXAMPLES of ``texts`` that are not near-copies of an earlier one (same letters and digits)."""
     chosen: list[str] = []
     seen: set[str] = set()
-    for _, _, ticket in sorted(heap, key=lambda item: (item[0], -item[1]), reverse=True):
-        text = _example_text(ticket)
+    for text in texts:
         fingerprint = re.sub(r"\W+", "", text.lower())[:80]
         if fingerprint in seen:
             continue
@@ -150,6 +150,11 @@ def _pick_examples(heap: list) -> list[str]:
         if len(chosen) == EXAMPLES:
             break
     return chosen
+
+
+def _pick_examples(heap: list) -> list[str]:
+    ranked = sorted(heap, key=lambda item: (item[0], -item[1]), reverse=True)
+    return _distinct(_example_text(ticket) for _, _, ticket in ranked)
 
 
 # ---------------------------------------------------------------------------------------------- clustering
@@ -247,17 +252,7 @@ def cluster_topics_of(sample: list[tuple[str, str]], unexplained: int, imported:
         sub = matrix[members]
         centre = np.asarray(sub.mean(axis=0)).ravel()
         closeness = sub @ centre
-        examples: list[str] = []
-        seen: set[str] = set()
-        for i in np.argsort(-closeness):
-            example = _shorten(" ".join(docs[int(i)].split()), EXAMPLE_CHARS)
-            fingerprint = re.sub(r"\W+", "", example.lower())[:80]
-            if fingerprint in seen:
-                continue
-            seen.add(fingerprint)
-            examples.append(example)
-            if len(examples) == EXAMPLES:
-                break
+        examples = _distinct(_shorten(" ".join(docs[int(i)].split()), EXAMPLE_CHARS) for i in np.argsort(-closeness))
         topics.append(TicketTopic(
             id=cluster_id(label), label=label, origin="cluster", count=count,
             share=round(count / imported, 4) if imported else 0.0, terms=terms,
