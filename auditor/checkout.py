@@ -6,15 +6,9 @@ and continues step by step until the step whose next action would place the orde
 recorded as a :class:`CheckoutStep`: its price lines, checkboxes, progress indicator, account wall, form
 size, the label of the final order button, and a screenshot.
 
-Never order, never pay — guarded in three layers:
-
-1. the final order/pay button is recognised by its wording in our languages and never clicked; neither is
-   any button whose wording says order or pay, whatever step it is on;
-2. every request to a known payment host is aborted;
-3. requests to order-placing URLs are aborted at all times, and so is any form submission the walker did not
-   make: each walker action (a click) allows at most one submission, so a form a page submits by itself (a
-   hidden auto-submit, a timer) is aborted; once the walker has reached the last step, any form submission,
-   non-GET request or navigation is aborted.
+Never order, never pay: every walk runs inside the safety envelope of :mod:`auditor.safety` (its docstring is
+the policy). Each click is vetted before it is made (``vet_click``), every request of the walk's browser
+context goes through its guard, and every page is checked for an order confirmation.
 
 The last step is recognised by the wording of its order/pay button, or by a button of whatever wording that
 submits a form to an order-placing URL (a "Continue" that places the order is still the order button).
@@ -27,32 +21,19 @@ import contextlib
 import json
 import re
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 from urllib.parse import urlsplit
 
-from auditor import lexicon
+from auditor import lexicon, safety
 from auditor.consent import dismiss_overlays
-from auditor.model import Checkbox, CheckoutStep, CheckoutWalk, PageArtifact, PriceLine
+from auditor.model import Checkbox, CheckoutStep, CheckoutWalk, OrderSuspicion, PageArtifact, PriceLine
 from auditor.prices import Money, line_kind, parse_price, price_from_structured
+from auditor.safety import ORDER_URL, PAYMENT_HOSTS, Guard, install_guard  # noqa: F401 - the walker's guard
 
-PAYMENT_HOSTS = (
-    "paypal.com", "paypalobjects.com", "stripe.com", "stripe.network", "adyen.com", "adyenpayments.com",
-    "klarna.com", "klarnaservices.com", "przelewy24.pl", "payu.com", "payu.pl", "secure.payu.com", "tpay.com",
-    "dotpay.pl", "blik.com", "paynow.pl", "imoje.pl", "liqpay.ua", "fondy.eu", "fondy.ua", "wayforpay.com",
-    "portmone.com.ua", "monobank.ua", "yoomoney.ru", "yookassa.ru", "cloudpayments.ru", "robokassa.ru",
-    "gopay.cz", "gopay.com", "comgate.cz", "thepay.cz", "besteron.com", "trustpay.eu", "sofort.com",
-    "giropay.de", "mollie.com", "braintreegateway.com", "checkout.com", "worldpay.com", "sagepay.com",
-    "opayo.com", "authorize.net", "2checkout.com", "squareup.com", "payone.com", "computop.com",
-    "ecommpay.com", "revolut.com", "pay.google.com", "apple-pay-gateway.apple.com",
-)
-ORDER_URL = re.compile(
-    r"place[-_]?order|placeorder|submit[-_]?order|order/(confirm|complete|submit|place)|checkout/(complete|"
-    r"confirm|place|submit|pay)\b|/pay(ment)?/(process|start|init)|zloz[-_]?zamowienie|zamowienie/(zloz|potwierdz)|"
-    r"bestellung/(absenden|abschicken)|objednavka/(odeslat|dokoncit)",
-    re.IGNORECASE,
-)
+_Guard = Guard  # the names the walker's guard had before it became auditor.safety
+
 MAX_STEPS = 8
 ACTION_TIMEOUT_MS = 8_000
 STEP_WAIT_S = 6.0  # how long a step rendered in place by a script may take to appear after a click
@@ -85,46 +66,6 @@ class TestCustomer:
             "en": dict(street="1 Test Street", city="Dublin", postcode="D01 F5P2", phone="+353 85 000 0000"),
         }
         return cls(**by_lang.get(lang, by_lang["en"]))
-
-
-@dataclass
-class _Guard:
-    """The walker's safety state, consulted by the request interceptor."""
-
-    armed: bool = False  # True once the last step before payment is reached
-    intent: bool = False  # the walker has just acted (clicked): one form submission may follow
-    blocked: list[str] = field(default_factory=list)
-
-    def verdict(self, url: str, method: str, resource_type: str, is_navigation: bool) -> str | None:
-        host = (urlsplit(url).hostname or "").lower()
-        if any(host == h or host.endswith("." + h) for h in PAYMENT_HOSTS):
-            return "payment host"
-        if ORDER_URL.search(url) and (method != "GET" or is_navigation):
-            return "order-placing URL"
-        if self.armed and (method not in ("GET", "HEAD", "OPTIONS") or (is_navigation and resource_type == "document")):
-            return "submission after the last step"
-        if is_navigation and method not in ("GET", "HEAD"):
-            if not self.intent:
-                return "form submission the walker did not make"
-            self.intent = False  # one action, at most one submission
-        return None
-
-
-async def install_guard(context: Any, guard: _Guard) -> None:
-    async def handler(route: Any) -> None:
-        request = route.request
-        try:
-            navigation = request.is_navigation_request()
-        except Exception:
-            navigation = False
-        reason = guard.verdict(request.url, request.method, request.resource_type, navigation)
-        if reason:
-            guard.blocked.append(f"{request.method} {request.url} ({reason})")
-            await route.abort("blockedbyclient")
-        else:
-            await route.continue_()
-
-    await context.route("**/*", handler)
 
 
 # ------------------------------------------------------------------------------------------------ page reading
@@ -220,7 +161,11 @@ _CLICKABLES_JS = r"""
   return els.map((el, index) => ({
     index, visible: visible(el),
     text: norm(el.innerText || el.value || el.getAttribute('aria-label') || el.title || '').slice(0, 150),
-    href: el.getAttribute('href') || '', name: (el.name || '') + ' ' + (el.id || '') + ' ' + (typeof el.className === 'string' ? el.className : ''),
+    // every accessible name, vetted by the safety policy as well as the visible text
+    aria: norm(el.getAttribute('aria-label') || ''), title: norm(el.title || ''),
+    value: norm(el.tagName === 'INPUT' ? el.value : ''), tag: el.tagName,
+    alt: norm([...el.querySelectorAll('img[alt]')].map((i) => i.alt).join(' ')),
+    href: el.getAttribute('href') || '', hrefAbs: el.tagName === 'A' ? el.href : '', name: (el.name || '') + ' ' + (el.id || '') + ' ' + (typeof el.className === 'string' ? el.className : ''),
     inForm: !!el.form || !!el.closest('form'),
     formAction: el.getAttribute('formaction') || (el.form && el.form.getAttribute('action')) ||
       ((el.closest('form') || {}).action) || '',
@@ -325,18 +270,21 @@ def _step_kind(data: dict[str, Any], has_final: bool, index: int) -> str:
 
 
 def _is_final(text: str) -> bool:
-    return bool(text) and lexicon.matches("order_final", text, whole=True)
+    return safety.is_order_text(text)
 
 
 def _submits_order(c: dict[str, Any]) -> bool:
     """A button that posts a form to an order-placing URL, whatever its label says."""
-    return bool(c.get("submits")) and c.get("formMethod") == "post" and bool(ORDER_URL.search(c.get("formAction", "")))
+    return safety.submits_order(c)
 
 
 def _final_candidate(candidates: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """The last step's order/pay button among the clickables of the main content, if the page has one."""
+    """The last step's order/pay button among the clickables of the main content, if the page has one: its
+    wording says order or pay, or it posts the order, or it is a link to an order-finishing address (a
+    "Continue" that places the order is still the order button)."""
     main = [c for c in candidates if c["region"] == "main"]
-    return next((c for c in main if _is_final(c["text"])), None) or next((c for c in main if _submits_order(c)), None)
+    return next((c for c in main if _is_final(c["text"])), None) or next((c for c in main if _submits_order(c)), None) \
+        or next((c for c in main if safety.finishing_url(c.get("hrefAbs") or c.get("href") or "")), None)
 
 
 def _score_add_to_cart(c: dict[str, Any]) -> int:
@@ -357,12 +305,17 @@ def _score_add_to_cart(c: dict[str, Any]) -> int:
 
 class Walker:
     def __init__(self, out_dir: Path, customer: TestCustomer | None = None,
-                 progress: Callable[..., None] | None = None):
+                 progress: Callable[..., None] | None = None, scope: str = "checkout"):
         self.out_dir = Path(out_dir)
         self.customer = customer
         self.progress = progress or (lambda *a, **k: None)
+        self.scope = scope  # "checkout": to the last step before ordering; "basket": stop once it is reached
         self.guard: _Guard | None = None  # the current walk's guard (a click grants it one form submission)
         self._inflight: dict[int, dict[Any, float]] = {}  # requests in flight per page (see watch())
+        self._refused_now: list[str] = []  # clicks the safety policy refused in the last _click_best
+
+    def _refusals(self) -> str:
+        return f" (refused by the safety policy: {'; '.join(self._refused_now[:3])})" if self._refused_now else ""
 
     async def walk(self, browser: Any, product: PageArtifact, index: int) -> CheckoutWalk:
         started = time.perf_counter()
@@ -372,15 +325,13 @@ class Walker:
             walk.product_price, walk.currency = money.amount, money.currency
         customer = self.customer or TestCustomer.for_language(product.lang or "en")
         guard = self.guard = _Guard()
-        context = await browser.new_context(viewport={"width": 1280, "height": 900}, ignore_https_errors=True)
-        context.set_default_timeout(ACTION_TIMEOUT_MS)
-        await install_guard(context, guard)
-        page = await context.new_page()
+        context, page = await safety.open_walk(browser, guard, timeout_ms=ACTION_TIMEOUT_MS)
         self.watch(page)
         clicks = 0
         try:
             await page.goto(product.final_url, wait_until="domcontentloaded")
             await dismiss_overlays(page, settle_ms=400)
+            await self._check_order(page)
             walk.pre_checkout_texts = await self._cost_sentences(page)
             step = await self._record(page, walk, index, "product", clicks, currency=walk.currency)
             if not walk.product_price:
@@ -392,23 +343,26 @@ class Walker:
                 if items:
                     walk.product_price, walk.currency = items[0].amount, items[0].currency
             await self._choose_options(page)
-            if not await self._click_best(page, _score_add_to_cart, minimum=8):
-                walk.stuck_reason = "no add-to-basket button found on the product page"
+            if not await self._click_best(page, _score_add_to_cart, minimum=8, step="product"):
+                walk.stuck_reason = "no add-to-basket button found on the product page" + self._refusals()
                 return walk
             clicks += 1
             await self._settle(page)
             await dismiss_overlays(page)
             if not self._looks_like(page.url, "slug_cart"):
-                if not await self._click_best(page, self._score_cart_link, minimum=6):
-                    walk.stuck_reason = "no way to the basket found after adding the product"
+                if not await self._click_best(page, self._score_cart_link, minimum=6, step="other"):
+                    walk.stuck_reason = "no way to the basket found after adding the product" + self._refusals()
                     await self._record(page, walk, index, "other", clicks, currency=walk.currency)
                     return walk
                 clicks += 1
                 await self._settle(page)
             await self._record(page, walk, index, "basket", clicks, currency=walk.currency)
             walk.pre_checkout_texts += await self._cost_sentences(page)
-            if not await self._click_best(page, self._score_checkout, minimum=6):
-                walk.stuck_reason = "no way from the basket to checkout found"
+            if self.scope == "basket":
+                walk.stuck_reason = "the walk stopped at the basket, as asked (--walk basket)"
+                return walk
+            if not await self._click_best(page, self._score_checkout, minimum=6, step="basket"):
+                walk.stuck_reason = "no way from the basket to checkout found" + self._refusals()
                 return walk
             clicks += 1
             await self._settle(page)
@@ -417,29 +371,45 @@ class Walker:
                 await self._continue_as_guest(page)
                 await page.evaluate(_FILL_JS, customer.__dict__)
                 await self._choose_shipping(page)
+                await self._check_order(page)
                 candidates = await page.evaluate(_CLICKABLES_JS)
                 final = _final_candidate(candidates)
                 if final is not None:
-                    guard.armed = True  # the last step: from now on nothing is submitted
+                    guard.finish()  # the last step: from now on nothing is submitted and no page opens
                 step = await self._record(page, walk, index, None, clicks, final=final, currency=walk.currency)
+                if step.kind in ("payment", "review"):
+                    guard.arm(f"the {step.kind} step")
                 if final is not None:
                     walk.completed = True
                     return walk
                 if step.account_required and not step.guest_option:
                     walk.stuck_reason = "the checkout requires an account (no guest checkout offered)"
                     return walk
-                before = page.url
-                if not await self._click_best(page, self._score_continue, minimum=6, candidates=candidates):
-                    walk.stuck_reason = f"no button to continue found on the {step.kind} step"
+                before, blocked_before = page.url, len(guard.blocked)
+                if not await self._click_best(page, self._score_continue, minimum=6, candidates=candidates,
+                                              step=step.kind):
+                    walk.stuck_reason = f"no button to continue found on the {step.kind} step" + self._refusals()
                     return walk
                 clicks += 1
                 await self._settle(page, changed_from=step.text_excerpt)
                 if page.url == before and await self._same_step(page, step):
-                    walk.stuck_reason = (f"the {step.kind} step did not advance (a required field the walker could "
-                                         "not fill, or a validation error)")
+                    stopped = [b for b in guard.blocked[blocked_before:] if not b.startswith("POPUP")]
+                    if stopped:
+                        walk.stuck_reason = (f"the {step.kind} step's next action was stopped by the safety guard "
+                                             f"({stopped[0][:160]}): the walk ends here")
+                    else:
+                        walk.stuck_reason = (f"the {step.kind} step did not advance (a required field the walker "
+                                             "could not fill, or a validation error)")
                     await self._record(page, walk, index, step.kind, clicks, currency=walk.currency)
                     return walk
             walk.stuck_reason = f"no final order button after {MAX_STEPS} steps"
+        except safety.OrderSuspected as suspected:
+            walk.completed = False
+            walk.order_suspected = OrderSuspicion(url=suspected.suspicion.url, evidence=suspected.suspicion.evidence)
+            walk.stuck_reason = str(suspected)
+            self.progress("order-suspected", url=suspected.suspicion.url, message=str(suspected))
+            with contextlib.suppress(Exception):
+                await self._record(page, walk, index, "other", clicks, currency=walk.currency)
         except Exception as exc:
             message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             walk.stuck_reason = f"the walk stopped: {message[:200]}"
@@ -447,11 +417,21 @@ class Walker:
                 await self._record(page, walk, index, "other", clicks, currency=walk.currency)
         finally:
             walk.blocked_requests = list(guard.blocked)
+            walk.refused_clicks = list(guard.refused)
+            if guard.suspected is not None and walk.order_suspected is None:  # seen while the walk was ending
+                walk.order_suspected = OrderSuspicion(url=guard.suspected.url, evidence=guard.suspected.evidence)
+                walk.completed = False
+                walk.stuck_reason = safety.order_warning(guard.suspected.url, guard.suspected.evidence)
             walk.duration_s = round(time.perf_counter() - started, 2)
             self._inflight.pop(id(page), None)
             with contextlib.suppress(Exception):
                 await context.close()
         return walk
+
+    async def _check_order(self, page: Any) -> None:
+        """Stop the walk at once when the page now open looks like an order confirmation."""
+        if self.guard is not None and await safety.inspect(page, self.guard) is not None:
+            raise safety.OrderSuspected(self.guard.suspected)  # type: ignore[arg-type]
 
     # -------------------------------------------------------------------------------------------- helpers
     @staticmethod
@@ -501,31 +481,39 @@ class Walker:
         return score
 
     async def _click_best(self, page: Any, score: Callable[[dict[str, Any]], int], minimum: int,
-                          candidates: list[dict[str, Any]] | None = None) -> bool:
+                          candidates: list[dict[str, Any]] | None = None, step: str = "") -> bool:
+        """Click the best-scoring candidate the safety policy allows (an ambiguous link is opened by its
+        address instead, without its scripts); refused candidates are recorded and skipped."""
         if candidates is None:
             candidates = await page.evaluate(_CLICKABLES_JS)
         else:
             await page.evaluate(_CLICKABLES_JS)  # refresh the element list the indexes point into
         ranked = sorted(((score(c), -c["top"], c) for c in candidates), key=lambda t: (t[0], t[1]), reverse=True)
-        if not ranked or ranked[0][0] < minimum:
-            return False
-        chosen = ranked[0][2]
-        if _is_final(chosen["text"]) and not lexicon.matches("add_to_cart", chosen["text"]) \
-                and not lexicon.matches("checkout", chosen["text"]):
-            return False  # the guard of last resort: never click an order/pay button
-        if _submits_order(chosen):
-            return False  # ... nor a button that posts the order, whatever it says
-        handle = await page.evaluate_handle("(i) => window.__clearcartClickables[i]", chosen["index"])
-        element = handle.as_element()
-        if element is None:
-            return False
-        if self.guard is not None:
-            self.guard.intent = True  # this click may submit one form
-        try:
-            await element.click(timeout=ACTION_TIMEOUT_MS)
-        except Exception:
-            await element.evaluate("(el) => el.click()")
-        return True
+        self._refused_now = []
+        for points, _, chosen in ranked:
+            if points < minimum:
+                return False
+            verdict = safety.vet_click(chosen, page.url, step)
+            if verdict.action == "refuse":
+                self._refused_now.append(verdict.reason)
+                if self.guard is not None:
+                    self.guard.refused.append(f"{page.url}: {verdict.reason}")
+                continue
+            if verdict.action == "navigate":
+                await page.goto(verdict.url, wait_until="domcontentloaded")
+                return True
+            handle = await page.evaluate_handle("(i) => window.__clearcartClickables[i]", chosen["index"])
+            element = handle.as_element()
+            if element is None:
+                return False
+            if self.guard is not None:
+                self.guard.intent = True  # this click may submit one form
+            try:
+                await element.click(timeout=ACTION_TIMEOUT_MS)
+            except Exception:
+                await element.evaluate("(el) => el.click()")
+            return True
+        return False
 
     async def _settle(self, page: Any, changed_from: str | None = None) -> None:
         """Wait for the page an action led to: loaded, the network quiet, no busy indicator (aria-busy, a
@@ -552,6 +540,7 @@ class Walker:
             last = None if state["busy"] or not quiet else key
         if self.guard is not None:
             self.guard.intent = False
+        await self._check_order(page)
 
     def watch(self, page: Any) -> None:
         """Track the page's requests in flight, so ``_settle`` knows when the network has gone quiet."""

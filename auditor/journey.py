@@ -4,9 +4,12 @@ Record the way from a product to the last checkout step in Chrome DevTools (Reco
 and pass it with ``clearcart scan URL --journey FILE``. Steps understood: ``setViewport``, ``navigate``,
 ``click`` / ``doubleClick``, ``change``, ``waitForElement``, ``scroll``; key presses are skipped (Enter could
 submit a form). Selectors: CSS, ``xpath/``, ``pierce/``, ``text/`` and ``aria/`` (tried in the recorded
-order). The same guards as the walker apply: a click on an order/pay button (by its wording, or a button that
-posts a form to an order-placing URL) is never made — the replay stops there and records the step as the last
-one; payment hosts are aborted, and so is any form submission that no replayed click made.
+order). The replay runs inside the same safety envelope as the walker (:mod:`auditor.safety`): every recorded
+click is vetted before it is made. A click on the order/pay button (its wording, a button that posts the order,
+a link to a finishing address) is never made: the replay ends there, that step recorded as the last one. Any
+other click the policy refuses (an ambiguous "Zamawiam" that posts a form, a one-click "Buy now" on a product
+page) ends the replay as stuck (needs-review) at that step. Requests are guarded as in the walk, and a page that
+looks like an order confirmation stops the replay at once (``order_suspected``).
 
 Each page the journey reaches (a new URL, or a new main heading on a checkout rendered in place) is recorded as
 a checkout step, the same artifacts as the walker's. A step that cannot be replayed (no element matches its
@@ -26,12 +29,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from auditor.checkout import (ACTION_TIMEOUT_MS, _CLICKABLES_JS, Walker, _final_candidate, _Guard, _is_final,
-                              _submits_order, install_guard, page_price)
-from auditor import lexicon
+from auditor import lexicon, safety
+from auditor.checkout import ACTION_TIMEOUT_MS, _CLICKABLES_JS, Walker, _final_candidate, page_price
 from auditor.consent import dismiss_overlays
 from auditor.errors import UsageError
-from auditor.model import CheckoutWalk
+from auditor.model import CheckoutWalk, OrderSuspicion
 from auditor.prices import Money
 
 SUPPORTED = {"setViewport", "navigate", "click", "doubleClick", "change", "waitForElement", "scroll",
@@ -154,8 +156,13 @@ def rebase(journey: dict[str, Any], base_url: str) -> dict[str, Any]:
 _ELEMENT_JS = r"""
 (el) => {
   const form = el.form || el.closest('form');
+  const norm = (t) => (t || '').replace(/\s+/g, ' ').trim();
   return {
-    text: (el.innerText || el.value || el.getAttribute('aria-label') || '').replace(/\s+/g, ' ').trim(),
+    text: norm(el.innerText || el.value || el.getAttribute('aria-label') || ''),
+    aria: norm(el.getAttribute('aria-label') || ''), title: norm(el.title || ''),
+    value: norm(el.tagName === 'INPUT' ? el.value : ''), tag: el.tagName,
+    alt: norm([...el.querySelectorAll('img[alt]')].map((i) => i.alt).join(' ')),
+    href: el.getAttribute('href') || '', hrefAbs: el.tagName === 'A' ? el.href : '',
     formAction: el.getAttribute('formaction') || (form && (form.getAttribute('action') || form.action)) || '',
     formMethod: ((el.getAttribute('formmethod') || (form && form.getAttribute('method')) || 'get') + '').toLowerCase(),
     submits: !!el.form && (el.tagName === 'BUTTON' ? (el.type || 'submit') === 'submit' : el.type === 'submit'),
@@ -180,14 +187,11 @@ async def replay(browser: Any, journey: dict[str, Any], out_dir: Path, index: in
     walk = CheckoutWalk(product_url=first_url, product_name=str(journey.get("title", "recorded journey")),
                         journey_file=str(journey.get("_file", "")))
     walker = Walker(out_dir)
-    guard = walker.guard = _Guard()
+    guard = walker.guard = safety.Guard()
     viewport = next((s for s in steps if s.get("type") == "setViewport"), None)
     size = {"width": int(viewport.get("width", 1280)), "height": int(viewport.get("height", 900))} if viewport \
         else {"width": 1280, "height": 900}
-    context = await browser.new_context(viewport=size, ignore_https_errors=True)
-    context.set_default_timeout(ACTION_TIMEOUT_MS)
-    await install_guard(context, guard)
-    page = await context.new_page()
+    context, page = await safety.open_walk(browser, guard, viewport=size, timeout_ms=ACTION_TIMEOUT_MS)
     walker.watch(page)
     clicks = 0
     seen: tuple[str, str] | None = None
@@ -219,6 +223,7 @@ async def replay(browser: Any, journey: dict[str, Any], out_dir: Path, index: in
             if kind == "navigate":
                 await page.goto(step["url"], wait_until="domcontentloaded")
                 await dismiss_overlays(page, settle_ms=300)
+                await walker._check_order(page)
             elif kind in ("click", "doubleClick"):
                 overlay = _overlay_click(step)  # the replay closes banners itself: do not wait long for one
                 element = await _find(page, step.get("selectors", []), min(_timeout(step), 800) if overlay
@@ -228,13 +233,23 @@ async def replay(browser: Any, journey: dict[str, Any], out_dir: Path, index: in
                 if element is None:
                     return await stuck(f"journey step {number} ({kind}): no element matches its selectors")
                 described = await element.evaluate(_ELEMENT_JS)
-                if _is_final(described["text"]) or _submits_order(described):
-                    guard.armed = True  # the order button: never clicked, the replay ends here
-                    await record("review", final=described)
-                    walk.completed = True
-                    return walk
-                guard.intent = True  # this click may submit one form
-                await element.click()
+                current = walk.steps[-1].kind if walk.steps else "product"
+                verdict = safety.vet_click(described, page.url, current)
+                if verdict.action == "refuse":
+                    guard.refused.append(f"{page.url}: {verdict.reason}")
+                    if safety.order_wording(described["text"]) == "order" or safety.submits_order(described) \
+                            or (guard.armed and current != "product"):
+                        guard.finish()  # the order button: never clicked, the replay ends here
+                        await record("review", final=described)
+                        walk.completed = True
+                        return walk
+                    return await stuck(f"journey step {number} ({kind}) refused by the safety policy: "
+                                       f"{verdict.reason}")
+                if verdict.action == "navigate":
+                    await page.goto(verdict.url, wait_until="domcontentloaded")
+                else:
+                    guard.intent = True  # this click may submit one form
+                    await element.click()
                 clicks += 1
                 await walker._settle(page)
             elif kind == "change":
@@ -261,7 +276,7 @@ async def replay(browser: Any, journey: dict[str, Any], out_dir: Path, index: in
             if seen is None or (page.url, title) != seen:
                 final = _final_candidate(await page.evaluate(_CLICKABLES_JS)) if walk.steps else None
                 if final is not None:  # the last step: recorded, and the replay ends here like a walk
-                    guard.armed = True
+                    guard.finish()
                     await record("review", final=final)
                     walk.completed = True
                     return walk
@@ -270,16 +285,24 @@ async def replay(browser: Any, journey: dict[str, Any], out_dir: Path, index: in
         candidates = await page.evaluate(_CLICKABLES_JS)
         final = _final_candidate(candidates)
         if final:
-            guard.armed = True
+            guard.finish()
             await record("review", final=final)
             walk.completed = True
         else:
             return await stuck("the journey ended before a page with the final order button")
+    except safety.OrderSuspected as suspected:
+        walk.order_suspected = OrderSuspicion(url=suspected.suspicion.url, evidence=suspected.suspicion.evidence)
+        return await stuck(str(suspected))
     except Exception as exc:
         message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         return await stuck(f"the journey stopped: {message[:200]}")
     finally:
         walk.blocked_requests = list(guard.blocked)
+        walk.refused_clicks = list(guard.refused)
+        if guard.suspected is not None and walk.order_suspected is None:
+            walk.order_suspected = OrderSuspicion(url=guard.suspected.url, evidence=guard.suspected.evidence)
+            walk.completed = False
+            walk.stuck_reason = safety.order_warning(guard.suspected.url, guard.suspected.evidence)
         walk.duration_s = round(time.perf_counter() - started, 2)
         with contextlib.suppress(Exception):
             await context.close()

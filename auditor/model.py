@@ -140,6 +140,14 @@ class CheckoutStep(BaseModel):
     notes: list[str] = Field(default_factory=list)
 
 
+class OrderSuspicion(BaseModel):
+    """A page the walk reached looked like an order confirmation (auditor/safety.py): the store may have
+    registered an order there; it must be checked and cancelled."""
+
+    url: str
+    evidence: str = ""
+
+
 class CheckoutWalk(BaseModel):
     product_url: str
     product_name: str = ""
@@ -150,6 +158,8 @@ class CheckoutWalk(BaseModel):
     completed: bool = False  # reached the last step before payment
     stuck_reason: str = ""
     blocked_requests: list[str] = Field(default_factory=list)  # payment / order requests we aborted
+    refused_clicks: list[str] = Field(default_factory=list)  # clicks the safety policy refused, with why
+    order_suspected: OrderSuspicion | None = None  # a confirmation page was seen: the walk stopped there
     journey_file: str = ""
     duration_s: float = 0.0
 
@@ -348,6 +358,7 @@ class AuditResult(BaseModel):
     baseline: str = ""  # the baseline report compared against, if any
     fixed: list[Finding] = Field(default_factory=list)  # in the baseline, gone now
     warnings: list[str] = Field(default_factory=list)
+    order_suspected: list[OrderSuspicion] = Field(default_factory=list)  # walks that may have placed an order
 
     def failing_findings(self, threshold: str | None = None, only_new: bool = False) -> list[Finding]:
         level = SEVERITY_ORDER[threshold or self.fail_on]

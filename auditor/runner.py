@@ -63,4 +63,5 @@ def run_checks(
         errors=list(artifacts.errors),
         checkout=list(artifacts.checkout),
         tickets=artifacts.tickets,
+        order_suspected=[w.order_suspected for w in artifacts.checkout if w.order_suspected is not None],
     )

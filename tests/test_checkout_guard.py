@@ -1,10 +1,12 @@
-"""The never-order guard's decisions (the end-to-end proof is in test_e2e_checkout.py)."""
+"""The never-order guard's decisions as the walker uses them (the policy's own table is test_safety.py; the
+end-to-end proof is in test_e2e_checkout.py and test_e2e_adversarial.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from auditor.checkout import _final_candidate, _Guard, _is_final, _parse_rows, _score_add_to_cart, _step_kind
+from auditor.checkout import _final_candidate, _is_final, _parse_rows, _score_add_to_cart, _step_kind
+from auditor.safety import Guard as _Guard
 
 
 @pytest.mark.parametrize("url", ["https://www.paypal.com/checkoutnow?token=1", "https://js.stripe.com/v3/",
@@ -25,8 +27,12 @@ def test_ordinary_steps_pass_until_armed():
     guard.intent = True  # the walker clicked "Continue"
     assert guard.verdict("https://s.example/checkout/payment", "POST", "document", True) is None
     assert guard.verdict("https://s.example/checkout/shipping", "GET", "document", True) is None
-    guard.armed = True
+    guard.arm("a payment choice")  # armed: nothing state-changing, no finishing address; GET steps go on
     assert guard.verdict("https://s.example/checkout/shipping", "POST", "document", True)
+    assert guard.verdict("https://s.example/api/cart", "PUT", "fetch", False)
+    assert guard.verdict("https://s.example/checkout/review", "GET", "document", True) is None
+    assert guard.verdict("https://s.example/checkout/thank-you", "GET", "document", True) == "finishing URL"
+    guard.finish()  # the last step: no navigation at all
     assert guard.verdict("https://s.example/anything", "GET", "document", True)
     assert guard.verdict("https://s.example/app.css", "GET", "stylesheet", False) is None
 

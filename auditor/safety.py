@@ -1,0 +1,438 @@
+"""The safety envelope of every checkout walk: clearcart never orders and never pays, on any store.
+
+One policy, used by the heuristic walker (:mod:`auditor.checkout`) and by journey replay
+(:mod:`auditor.journey`) alike. Its parts, each enforced in code:
+
+1. **Clicks are vetted before they are made** (:func:`vet_click`). Nothing is clicked whose text, accessible
+   name (``aria-label``, ``title``, ``value``, an image's ``alt``), link URL, form action or ``formaction``
+   reads as ordering or paying in en, pl, uk, ru, sk, cs or de — at any step. Ambiguous words, which mean "go
+   to checkout" in some stores and "place the order" in others (pl "Zamawiam", ru "Оформить заказ", uk
+   "Оформити замовлення", "Buy now", "Kup teraz", "Jetzt kaufen", cs/sk "Objednat", …) are followed only when
+   their effect is a same-site GET navigation to an address that does not finish an order: an ``<a href>``,
+   whose address the walker opens itself (so no script attached to the link runs). A form POST or a button
+   with a script action under such words is never clicked, and neither is a one-click buy control on a
+   product page. A journey step that would click such an element is refused: the replay ends there.
+2. **Requests are filtered for the whole walk** (:class:`Guard`, installed by :func:`open_walk`): requests
+   to payment providers (Stripe, PayPal, PayU, Przelewy24, Tpay, BLIK, Adyen, Klarna, Mollie, Braintree,
+   GoPay, ComGate, LiqPay, WayForPay, Fondy, … :data:`PAYMENT_HOSTS`) are aborted; so are non-GET requests
+   to order-placing URLs (:data:`ORDER_URL`), every request to a finishing URL (:data:`FINISH_URL`:
+   confirm, complete, finish, success, thank-you, order-received and their pl/uk/ru/sk/cs/de forms, also
+   transliterated and percent-encoded), and every form submission no walker click asked for.
+3. **Armed from the first step that offers a payment choice or reviews the order with a total**: from then
+   on no state-changing request (POST, PUT, PATCH, DELETE: a form, ``fetch``, XHR, ``sendBeacon``) leaves
+   the browser, whoever starts it — so a store that submits by itself (a timer, Enter, a radio's change
+   event, a meta refresh, a blur handler) is stopped by the same rule. The guard is armed by the page
+   itself as soon as such a step is in the DOM (a script clearcart adds to every page reports what it sees
+   on DOMContentLoaded and on every change), not only when the walker gets to read the step. Once the last
+   step (its order button) is reached, no navigation at all happens.
+4. **The walk's browser context** blocks service workers (a worker could send requests the guard does not
+   see) and closes every pop-up a page opens.
+5. **Every page is checked for an order confirmation** (:func:`confirmation_evidence`: thank-you wording,
+   an order number, finishing words in the address, in all seven languages; and a redirect to a finishing
+   address right after a request that was let through). When one is seen the walk stops at once and records
+   ``order_suspected {url, evidence}``; the scan then exits 3 and the first line printed, the top of
+   report.html, report.json and summary.md say that the store may have registered an order at that URL and
+   that it should be checked and cancelled (:func:`order_warning`).
+
+What is not guaranteed: a store that places an order on a plain GET to an address with neutral words,
+before any step that offers a payment choice (say, the basket's "Continue" link creates the order), cannot
+be told from an ordinary link by anything a browser sees before following it. clearcart then detects the
+confirmation page and says so loudly (part 5), but cannot undo the order. ``--walk basket`` (stop at the
+basket) or ``--walk off`` avoid the checkout entirely.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from auditor import lexicon
+
+WALK_MODES = ("off", "basket", "checkout")
+
+PAYMENT_HOSTS = (
+    # international
+    "paypal.com", "paypalobjects.com", "paypal.me", "stripe.com", "stripe.network", "adyen.com",
+    "adyenpayments.com", "klarna.com", "klarnaservices.com", "klarnacdn.net", "mollie.com", "braintreegateway.com",
+    "braintree-api.com", "checkout.com", "worldpay.com", "sagepay.com", "opayo.com", "authorize.net",
+    "2checkout.com", "squareup.com", "square.com", "payone.com", "computop.com", "ecommpay.com", "revolut.com",
+    "pay.google.com", "apple-pay-gateway.apple.com", "amazonpay.com", "payments-amazon.com", "sofort.com",
+    "giropay.de", "unzer.com", "heidelpay.com", "paysafecard.com", "skrill.com", "trustly.com", "nets.eu",
+    "nexi.it", "globalpayments.com", "payline.com", "wirecard.com", "riskified.com",
+    # Poland
+    "przelewy24.pl", "przelewy24.com", "payu.com", "payu.pl", "tpay.com", "transferuj.pl", "dotpay.pl",
+    "blik.com", "paynow.pl", "imoje.pl", "ing.pl", "autopay.pl", "bluemedia.pl", "paybylink.pl", "hotpay.pl",
+    # Ukraine, Russia
+    "liqpay.ua", "fondy.eu", "fondy.ua", "fondy.io", "wayforpay.com", "portmone.com.ua", "monobank.ua",
+    "ipay.ua", "platononline.com", "yoomoney.ru", "yookassa.ru", "cloudpayments.ru", "robokassa.ru",
+    "tinkoff.ru", "sberbank.ru", "qiwi.com", "payonline.ru",
+    # Czechia, Slovakia
+    "gopay.cz", "gopay.com", "comgate.cz", "thepay.cz", "besteron.com", "trustpay.eu", "csob.cz",
+    "gpwebpay.com", "payu.cz", "tatrabanka.sk", "24-pay.sk", "cardpay.sk",
+)
+
+ORDER_URL = re.compile(
+    r"place[-_]?order|placeorder|submit[-_]?order|create[-_]?order|order/(confirm|complete|submit|place|create)|"
+    r"checkout/(complete|confirm|place|submit|pay|finish|process)\b|/pay(ment)?/(process|start|init)|"
+    r"zloz[-_]?zamowienie|zamowienie/(zloz|potwierdz)|bestellung/(absenden|abschicken)|"
+    r"objednavka/(odeslat|dokoncit|odoslat)",
+    re.IGNORECASE,
+)
+
+# words of an address that a store shows once an order is placed (path and query, after percent-decoding)
+FINISH_URL = re.compile(
+    r"(?<![a-z])(confirm(ed|ation)?|complete[d]?|finish(ed)?|success(ful)?|thank[-_]?(s|you)?|"
+    r"order[-_]?(received|placed|complete)|"
+    r"potwierdz\w*|dziekuj\w*|zamowienie[-_]?zlozone|podziekowanie|"
+    r"dekujeme|dakujeme|potvrzeni|potvrdenie|"
+    r"bestaetigung|bestätigung|bestatigung|bestellbestaetigung|danke|vielen[-_]?dank|"
+    r"спасибо|подтверждени\w*|дякуємо|підтвердженн\w*|"
+    r"spasibo|podtverzhdeni\w*|dyakuyemo|diakuiemo|dyakuemo|pidtverdzhenn\w*)(?![a-z])",
+    re.IGNORECASE,
+)
+# the subset a store uses only after an order (a page at such an address is a confirmation by itself)
+POST_ORDER_URL = re.compile(
+    r"(?<![a-z])(thank[-_]?(s|you)?|order[-_]?(received|placed|complete)|success|dziekuj\w*|"
+    r"zamowienie[-_]?zlozone|podziekowanie|dekujeme|dakujeme|danke|vielen[-_]?dank|спасибо|дякуємо|spasibo|"
+    r"dyakuyemo|diakuiemo|dyakuemo)(?![a-z])",
+    re.IGNORECASE,
+)
+
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+# request kinds that can change a store's state or show a page (scripts, styles, images and fonts cannot)
+_ACTIVE_TYPES = ("document", "fetch", "xhr", "ping", "other", "eventsource", "websocket", "manifest")
+
+_PAYMENT_CHOICE = re.compile(
+    r"(?<!\w)(payment|pay by|pay with|paypal|apple ?pay|google ?pay|klarna|credit card|debit card|card payment|"
+    r"cash on delivery|bank transfer|płatnoś\w*|platnos\w*|blik|przelew\w*|payu|karta płatnicza|za pobraniem|"
+    r"оплат\w*|карткою|картою|картой|післяплат\w*|накладен\w* плат\w*|наложен\w* плат\w*|liqpay|"
+    r"platb\w*|platobn\w*|platebn\w*|kartou|dobierk\w*|dobírk\w*|gopay|comgate|"
+    r"zahlung\w*|zahlart|kreditkarte|nachnahme|vorkasse|lastschrift|kauf auf rechnung|sofortüberweisung)",
+    re.IGNORECASE,
+)
+_ORDER_NUMBER_VALUE = re.compile(r"\s*(?:[:#№.]|no\.?|nr\.?|č\.?)?\s*#?\s*([A-Z]{0,5}[-/]?\d{3,}[A-Z0-9-]*)",
+                                 re.IGNORECASE)
+
+
+# ------------------------------------------------------------------------------------------------ wording
+
+
+def _norm(text: str) -> str:
+    return " ".join((text or "").replace("\u00a0", " ").split())
+
+
+def order_wording(text: str) -> str | None:
+    """``"order"`` when ``text`` reads as ordering or paying, ``"ambiguous"`` when it may mean either "go to
+    checkout" or "place the order" ("Zamawiam", "Оформить заказ", "Buy now"), else ``None``."""
+    text = _norm(text)
+    if not text:
+        return None
+    ambiguous = {t.lower() for t in lexicon.terms("order_ambiguous")}
+    for group in ("order_obligation", "order_final"):
+        for match in lexicon.pattern(group, whole=True).finditer(text):
+            if match.group(0).lower() not in ambiguous:
+                return "order"
+    if lexicon.matches("order_ambiguous", text, whole=True) or lexicon.matches("order_final", text, whole=True):
+        return "ambiguous"
+    return None
+
+
+def is_order_text(text: str) -> bool:
+    """Reads as ordering or paying, plainly or ambiguously (the walker's step detection uses this)."""
+    return order_wording(text) is not None
+
+
+def finishing_url(url: str) -> bool:
+    """The address (path and query, percent-decoded) finishes an order or places it."""
+    if not url:
+        return False
+    parts = urlsplit(url)
+    tail = unquote(parts.path + ("?" + parts.query if parts.query else ""))
+    return bool(FINISH_URL.search(tail) or ORDER_URL.search(tail))
+
+
+def payment_host(url: str) -> bool:
+    host = (urlsplit(url).hostname or "").lower()
+    return any(host == h or host.endswith("." + h) for h in PAYMENT_HOSTS)
+
+
+def submits_order(c: dict[str, Any]) -> bool:
+    """A button that posts a form to an order-placing or finishing URL, whatever its label says."""
+    return bool(c.get("submits")) and c.get("formMethod") == "post" and finishing_url(c.get("formAction", ""))
+
+
+def _names(c: dict[str, Any]) -> list[str]:
+    return [str(c.get(key) or "") for key in ("text", "aria", "title", "value", "alt")]
+
+
+def _same_site(url: str, page_url: str) -> bool:
+    a, b = urlsplit(url), urlsplit(page_url)
+    if a.scheme not in ("http", "https"):
+        return False
+    host_a, host_b = (a.hostname or "").lower(), (b.hostname or "").lower()
+    strip = (lambda h: h[4:] if h.startswith("www.") else h)
+    return strip(host_a) == strip(host_b) or host_a.endswith("." + strip(host_b)) or \
+        host_b.endswith("." + strip(host_a))
+
+
+@dataclass
+class ClickVerdict:
+    """What the walker may do with a click candidate: ``click`` it, ``navigate`` to ``url`` itself (an
+    ambiguous link, opened without running its scripts), or ``refuse`` it (``reason`` says why)."""
+
+    action: str
+    reason: str = ""
+    url: str = ""
+
+
+def vet_click(c: dict[str, Any], page_url: str = "", step: str = "") -> ClickVerdict:
+    """The policy's verdict on clicking candidate ``c`` (as collected by the walker: text, aria, title, value,
+    alt, tag, href, formAction, formMethod, submits, inForm) on a page at ``page_url`` whose step kind is
+    ``step`` ("product", "basket", "payment", "review", …)."""
+    names = [n for n in _names(c) if n.strip()]
+    wordings = {order_wording(n) for n in names}
+    label = next((n for n in names), "")[:80]
+    href = str(c.get("hrefAbs") or c.get("href") or "")
+    action = str(c.get("formAction") or "")
+    if "order" in wordings:
+        return ClickVerdict("refuse", f"'{label}' reads as ordering or paying")
+    for url in (href, action):
+        if url and not url.startswith(("#", "javascript:")) and finishing_url(url):
+            return ClickVerdict("refuse", f"'{label}' leads to an order-placing or finishing address ({url[:120]})")
+    if submits_order(c):
+        return ClickVerdict("refuse", f"'{label}' posts the order")
+    one_click = any(lexicon.matches("one_click_buy", n) for n in names)
+    if step == "product" and (one_click or "ambiguous" in wordings):
+        return ClickVerdict("refuse", f"'{label}' is a one-click buy control on a product page")
+    if "ambiguous" in wordings or one_click:
+        is_link = str(c.get("tag", "")).upper() == "A" and href and not href.startswith(("#", "javascript:"))
+        if not is_link:
+            return ClickVerdict("refuse", f"'{label}' may place the order: not a plain link (a form or a script "
+                                          "action), never clicked")
+        if page_url and not _same_site(href, page_url):
+            return ClickVerdict("refuse", f"'{label}' may place the order: a link to another site")
+        return ClickVerdict("navigate", f"'{label}' is ambiguous: its link is opened without its scripts", href)
+    return ClickVerdict("click")
+
+
+# ------------------------------------------------------------------------------------------------ confirmation
+
+
+def confirmation_evidence(url: str, text: str, title: str = "") -> str | None:
+    """Why the page at ``url`` with ``text`` looks like an order confirmation, or ``None``."""
+    body = _norm(f"{title} {text}")[:6000]
+    strong = lexicon.pattern("order_confirmation").search(body)
+    if strong:
+        return f"the page says '{strong.group(0)}'"
+    number = None
+    for match in lexicon.pattern("order_number").finditer(body):
+        value = _ORDER_NUMBER_VALUE.match(body, match.end())
+        if value:
+            number = f"{match.group(0)} {value.group(1)}"
+            break
+    thanks = lexicon.pattern("order_thanks").search(body)
+    parts = urlsplit(url or "")
+    tail = unquote(parts.path + ("?" + parts.query if parts.query else ""))
+    post_order = POST_ORDER_URL.search(tail)
+    finishing = FINISH_URL.search(tail)
+    if post_order:
+        return f"the address reads '{post_order.group(0)}'" + (f", order number '{number}'" if number else "")
+    if number and (thanks or finishing):
+        return f"order number '{number}'" + (f" with '{thanks.group(0)}'" if thanks else
+                                             f" at an address reading '{finishing.group(0)}'")
+    if thanks and finishing:
+        return f"'{thanks.group(0)}' at an address reading '{finishing.group(0)}'"
+    return None
+
+
+@dataclass
+class Suspicion:
+    url: str
+    evidence: str
+
+
+def order_warning(url: str, evidence: str = "") -> str:
+    """The plain-words warning printed first and put at the top of every report."""
+    why = f" ({evidence})" if evidence else ""
+    return (f"WARNING: the store may have registered an order at {url}{why}. Check the store's orders and "
+            "cancel it; the checkout walk stopped there.")
+
+
+# ------------------------------------------------------------------------------------------------ arming
+
+
+def arming_reason(data: dict[str, Any]) -> str | None:
+    """Whether a page (``{url, title, headings, choices, text}`` as the page script reports it) offers a
+    payment choice or reviews the order with a total: from then on nothing state-changing leaves."""
+    for choice in data.get("choices") or []:
+        match = _PAYMENT_CHOICE.search(str(choice))
+        if match:
+            return f"a payment choice ('{match.group(0)}')"
+    headings = " | ".join(str(h) for h in (data.get("headings") or []))
+    path = urlsplit(str(data.get("url", ""))).path.lower()
+    basket = lexicon.matches("slug_cart", path, whole=True) or lexicon.matches("cart", headings)
+    review = lexicon.pattern("review_step").search(headings)
+    if review and not basket:
+        text = _norm(str(data.get("text", "")))
+        for match in lexicon.pattern("price_total").finditer(text):
+            if re.search(r"\d", text[match.end(): match.end() + 40]):
+                return f"a review of the order ('{review.group(0)}') with a total"
+    return None
+
+
+# reports what the page shows to the guard: on DOMContentLoaded, on load, and on every change (debounced)
+_OBSERVER_JS = r"""
+(() => {
+  if (window.__clearcartObserved) return; window.__clearcartObserved = true;
+  let last = '', timer = null;
+  const norm = (t) => (t || '').replace(/\s+/g, ' ').trim();
+  const labelOf = (el) => { const l = el.closest('label') || (el.id && document.querySelector('label[for="' + CSS.escape(el.id) + '"]'));
+    return norm((el.name || '') + ' ' + (el.value || '') + ' ' + (l ? l.innerText : '') + ' ' + (el.getAttribute('aria-label') || '')); };
+  const report = () => {
+    timer = null;
+    try {
+      if (!document.body || typeof window.__clearcartSignals !== 'function') return;
+      const choices = [...document.querySelectorAll('input[type=radio], [role=radio], select option')].slice(0, 60)
+        .map((el) => el.tagName === 'OPTION' ? norm((el.parentElement.name || '') + ' ' + el.textContent) : labelOf(el));
+      const headings = [document.title, ...[...document.querySelectorAll('h1, h2, legend')].slice(0, 12).map((h) => norm(h.innerText))];
+      const data = {url: location.href, title: document.title, headings, choices,
+                    text: norm(document.body.innerText).slice(0, 4000), top: window.top === window};
+      const key = JSON.stringify(data);
+      if (key !== last) { last = key; window.__clearcartSignals(data); }
+    } catch (e) {}
+  };
+  const soon = () => { if (!timer) timer = setTimeout(report, 60); };
+  document.addEventListener('DOMContentLoaded', () => {
+    report();
+    try { new MutationObserver(soon).observe(document.documentElement, {subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['checked', 'hidden', 'style', 'class']}); } catch (e) {}
+  });
+  window.addEventListener('load', report);
+})();
+"""
+
+
+@dataclass
+class Guard:
+    """One walk's safety state; :meth:`verdict` decides every request the walk's browser makes."""
+
+    armed: bool = False  # a payment choice or a review with a total has been shown: nothing state-changing
+    final: bool = False  # the last step (its order button) is reached: no navigation either
+    intent: bool = False  # the walker has just clicked: one form submission may follow
+    armed_reason: str = ""
+    blocked: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)  # clicks refused by vet_click
+    suspected: Suspicion | None = None
+
+    def arm(self, reason: str) -> None:
+        if not self.armed:
+            self.armed, self.armed_reason = True, reason
+
+    def finish(self) -> None:
+        """The last step before ordering is reached: from now on no request changes anything, no page opens."""
+        self.arm("the last step before ordering")
+        self.final = True
+
+    def observe(self, data: dict[str, Any]) -> None:
+        """What a page reports (see ``_OBSERVER_JS``): arms the guard, notices an order confirmation."""
+        reason = arming_reason(data)
+        if reason:
+            self.arm(reason)
+        if data.get("top", True) and self.suspected is None:
+            evidence = confirmation_evidence(str(data.get("url", "")), str(data.get("text", "")),
+                                             str(data.get("title", "")))
+            if evidence:
+                self.suspected = Suspicion(str(data.get("url", "")), evidence)
+
+    def verdict(self, url: str, method: str, resource_type: str, is_navigation: bool,
+                redirected: bool = False) -> str | None:
+        method = (method or "GET").upper()
+        if payment_host(url):
+            return "payment host"
+        if ORDER_URL.search(url) and (method != "GET" or is_navigation):
+            return "order-placing URL"
+        if finishing_url(url) and (is_navigation or resource_type in _ACTIVE_TYPES):
+            if redirected and is_navigation and self.suspected is None:
+                self.suspected = Suspicion(url, "the store redirected to a finishing address after a request "
+                                                "the walk made")
+            return "finishing URL"
+        if self.armed and method not in SAFE_METHODS:
+            return f"state-changing request after {self.armed_reason or 'the payment step'}"
+        if self.final and is_navigation:
+            return "navigation after the last step"
+        if is_navigation and method not in ("GET", "HEAD"):
+            if not self.intent:
+                return "form submission the walker did not make"
+            self.intent = False  # one action, at most one submission
+        return None
+
+
+async def install_guard(context: Any, guard: Guard) -> None:
+    """Route every request of ``context`` through ``guard`` and let its pages report what they show."""
+
+    async def handler(route: Any) -> None:
+        request = route.request
+        try:
+            navigation = request.is_navigation_request()
+        except Exception:
+            navigation = False
+        redirected = getattr(request, "redirected_from", None) is not None
+        reason = guard.verdict(request.url, request.method, request.resource_type, navigation, redirected)
+        if reason:
+            guard.blocked.append(f"{request.method} {request.url} ({reason})")
+            await route.abort("blockedbyclient")
+        else:
+            await route.continue_()
+
+    await context.route("**/*", handler)
+    with contextlib.suppress(Exception):
+        await context.expose_binding("__clearcartSignals", lambda _source, data: guard.observe(data or {}))
+        await context.add_init_script(_OBSERVER_JS)
+
+
+async def open_walk(browser: Any, guard: Guard, viewport: dict[str, int] | None = None,
+                    timeout_ms: int = 8_000) -> tuple[Any, Any]:
+    """A browser context for one walk (service workers blocked, the guard installed) and its page; every
+    other page (a pop-up, ``target=_blank``, ``window.open``) is closed as soon as it opens."""
+    context = await browser.new_context(viewport=viewport or {"width": 1280, "height": 900},
+                                        ignore_https_errors=True, service_workers="block")
+    context.set_default_timeout(timeout_ms)
+    await install_guard(context, guard)
+    page = await context.new_page()
+
+    def close_popup(popup: Any) -> None:
+        if popup is page:
+            return
+        guard.blocked.append(f"POPUP {popup.url} (pop-up closed)")
+        asyncio.ensure_future(_close(popup))
+
+    context.on("page", close_popup)
+    return context, page
+
+
+async def _close(page: Any) -> None:
+    with contextlib.suppress(Exception):
+        await page.close()
+
+
+async def inspect(page: Any, guard: Guard) -> Suspicion | None:
+    """Check the page now open for an order confirmation (besides what the page reported itself)."""
+    if guard.suspected is None:
+        with contextlib.suppress(Exception):
+            data = await page.evaluate("() => ({url: location.href, title: document.title, text: (document.body ? "
+                                       "document.body.innerText : '').replace(/\\s+/g, ' ').slice(0, 6000)})")
+            evidence = confirmation_evidence(data["url"], data["text"], data["title"])
+            if evidence:
+                guard.suspected = Suspicion(data["url"], evidence)
+    return guard.suspected
+
+
+class OrderSuspected(Exception):
+    """Raised inside a walk the moment a confirmation page is seen: the walk stops at once."""
+
+    def __init__(self, suspicion: Suspicion):
+        super().__init__(order_warning(suspicion.url, suspicion.evidence))
+        self.suspicion = suspicion
