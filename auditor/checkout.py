@@ -313,6 +313,7 @@ class Walker:
         self.guard: _Guard | None = None  # the current walk's guard (a click grants it one form submission)
         self._inflight: dict[int, dict[Any, float]] = {}  # requests in flight per page (see watch())
         self._refused_now: list[str] = []  # clicks the safety policy refused in the last _click_best
+        self._blocked_mark = 0  # how many requests the guard had blocked when the walker last acted
 
     def _refusals(self) -> str:
         return f" (refused by the safety policy: {'; '.join(self._refused_now[:3])})" if self._refused_now else ""
@@ -325,6 +326,7 @@ class Walker:
             walk.product_price, walk.currency = money.amount, money.currency
         customer = self.customer or TestCustomer.for_language(product.lang or "en")
         guard = self.guard = _Guard()
+        self._blocked_mark = 0
         context, page = await safety.open_walk(browser, guard, timeout_ms=ACTION_TIMEOUT_MS)
         self.watch(page)
         clicks = 0
@@ -499,6 +501,7 @@ class Walker:
                 if self.guard is not None:
                     self.guard.refused.append(f"{page.url}: {verdict.reason}")
                 continue
+            self._blocked_mark = len(self.guard.blocked) if self.guard is not None else 0
             if verdict.action == "navigate":
                 await page.goto(verdict.url, wait_until="domcontentloaded")
                 return True
@@ -535,12 +538,20 @@ class Walker:
             key = (state["url"], state["text"])
             changed = changed_from is None or state["text"][:600] != changed_from[:600]
             quiet = not self._loading(page)
-            if quiet and not state["busy"] and changed and key == last:
+            # the guard stopped what the action sent: the step will not change, no need to wait for it
+            stopped = self._stopped_since_action()
+            if quiet and not state["busy"] and (changed or stopped) and key == last:
                 break
             last = None if state["busy"] or not quiet else key
         if self.guard is not None:
             self.guard.intent = False
         await self._check_order(page)
+
+    def _stopped_since_action(self) -> bool:
+        """The guard has aborted a submission or a finishing navigation since the walker's last action."""
+        return self.guard is not None and any(
+            not b.startswith("POPUP") and not b.endswith("(payment host)")
+            for b in self.guard.blocked[self._blocked_mark:])
 
     def watch(self, page: Any) -> None:
         """Track the page's requests in flight, so ``_settle`` knows when the network has gone quiet."""

@@ -245,6 +245,7 @@ async def replay(browser: Any, journey: dict[str, Any], out_dir: Path, index: in
                         return walk
                     return await stuck(f"journey step {number} ({kind}) refused by the safety policy: "
                                        f"{verdict.reason}")
+                walker._blocked_mark = len(guard.blocked)
                 if verdict.action == "navigate":
                     await page.goto(verdict.url, wait_until="domcontentloaded")
                 else:

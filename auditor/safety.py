@@ -298,7 +298,7 @@ _OBSERVER_JS = r"""
       if (!document.body || typeof window.__clearcartSignals !== 'function') return;
       const choices = [...document.querySelectorAll('input[type=radio], [role=radio], select option')].slice(0, 60)
         .map((el) => el.tagName === 'OPTION' ? norm((el.parentElement.name || '') + ' ' + el.textContent) : labelOf(el));
-      const headings = [document.title, ...[...document.querySelectorAll('h1, h2, legend')].slice(0, 12).map((h) => norm(h.innerText))];
+      const headings = [document.title, ...[...document.querySelectorAll('h1')].slice(0, 4).map((h) => norm(h.innerText))];
       const data = {url: location.href, title: document.title, headings, choices,
                     text: norm(document.body.innerText).slice(0, 4000), top: window.top === window};
       const key = JSON.stringify(data);
@@ -383,7 +383,12 @@ async def install_guard(context: Any, guard: Guard) -> None:
         reason = guard.verdict(request.url, request.method, request.resource_type, navigation, redirected)
         if reason:
             guard.blocked.append(f"{request.method} {request.url} ({reason})")
-            await route.abort("blockedbyclient")
+            if navigation and request.resource_type == "document":
+                # "204 No Content" ends a navigation and leaves the page where it was (an aborted one would
+                # replace it with an error page): the walk stays on the step it is reading
+                await route.fulfill(status=204, body="")
+            else:
+                await route.abort("blockedbyclient")
         else:
             await route.continue_()
 
