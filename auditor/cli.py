@@ -27,6 +27,12 @@ app = typer.Typer(
 )
 
 
+class WalkMode(str, Enum):
+    checkout = "checkout"
+    basket = "basket"
+    off = "off"
+
+
 class FailOn(str, Enum):
     critical = "critical"
     high = "high"
@@ -87,6 +93,8 @@ class _Console:
             self._progress.update(self._task, url=str(data.get("url", ""))[-70:])
         elif event == "done":
             self._progress.update(self._task, completed=data.get("pages"), total=data.get("total"))
+        elif event == "order-suspected":  # said at once, whatever the display (see _say_orders)
+            self._progress.console.print(str(data.get("message", "")), markup=False, highlight=False)
         elif event == "stage":
             self._progress.update(self._task, description=str(data.get("name", "")), completed=0,
                                   total=data.get("total"))
@@ -96,10 +104,21 @@ class _Console:
             self.err.print(message, markup=False)
 
 
+def _say_orders(suspected: list[Any]) -> None:
+    """The store may have registered an order: said first, on stdout and stderr, never hidden by --quiet."""
+    from auditor.safety import order_warning
+
+    for s in suspected:
+        line = _printable(order_warning(s.url, s.evidence))
+        typer.echo(line)
+        typer.echo(line, err=True)
+
+
 def _report_and_exit(result: Any, out: Path, formats: list[str], fail_on: str, console: _Console,
                      fail_on_new: bool = False, lang: str = "en", assets_dir: Optional[Path] = None) -> None:
     from reports import write_reports
 
+    _say_orders(result.order_suspected)
     written = write_reports(result, out, formats, lang=lang, assets_dir=assets_dir)
     counts: dict[str, int] = {}
     for f in result.findings:
@@ -116,6 +135,9 @@ def _report_and_exit(result: Any, out: Path, formats: list[str], fail_on: str, c
         console.say(f"warning: {warning}")
     for name in formats:
         typer.echo(f"{name}: {written[name]}")
+    if result.order_suspected:  # the walk may have placed an order: the audit did not run as it must
+        _say_orders(result.order_suspected)
+        raise typer.Exit(EXIT_CANNOT_RUN)
     failing = [] if fail_on == "never" else result.failing_findings(fail_on, only_new=fail_on_new)
     if failing:
         what = "new finding(s)" if fail_on_new else "finding(s)"
@@ -223,6 +245,9 @@ def scan(
                                            "replay instead of the checkout heuristics."),
     journey_rebase: bool = typer.Option(False, "--journey-rebase", help="Replay the journey on the scanned "
                                         "store's address (it was recorded on staging or another port)."),
+    walk: Optional[WalkMode] = typer.Option(None, "--walk", help="The checkout walk: checkout (to the last step "
+                                            "before ordering, never ordering), basket (stop at the basket) or off. "
+                                            "Config file: walk. Default: checkout."),
     tickets: Optional[Path] = typer.Option(None, "--tickets", help=TICKETS_HELP),
     text_column: Optional[str] = typer.Option(None, "--text-column", help=TEXT_COLUMN_HELP),
     gather_only: bool = typer.Option(False, "--gather-only",
@@ -269,14 +294,17 @@ def scan(
         artifacts = gather(url, artifacts_dir, settings,
                            checkout_products=config.value("checkout-products", checkout_products, 1),
                            journey=journey, journey_rebase=journey_rebase, customer=customer, progress=console,
-                           tickets=tickets, ticket_options=ticket_options)
+                           tickets=tickets, ticket_options=ticket_options,
+                           walk=config.value("walk", walk.value if walk else None, "checkout"))
+    suspected = [w.order_suspected for w in artifacts.checkout if w.order_suspected is not None]
+    _say_orders(suspected)
     console.say(f"{len(artifacts.pages)} pages in {artifacts.duration_s:.1f} s; artifacts: {artifacts_dir}")
     _say_tickets(console, artifacts)
     for error in artifacts.errors[:5]:
         console.say(f"warning: {error}")
     if gather_only:
         typer.echo(f"artifacts: {artifacts_dir}")
-        raise typer.Exit(EXIT_OK)
+        raise typer.Exit(EXIT_CANNOT_RUN if suspected else EXIT_OK)
     result = _evaluate(artifacts, config, threshold, only_ids, skip_ids, baseline)
     _report_and_exit(result, out, formats, threshold, console, fail_on_new, lang=lang, assets_dir=artifacts_dir)
 

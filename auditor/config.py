@@ -17,7 +17,7 @@ from auditor.errors import UsageError
 
 SCAN_KEYS = {
     "max-pages": int, "concurrency": int, "products": int, "checkout-products": int, "respect-robots": bool,
-    "fail-on": str, "disable": list, "report-lang": str, "format": str,
+    "fail-on": str, "disable": list, "report-lang": str, "format": str, "walk": str,
 }
 CUSTOMER_KEYS = {"email", "first-name", "last-name", "street", "city", "postcode", "phone", "company", "country"}
 IGNORE_KEYS = {"fingerprint", "check", "rule", "url", "reason", "expires"}
@@ -32,6 +32,7 @@ STARTER = '''# clearcart configuration. Precedence: defaults < this file < comma
 # concurrency = 4           # pages loaded at once
 # products = 12             # product pages sampled across categories
 # checkout-products = 1     # products walked through checkout (0: none)
+# walk = "checkout"         # the checkout walk: checkout (to the last step before ordering), basket, off
 # respect-robots = true     # false only for your own store
 # fail-on = "high"          # exit 1 at or above: critical, high, medium, low, info, never
 # disable = []              # check ids not to run, e.g. ["faq-gaps"]
@@ -158,6 +159,11 @@ def load_config(explicit: str | Path | None = None, cwd: Path | None = None) -> 
     for check_id in config.scan.get("disable", []):
         if registry.by_id(check_id) is None:
             raise _fail(path, f"scan.disable names an unknown check '{check_id}'")
+    if "walk" in config.scan:
+        from auditor.safety import WALK_MODES
+
+        if config.scan["walk"] not in WALK_MODES:
+            raise _fail(path, f"scan.walk must be one of {', '.join(WALK_MODES)}")
     if "report-lang" in config.scan:
         from reports.i18n import LANGUAGES
 

@@ -26,7 +26,10 @@ def gather(
     ticket_options: dict[str, Any] | None = None,
     customer: Any = None,
     progress: Callable[..., None] | None = None,
+    walk: str = "checkout",
 ) -> Artifacts:
+    """``walk``: "checkout" walks to the last step before ordering, "basket" stops once the basket is reached,
+    "off" walks nothing (see :mod:`auditor.safety`)."""
     out_dir = Path(out_dir)
     report = progress or (lambda *a, **k: None)
     ticket_options = dict(ticket_options or {})
@@ -41,11 +44,11 @@ def gather(
             journey_data = rebase(journey_data, url)
         journey_data["_file"] = str(journey)
     artifacts = crawl(url, out_dir, settings, progress=progress)
-    if journey_data is not None or checkout_products > 0:
+    if walk != "off" and (journey_data is not None or checkout_products > 0):
         report("stage", name="Checkout", total=None)
         try:
             artifacts.checkout = asyncio.run(_walk(artifacts, out_dir, checkout_products, journey_data, customer,
-                                                    progress))
+                                                    progress, walk))
         except ClearcartError:
             raise
         except Exception as exc:  # keep the crawl; the checkout checks will say the walk is missing
@@ -97,14 +100,18 @@ def import_tickets(path: str | Path, text_column: str | None = None,
 
 
 async def _walk(artifacts: Artifacts, out_dir: Path, count: int, journey: dict[str, Any] | None, customer: Any,
-                progress: Callable[..., None] | None) -> list:
+                progress: Callable[..., None] | None, scope: str = "checkout") -> list:
     from auditor.browser import launch
     from auditor.checkout import Walker, pick_products
     from auditor.journey import replay
 
     async with launch() as browser:
         if journey is not None:
-            return [await replay(browser, journey, out_dir)]
-        walker = Walker(out_dir, customer, progress=progress)
-        return [await walker.walk(browser, product, i)
-                for i, product in enumerate(pick_products(artifacts.pages, count))]
+            return [await replay(browser, journey, out_dir, scope=scope)]
+        walker = Walker(out_dir, customer, progress=progress, scope=scope)
+        walks = []
+        for i, product in enumerate(pick_products(artifacts.pages, count)):
+            walks.append(await walker.walk(browser, product, i))
+            if walks[-1].order_suspected is not None:
+                break  # the store may have registered an order: walk no further product on it
+        return walks

@@ -175,7 +175,7 @@ _ELEMENT_JS = r"""
 
 
 async def replay(browser: Any, journey: dict[str, Any], out_dir: Path, index: int = 0,
-                 base_url: str | None = None) -> CheckoutWalk:
+                 base_url: str | None = None, scope: str = "checkout") -> CheckoutWalk:
     """Replay a Recorder journey up to, never through, the order button, recording each page it reaches as
     a checkout step (price lines, checkboxes, screenshot). A step that cannot be replayed ends the walk as
     stuck, with that page recorded. ``base_url`` replays a journey recorded on another origin."""
@@ -282,6 +282,9 @@ async def replay(browser: Any, journey: dict[str, Any], out_dir: Path, index: in
                     walk.completed = True
                     return walk
                 await record()
+                if scope == "basket" and walk.steps[-1].kind == "basket":
+                    walk.stuck_reason = "the replay stopped at the basket, as asked (--walk basket)"
+                    return walk
         # the journey ended: its last page is the last step when it shows the order button
         candidates = await page.evaluate(_CLICKABLES_JS)
         final = _final_candidate(candidates)

@@ -39,6 +39,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from auditor.model import SEVERITY_ORDER, AuditResult, CheckResult, Finding
+from auditor.safety import order_warning
 from reports import charts, images, scores
 from reports.common import (
     SEVERITIES,
@@ -662,6 +663,7 @@ def view_model(result: AuditResult, assets_dir: str | Path | None = None) -> dic
                    "depth": p.depth, "path": _crumbs(p.click_path) if p.depth is not None else None,
                    "status": p.status} for p in result.pages],
         "checkout": checkout,
+        "order_warnings": [_text(order_warning(s.url, s.evidence), 1000) for s in result.order_suspected],
         "tickets": _tickets_view(result),
         "errors": [_text(e) for e in result.errors],
         "warnings": [_text(w) for w in result.warnings],

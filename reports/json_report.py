@@ -19,6 +19,7 @@ import math
 from typing import Any
 
 from auditor.model import AuditResult
+from auditor.safety import order_warning
 from reports.common import summary
 
 
@@ -36,6 +37,8 @@ def report_data(result: AuditResult) -> dict[str, Any]:
     """The report.json object."""
     dumped = result.model_dump(mode="json", fallback=str)  # free-form evidence/details never break it
     data: dict[str, Any] = {}
+    if result.order_suspected:  # first, in plain words: the walk may have placed an order
+        data["warning"] = [order_warning(s.url, s.evidence) for s in result.order_suspected]
     for key, value in dumped.items():
         data[key] = value
         if key == "target":

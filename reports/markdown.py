@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from auditor.model import AuditResult, Finding
+from auditor.safety import order_warning
 from reports.common import (
     STATUS_LABELS,
     clean,
@@ -61,7 +62,8 @@ def render_markdown(result: AuditResult) -> str:
     top_ids = {id(f) for f in top}
     rest = [f for f in result.findings if id(f) not in top_ids]
     icon = "❌" if top else "✅"
-    lines = [
+    lines = [f"> **{md(order_warning(s.url, s.evidence), limit=1000)}**\n" for s in result.order_suspected]
+    lines += [
         f"# {icon} clearcart: {verdict_text(result)}",
         "",
         f"**Store:** {md(result.target.url, limit=500)}  ",
