@@ -276,6 +276,8 @@ async def replay(browser: Any, journey: dict[str, Any], out_dir: Path, index: in
                                         " || '').replace(/\\s+/g, ' ').trim()")
             if seen is None or (page.url, title) != seen:
                 final = _final_candidate(await page.evaluate(_CLICKABLES_JS)) if walk.steps else None
+                if final is not None and not guard.armed and safety.order_wording(final["text"]) == "ambiguous":
+                    final = None  # "Zamawiam" on a basket is not yet the last step: the click is vetted instead
                 if final is not None:  # the last step: recorded, and the replay ends here like a walk
                     guard.finish()
                     await record("review", final=final)
