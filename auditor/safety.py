@@ -305,7 +305,7 @@ _OBSERVER_JS = r"""
       if (key !== last) { last = key; window.__clearcartSignals(data); }
     } catch (e) {}
   };
-  const soon = () => { if (!timer) timer = setTimeout(report, 60); };
+  const soon = () => { if (!timer) timer = setTimeout(report, 150); };
   document.addEventListener('DOMContentLoaded', () => {
     report();
     try { new MutationObserver(soon).observe(document.documentElement, {subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['checked', 'hidden', 'style', 'class']}); } catch (e) {}
@@ -347,17 +347,19 @@ class Guard:
             if evidence:
                 self.suspected = Suspicion(str(data.get("url", "")), evidence)
 
-    def verdict(self, url: str, method: str, resource_type: str, is_navigation: bool,
-                redirected: bool = False) -> str | None:
+    def redirected(self, url: str, source: str) -> None:
+        """A navigation was redirected to ``url`` after the request ``source`` the walk let through: when ``url``
+        finishes an order, the store has placed one, whatever happens to that page."""
+        if self.suspected is None and finishing_url(url):
+            self.suspected = Suspicion(url, f"the store redirected to a finishing address after {source}")
+
+    def verdict(self, url: str, method: str, resource_type: str, is_navigation: bool) -> str | None:
         method = (method or "GET").upper()
         if payment_host(url):
             return "payment host"
         if ORDER_URL.search(url) and (method != "GET" or is_navigation):
             return "order-placing URL"
         if finishing_url(url) and (is_navigation or resource_type in _ACTIVE_TYPES):
-            if redirected and is_navigation and self.suspected is None:
-                self.suspected = Suspicion(url, "the store redirected to a finishing address after a request "
-                                                "the walk made")
             return "finishing URL"
         if self.armed and method not in SAFE_METHODS:
             return f"state-changing request after {self.armed_reason or 'the payment step'}"
@@ -379,8 +381,7 @@ async def install_guard(context: Any, guard: Guard) -> None:
             navigation = request.is_navigation_request()
         except Exception:
             navigation = False
-        redirected = getattr(request, "redirected_from", None) is not None
-        reason = guard.verdict(request.url, request.method, request.resource_type, navigation, redirected)
+        reason = guard.verdict(request.url, request.method, request.resource_type, navigation)
         if reason:
             guard.blocked.append(f"{request.method} {request.url} ({reason})")
             if navigation and request.resource_type == "document":
@@ -392,7 +393,14 @@ async def install_guard(context: Any, guard: Guard) -> None:
         else:
             await route.continue_()
 
+    def redirected_to_finish(request: Any) -> None:  # redirect hops are seen here (they are not routed)
+        with contextlib.suppress(Exception):
+            source = request.redirected_from
+            if source is not None and request.is_navigation_request():
+                guard.redirected(request.url, f"{source.method} {source.url}")
+
     await context.route("**/*", handler)
+    context.on("request", redirected_to_finish)
     with contextlib.suppress(Exception):
         await context.expose_binding("__clearcartSignals", lambda _source, data: guard.observe(data or {}))
         await context.add_init_script(_OBSERVER_JS)

@@ -158,8 +158,11 @@ def test_last_step_allows_no_navigation_and_unsolicited_forms_never():
 
 def test_a_redirect_to_a_finishing_address_is_an_order_suspicion():
     guard = Guard()
-    assert guard.verdict("https://s.example/checkout/thank-you", "GET", "document", True, redirected=True)
+    guard.redirected("https://s.example/checkout/payment", "POST https://s.example/checkout/delivery")
+    assert guard.suspected is None  # an ordinary redirect
+    guard.redirected("https://s.example/checkout/thank-you", "GET https://s.example/checkout/start")
     assert guard.suspected is not None and guard.suspected.url.endswith("/thank-you")
+    assert "GET https://s.example/checkout/start" in guard.suspected.evidence
 
 
 # ------------------------------------------------------------------------------------------------ arming
