@@ -179,6 +179,7 @@ class TicketTopic(BaseModel):
     by_month: dict[str, int] = Field(default_factory=dict)
     examples: list[str] = Field(default_factory=list)  # redacted
     estimated: bool = False  # count extrapolated from the clustered sample of unexplained tickets
+    merged: list[str] = Field(default_factory=list)  # labels of clusters of unexplained tickets merged into it
 
 
 class TicketsArtifact(BaseModel):

@@ -81,7 +81,7 @@ def test_clustering_surfaces_store_specific_topics_with_readable_labels(name, la
             assert cluster.label == label
         assert cluster.id.startswith("cluster-") and len(cluster.examples) == 3
         assert all(word in e.lower() or any(t in e.lower() for t in cluster.terms[:3]) for e in cluster.examples)
-        assert cluster.count >= 0.5 * max(designed.values()) * 0.5 and cluster.share >= 0.03
+        assert cluster.count >= 0.2 * max(designed.values()) and cluster.share >= 0.02
     # the generic taxonomy topics are still there, and nothing else became a cluster
     assert {t.id for t in artifact.topics if t.origin == "taxonomy"} >= set(EXPECTED["demo_gaps"])
 

@@ -19,7 +19,8 @@ from functools import lru_cache
 
 from auditor.tickets import words
 
-PLACEHOLDERS = ("url", "email", "iban", "card", "order", "phone", "number", "name")
+PLACEHOLDERS = ("url", "email", "iban", "card", "order", "customer", "date", "address", "postcode", "phone", "number",
+                "name")
 REGIONS = {"en": ("GB", "US"), "pl": ("PL",), "uk": ("UA",), "ru": ("RU",), "sk": ("SK",), "cs": ("CZ",),
            "de": ("DE", "AT")}
 
@@ -32,7 +33,24 @@ _HASH_NUMBER = re.compile(r"(?:#|№|No\.|Nr\.?)\s?[A-Za-z]{0,3}-?\d{3,}[\w-]*",
 _PHONE_SHAPE = re.compile(r"(?<![\w+])(?:\+|00)?\d[\d \-()/.]{6,}\d(?!\w)")
 _PHONE_FALLBACK = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d[\d \-()]{7,}\d(?!\w)")
 _LONG_NUMBER = re.compile(r"(?<![\w\[])(?=[A-Za-z0-9-]*\d{6})[A-Za-z0-9][A-Za-z0-9-]{5,}(?![\w\]])")
-_NAME_WORD = r"[^\W\d_][^\W\d_'’-]*"
+_NAME_WORD = r"[^\W\d_]+(?:['’-][^\W\d_]+)*"
+_CAPITALISED = re.compile(r"(?<![\w'’-])[^\W\d_a-zа-яёіїєґß][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
+_DATE = (r"(?:\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d{2}|(?:19|20)\d{2}-\d{1,2}-\d{1,2}"
+         r"|\d{1,2}\.?\s+[^\W\d_]{3,12}\.?\s+(?:19|20)\d{2}|[^\W\d_]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2})")
+_ANY_DATE = re.compile(rf"(?<![\w/.-]){_DATE}(?![\w/-])")
+_BIRTH_YEARS = (1900, 2012)
+_HOUSE = (r"\d{1,4}[a-zA-Zа-я]?(?:\s*/\s*\d{1,4}[a-zA-Z]?)?"
+          r"(?:,?\s*(?:m\.|kv\.|кв\.?|apt\.?|flat|lok\.|byt)\s*\d{1,4})?")
+_SLAVIC_STREET = re.compile(
+    r"(?<![\w-])[A-ZŁŚŻŹĆŃÓČŠŽŘĎŤŇĽ][a-ząćęłńóśźżáčďéěíňóřšťúůýžäôľĺŕ]{2,}"
+    r"(?:owa|ska|cka|ego|ova|ová|ská|cká|ní|ná|ého|ovo|ové)\s+" + _HOUSE + r"(?![\d/])")
+_POSTCODES = (
+    re.compile(r"(?<![\d-])\d{2}-\d{3}(?![\d-])"),  # pl
+    re.compile(r"(?<!\d)(?<!\d )\d{3} \d{2}(?=\s+[A-ZČŠŽŘÁÉÍÚ])"),  # cs, sk (before the town)
+    re.compile(r"(?<![\d.,-])(?:D-)?\d{5}(?=\s+[A-ZÄÖÜ][a-zäöüß])"),  # de (before the town)
+    re.compile(r"(?<![A-Za-z0-9])[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}(?![A-Za-z0-9])"),  # gb
+    re.compile(r"(?<=[A-Z]{2} )\d{5}(?:-\d{4})?(?!\d)"),  # us, after the state
+)
 
 
 def luhn_ok(digits: str) -> bool:
@@ -82,6 +100,21 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # greeting + honorific + Name: the honorific alone says a name follows
         "honorific": re.compile(rf"(?<!\w)(?i:{greetings})[ \t]*,?[ \t]*(?i:{honorifics})[ \t]+({name})"),
         "intro": re.compile(rf"(?<!\w)(?i:{intros})[ \t]*({name})"),
+        # a title anywhere: "Mr David Clarke", "Frau Müller", "пан Олег"
+        "title": re.compile(rf"(?<!\w)(?i:{honorifics})\.?[ \t]+({name})"),
+        # "my husband David Clarke", "Kontoinhaber: Klaus Müller", "I am Margaret O'Neill"
+        "cue": re.compile(rf"(?<!\w)(?i:{_alternation(words.group('name_cue'))})[ \t]*[:,-]?[ \t]*({name})"),
+        "customer": re.compile(
+            rf"(?<!\w)((?i:{_alternation(words.group('customer_word'))}))(\s*(?:is|[:#№.]|no\.?|nr\.?)?\s*)"
+            r"((?=[A-Za-z0-9/ -]*\d{3})[A-Za-z0-9][A-Za-z0-9/-]{2,}(?: ?\d{2,})*)(?!\w)"),
+        "birth": re.compile(rf"(?<!\w)(?i:{_alternation(words.group('birth_cue'))})[^\n\d]{{0,20}}({_DATE})"),
+        "street_before": re.compile(
+            rf"(?<!\w)(?i:{_alternation(words.group('street_before'))})[ \t]*"
+            rf"(?:[^\W_][\w'’.-]*[ \t,]+){{0,3}}?(?:(?i:д|дом|буд|будинок|nr|č)\.?[ \t]*)?{_HOUSE}(?![\d/])"),
+        "street_after": re.compile(
+            rf"(?<![\w/])(?:{_HOUSE}[ \t]+(?:[A-Z][\w'’-]*[ \t]+){{1,3}}(?i:{_alternation(words.group('street_after', 'en'))})"
+            rf"|[A-ZÄÖÜ][\wäöüß-]*(?i:{_alternation(words.group('street_after', 'de'))})(?:[ \t]+\d{{1,4}}[a-zA-Z]?)?"
+            rf"|[A-ZÄÖÜ][\wäöüß-]+[ \t]+(?i:straße|strasse|str\.|weg|allee|platz|gasse)[ \t]+\d{{1,4}}[a-zA-Z]?)(?![\w])"),
     }
 
 
@@ -141,12 +174,42 @@ class Redactor:
             text = self._sub("iban", _IBAN, text, iban_ok)
             text = self._sub("iban", _NRB, text, lambda s: iban_ok("PL" + re.sub(r"\D", "", s)))
             text = self._sub("card", _CARD, text, lambda s: luhn_ok(re.sub(r"\D", "", s)))
+            text = self._keep_word(text, pats["customer"], "customer")
             text = self._orders(text, pats["order"])
             text = self._sub("order", _HASH_NUMBER, text)
+            text = self._dates(text, pats["birth"])
+            text = self._sub("address", pats["street_before"], text)
+            text = self._sub("address", pats["street_after"], text)
+            text = self._sub("address", _SLAVIC_STREET, text)
             text = self._phones(text, lang)
+            for pattern in _POSTCODES:
+                text = self._sub("postcode", pattern, text)
             text = self._sub("number", _LONG_NUMBER, text)
         text = self._names(text, pats)
         return text
+
+    def _keep_word(self, text: str, pattern: re.Pattern[str], kind: str) -> str:
+        def repl(match: re.Match[str]) -> str:
+            self.counts[kind] += 1
+            return f"{match.group(1)}{match.group(2)}[{kind}]"
+
+        return pattern.sub(repl, text)
+
+    def _dates(self, text: str, birth: re.Pattern[str]) -> str:
+        """Dates after a birth word, and any full date with a birth year."""
+        def after_cue(match: re.Match[str]) -> str:
+            self.counts["date"] += 1
+            start = match.start(1) - match.start(0)
+            return match.group(0)[:start] + "[date]"
+
+        def birth_year(match: re.Match[str]) -> str:
+            year = int(re.findall(r"(?:19|20)\d{2}", match.group(0))[-1])
+            if _BIRTH_YEARS[0] <= year <= _BIRTH_YEARS[1]:
+                self.counts["date"] += 1
+                return "[date]"
+            return match.group(0)
+
+        return _ANY_DATE.sub(birth_year, birth.sub(after_cue, text))
 
     def _orders(self, text: str, pattern: re.Pattern[str]) -> str:
         def repl(match: re.Match[str]) -> str:
@@ -198,6 +261,9 @@ class Redactor:
         text = pats["honorific"].sub(with_honorific, text)
         text = pats["greeting"].sub(after_greeting, text)
         text = pats["intro"].sub(with_honorific, text)
+        text = pats["title"].sub(with_honorific, text)
+        text = pats["cue"].sub(with_honorific, text)
+        text = self._first_names(text)
         # a closing line that is only a name ("Anna Kowalska") at the very end
         lines = text.rstrip().split("\n")
         last = lines[-1].strip() if lines else ""
@@ -208,6 +274,61 @@ class Redactor:
             self.counts["name"] += 1
             text = "\n".join(lines)
         return text
+
+
+    def _first_names(self, text: str) -> str:
+        """A capitalised first name anywhere, with the capitalised surname after it (and one before it at the
+        start of a line: "Kowalska Anna")."""
+        spans: list[tuple[int, int]] = []
+        words_found = list(_CAPITALISED.finditer(text))
+        for index, match in enumerate(words_found):
+            if not is_first_name(match.group(0)):
+                continue
+            start, end = match.start(), match.end()
+            following = index + 1
+            while following < len(words_found) and following <= index + 2:
+                nxt = words_found[following]
+                if text[end:nxt.start()].strip(" \t") or _plain(nxt.group(0)) in _not_names():
+                    break
+                end = nxt.end()
+                following += 1
+            if index > 0:
+                before = words_found[index - 1]
+                line_start = text.rfind("\n", 0, before.start()) + 1
+                if not text[line_start:before.start()].strip() and not text[before.end():start].strip(" \t") \
+                        and _plain(before.group(0)) not in _not_names() and not is_first_name(before.group(0)):
+                    start = before.start()
+            if spans and start <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+            else:
+                spans.append((start, end))
+        for start, end in reversed(spans):
+            text = text[:start] + "[name]" + text[end:]
+            self.counts["name"] += 1
+        return text
+
+
+@lru_cache(maxsize=None)
+def _first_name_sets() -> tuple[frozenset[str], tuple[str, ...]]:
+    from auditor.tickets.stemming import fold
+
+    names = {fold(n) for n in words.group("first_name")}
+    return frozenset(names), tuple(sorted(n for n in names if len(n) >= 4))
+
+
+@lru_cache(maxsize=50_000)
+def is_first_name(word: str) -> bool:
+    """A first name of one of our languages, inflected Slavic forms included ("Anny", "Pawłem", "Олегу")."""
+    from auditor.tickets.stemming import fold
+
+    folded = fold(word)
+    exact, stems = _first_name_sets()
+    if folded in exact:
+        return True
+    if len(folded) < 5:
+        return False
+    return any(folded.startswith(name[:-1] if name[-1] in "aeiouyаяоеиіуюй" else name) and
+               len(folded) - len(name) <= 3 for name in stems if name[:2] == folded[:2])
 
 
 def redact(text: str, lang: str = "") -> str:

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
 
-from auditor.tickets import words
+from auditor.tickets import stemming, words
 
 # ---------------------------------------------------------------------------------------------- HTML
 
@@ -280,15 +280,10 @@ def stopwords() -> frozenset[str]:
     return frozenset(words.group("stopwords")) | frozenset(extra)
 
 
-def stem(token: str) -> str:
-    """A light stemmer that works the same in all our languages: the first five letters (inflected Slavic
-    and German endings fall away; ``pakowanie/pakowania`` → ``pakow``, ``упаковка/упаковку`` → ``упако``),
-    and an English plural ``s`` dropped from short words."""
-    if len(token) > 5:
-        return token[:5]
-    if len(token) >= 4 and token.endswith("s") and not token.endswith("ss") and token.isascii():
-        return token[:-1]
-    return token
+def stem(token: str, lang: str = "") -> str:
+    """The matching key of a word (:func:`auditor.tickets.stemming.key`: folded, stemmed in ``lang``, guessed
+    from the word when not given)."""
+    return stemming.key(token, lang or guess_language(token) or "en")
 
 
 def tokens(text: str) -> list[str]:
@@ -298,5 +293,7 @@ def tokens(text: str) -> list[str]:
     return [t for t in _TOKEN.findall(text) if t not in stop]
 
 
-def stems(text: str) -> list[str]:
-    return [stem(t) for t in tokens(text)]
+def stems(text: str, lang: str = "") -> list[str]:
+    """The stems of the non-stop words of ``text``, in its language (guessed once for the whole text)."""
+    lang = lang or guess_language(text) or "en"
+    return [stemming.key(t, lang) for t in tokens(text)]
