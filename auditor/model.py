@@ -404,6 +404,7 @@ class AuditResult(BaseModel):
     findings: list[Finding] = Field(default_factory=list)
     fail_on: Severity = "high"
     errors: list[str] = Field(default_factory=list)
+    unread: list[UnreadPage] = Field(default_factory=list)  # linked pages not read (robots, budget, failed, offsite)
     checkout: list[CheckoutWalk] = Field(default_factory=list)
     tickets: TicketsArtifact | None = None
     suppressed: list[Finding] = Field(default_factory=list)  # matched by an ignore rule (with its reason)
