@@ -8,15 +8,19 @@ download, else ``apt-get install -y chromium`` as root.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
-from typing import AsyncIterator
+from typing import Any, AsyncIterator, Coroutine, TypeVar
 
-from auditor.errors import CannotRunError
+from auditor.errors import CannotRunError, Terminated
+
+T = TypeVar("T")
 
 SYSTEM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
 CONTAINER_FLAGS = [
@@ -82,9 +86,39 @@ def launch_args() -> list[str]:
     return args
 
 
+def run_async(coro: Coroutine[Any, Any, T]) -> T:
+    """``asyncio.run(coro)``, where SIGTERM does what Ctrl-C does: the running task is cancelled, so the
+    browser is closed and what was gathered is saved on the way out, then :class:`Terminated` is raised (a
+    ``KeyboardInterrupt``). The SIGTERM handler in force before is restored afterwards."""
+
+    async def guarded() -> T:
+        task = asyncio.current_task()
+        loop = asyncio.get_running_loop()
+        hit: list[int] = []
+        previous = None
+        with contextlib.suppress(ValueError, RuntimeError, NotImplementedError, AttributeError):
+            previous = signal.getsignal(signal.SIGTERM)
+            loop.add_signal_handler(signal.SIGTERM, lambda: (hit.append(1), task.cancel()))  # type: ignore[union-attr]
+        try:
+            return await coro
+        except asyncio.CancelledError:
+            if hit:
+                raise Terminated() from None
+            raise
+        finally:
+            with contextlib.suppress(ValueError, RuntimeError, NotImplementedError, AttributeError):
+                loop.remove_signal_handler(signal.SIGTERM)
+                if previous is not None:
+                    signal.signal(signal.SIGTERM, previous)
+
+    return asyncio.run(guarded())
+
+
 @contextlib.asynccontextmanager
-async def launch(headless: bool = True) -> AsyncIterator["object"]:
-    """One browser for the whole run (contexts and pages are opened from it for concurrency).
+async def launch(headless: bool = True, http_credentials: dict[str, str] | None = None) -> AsyncIterator["object"]:
+    """One browser for the whole run (contexts and pages are opened from it for concurrency). With
+    ``http_credentials`` ({username, password, origin}), every context opened from it answers the store's HTTP
+    authentication with them, so no URL has to carry them.
 
     Raises :class:`CannotRunError` (exit 3) when no browser is found or it does not start.
     """
@@ -102,11 +136,19 @@ async def launch(headless: bool = True) -> AsyncIterator["object"]:
         except PlaywrightError as exc:
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             raise CannotRunError(f"the browser at {executable} did not start: {first}", NO_BROWSER_HINT) from exc
+        if http_credentials:
+            opener = browser.new_context
+
+            async def new_context(**options: Any) -> Any:
+                options.setdefault("http_credentials", http_credentials)
+                return await opener(**options)
+
+            browser.new_context = new_context  # type: ignore[method-assign]
         try:
             yield browser
         finally:
             with contextlib.suppress(Exception):
-                await browser.close()
+                await asyncio.wait_for(browser.close(), 15)
 
 
 def _run(cmd: list[str], timeout: int) -> bool:

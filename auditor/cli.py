@@ -1,12 +1,14 @@
 """The `clearcart` command line: thin Typer commands over library functions.
 
-Exit codes: 0 no finding at or above --fail-on; 1 such findings exist; 2 usage or config error;
-3 the audit could not run (unreachable store, no browser, the store blocks automation).
+Exit codes: 0 no finding at or above --fail-on; 1 such findings exist; 2 usage or config error (an unwritable
+or full output folder too); 3 the audit could not run (unreachable store, no browser, the store blocks
+automation); 130 interrupted by Ctrl-C, 143 stopped by SIGTERM (what was gathered is kept in OUT/artifacts).
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from enum import Enum
 from pathlib import Path
@@ -15,7 +17,12 @@ from typing import Any, Optional
 import typer
 
 from auditor import __version__
-from auditor.errors import EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, ClearcartError, UsageError
+from auditor.errors import (EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, ClearcartError, Terminated,
+                            UsageError, output_error)
+
+EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT)
+EXIT_TERMINATED = 143  # SIGTERM (128 + SIGTERM)
+_kept: list[Path] = []  # the artifacts folder of the running scan, named when it is interrupted
 
 app = typer.Typer(
     name="clearcart",
@@ -55,6 +62,47 @@ def _formats(value: str) -> list[str]:
     return chosen
 
 
+def escape(text: str) -> str:
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(text)
+
+
+def redact_url(text: str) -> str:
+    from auditor.crawl import redact_url as redact
+
+    return redact(text)
+
+
+def _writable(folder: Path) -> None:
+    """Fail before any browsing when the output folder cannot be created or written (exit 2, the path named)."""
+    probe = folder / f".clearcart-write-test-{os.getpid()}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        raise output_error(exc, folder) from exc
+
+
+def _say_unread(console: "_Console", artifacts: Any) -> None:
+    """Name the linked pages the crawl did not read (robots.txt, page budget, failures, off-site redirects)."""
+    unread = list(artifacts.unread)
+    if not unread:
+        return
+    by_reason: dict[str, list[Any]] = {}
+    for u in unread:
+        by_reason.setdefault(u.reason, []).append(u)
+    words = {"robots": "blocked by robots.txt", "budget": "over the page budget (--max-pages)",
+             "failed": "failed or abandoned", "offsite": "redirected to another site (not audited)"}
+    for reason, items in by_reason.items():
+        # help pages first: a check that needed one says needs-review
+        items = sorted(items, key=lambda u: not u.topic)
+        names = ", ".join(u.url + (f" ({u.topic})" if u.topic else "") for u in items[:5])
+        more = f" and {len(items) - 5} more" if len(items) > 5 else ""
+        console.say(f"not read, {words.get(reason, reason)}: {len(items)} page(s): {names}{more}")
+
+
 def _split(values: Optional[list[str]]) -> list[str]:
     return [v.strip() for value in values or [] for v in value.split(",") if v.strip()]
 
@@ -62,10 +110,10 @@ def _split(values: Optional[list[str]]) -> list[str]:
 class _Console:
     """Progress on a terminal (rich); quiet in CI, when piped, or with --quiet."""
 
-    def __init__(self, quiet: bool):
+    def __init__(self, quiet: bool, console: Any = None):
         from rich.console import Console
 
-        self.err = Console(stderr=True, highlight=False)
+        self.err = console or Console(stderr=True, highlight=False)
         self.enabled = not quiet and self.err.is_terminal and not os.environ.get("CI")
         self.quiet = quiet
         self._progress: Any = None
@@ -89,19 +137,20 @@ class _Console:
     def __call__(self, event: str, **data: Any) -> None:
         if self._progress is None:
             return
-        if event == "page":
-            self._progress.update(self._task, url=str(data.get("url", ""))[-70:])
+        if event == "page":  # a store's URL is text, never console markup
+            self._progress.update(self._task, url=escape(redact_url(str(data.get("url", "")))[-70:]))
         elif event == "done":
             self._progress.update(self._task, completed=data.get("pages"), total=data.get("total"))
         elif event == "order-suspected":  # said at once, whatever the display (see _say_orders)
             self._progress.console.print(str(data.get("message", "")), markup=False, highlight=False)
         elif event == "stage":
-            self._progress.update(self._task, description=str(data.get("name", "")), completed=0,
+            self._progress.update(self._task, description=escape(str(data.get("name", ""))), completed=0,
                                   total=data.get("total"))
 
     def say(self, message: str) -> None:
+        """Print a line; store text in it (titles, URLs, errors) is never read as markup or emoji codes."""
         if not self.quiet:
-            self.err.print(message, markup=False)
+            self.err.print(message, markup=False, emoji=False, highlight=False)
 
 
 def _say_orders(suspected: list[Any]) -> None:
@@ -238,6 +287,10 @@ def scan(
     products: Optional[int] = typer.Option(None, "--products", min=0, max=1000,
                                            help="Product pages sampled across categories. Default: 12."),
     ignore_robots: bool = typer.Option(False, "--ignore-robots", help="Ignore robots.txt (your own store only)."),
+    page_timeout: Optional[float] = typer.Option(None, "--page-timeout", min=5, max=600,
+                                                 help="Hard deadline of one page in seconds: a page still loading "
+                                                      "or running a script then is abandoned as failed and the "
+                                                      "crawl goes on. Default: 45."),
     checkout_products: Optional[int] = typer.Option(None, "--checkout-products", min=0, max=20,
                                                     help="Products walked through checkout, never ordering "
                                                          "(0: no walk). Default: 1."),
@@ -282,6 +335,7 @@ def scan(
         concurrency=config.value("concurrency", concurrency, 4),
         products=config.value("products", products, 12),
         respect_robots=False if ignore_robots else config.value("respect-robots", None, True),
+        page_timeout_s=config.value("page-timeout", page_timeout, 45.0),
     )
     customer = None
     if config.customer:
@@ -289,8 +343,10 @@ def scan(
 
         customer = TestCustomer(**config.customer)
     artifacts_dir = out / "artifacts"
+    _writable(artifacts_dir)
+    _kept[:] = [artifacts_dir]
     with _Console(quiet) as console:
-        console.say(f"clearcart {__version__}: auditing {url}")
+        console.say(f"clearcart {__version__}: auditing {redact_url(url)}")
         artifacts = gather(url, artifacts_dir, settings,
                            checkout_products=config.value("checkout-products", checkout_products, 1),
                            journey=journey, journey_rebase=journey_rebase, customer=customer, progress=console,
@@ -299,6 +355,7 @@ def scan(
     suspected = [w.order_suspected for w in artifacts.checkout if w.order_suspected is not None]
     _say_orders(suspected)
     console.say(f"{len(artifacts.pages)} pages in {artifacts.duration_s:.1f} s; artifacts: {artifacts_dir}")
+    _say_unread(console, artifacts)
     _say_tickets(console, artifacts)
     for error in artifacts.errors[:5]:
         console.say(f"warning: {error}")
@@ -383,8 +440,11 @@ def tickets_command(
                 concurrency=config.value("concurrency", None, 4),
                 products=config.value("products", products, 12),
                 respect_robots=False if ignore_robots else config.value("respect-robots", None, True),
+                page_timeout_s=config.value("page-timeout", None, 45.0),
             )
-            console.say(f"clearcart {__version__}: reading the help pages of {site}")
+            _writable(out / "artifacts")
+            _kept[:] = [out / "artifacts"]
+            console.say(f"clearcart {__version__}: reading the help pages of {redact_url(site)}")
             artifacts = gather(site, out / "artifacts", settings, checkout_products=0, tickets=file,
                                ticket_options=options, progress=console)
         else:
@@ -527,22 +587,27 @@ def _usage_error(exc: Exception) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     """Console entry point: every error is one line plus a hint, never a traceback."""
+    previous = _on_sigterm()
     try:
         returned = app(args=argv, prog_name="clearcart", standalone_mode=False)
         return returned if isinstance(returned, int) else EXIT_OK
     except typer.Exit as done:
         return done.exit_code
-    except typer.Abort:
-        print("clearcart: interrupted", file=sys.stderr)
-        return 130
+    except typer.Abort as exc:  # Click turns Ctrl-C (and our SIGTERM) into Abort
+        return _interrupted(exc.__cause__ or exc.__context__)
     except ClearcartError as exc:
-        print(f"clearcart: error: {_printable(exc.message)}", file=sys.stderr)
+        print(f"clearcart: error: {_printable(redact_url(exc.message))}", file=sys.stderr)
         if exc.hint:
             print(f"  hint: {_printable(exc.hint)}", file=sys.stderr)
         return exc.exit_code
-    except KeyboardInterrupt:
-        print("clearcart: interrupted; artifacts gathered so far were kept", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as exc:
+        return _interrupted(exc)
+    except OSError as exc:
+        if exc.filename is None or os.environ.get("CLEARCART_DEBUG"):
+            return _internal(exc)
+        error = output_error(exc)  # a report or artifact that could not be written: the path named
+        print(f"clearcart: error: {_printable(error.message)}\n  hint: {error.hint}", file=sys.stderr)
+        return EXIT_USAGE
     except Exception as exc:  # never a traceback for the user; CLEARCART_DEBUG=1 shows it
         if _usage_error(exc):
             ctx = getattr(exc, "ctx", None)
@@ -554,11 +619,39 @@ def main(argv: list[str] | None = None) -> int:
             print(f"clearcart: error: {message}", file=sys.stderr)
             print(f"  hint: run `clearcart {command + ' ' if command else ''}--help`", file=sys.stderr)
             return EXIT_USAGE
-        if os.environ.get("CLEARCART_DEBUG"):
-            raise
-        print(f"clearcart: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
-        print("  hint: run again with CLEARCART_DEBUG=1 for details and report it", file=sys.stderr)
-        return EXIT_CANNOT_RUN
+        return _internal(exc)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _internal(exc: Exception) -> int:
+    if os.environ.get("CLEARCART_DEBUG"):
+        raise exc
+    print(f"clearcart: internal error: {type(exc).__name__}: {_printable(redact_url(str(exc)))}", file=sys.stderr)
+    print("  hint: run again with CLEARCART_DEBUG=1 for details and report it", file=sys.stderr)
+    return EXIT_CANNOT_RUN
+
+
+def _on_sigterm() -> Any:
+    """SIGTERM (a cancelled CI job, ``timeout``) ends the run as Ctrl-C does: what was gathered is saved and the
+    browser closed on the way out (inside the browser stages :func:`auditor.browser.run_async` does it)."""
+
+    def stop(signum: int, frame: Any) -> None:
+        raise Terminated()
+
+    try:
+        return signal.signal(signal.SIGTERM, stop)
+    except (ValueError, OSError):  # not the main thread
+        return None
+
+
+def _interrupted(cause: BaseException | None) -> int:
+    terminated = isinstance(cause, Terminated)
+    what = "stopped by SIGTERM" if terminated else "interrupted (Ctrl-C)"
+    kept = f"; what was gathered is kept in {_kept[0]}" if _kept and (_kept[0] / "artifacts.json").exists() else ""
+    print(f"clearcart: {what}{kept}", file=sys.stderr)
+    return EXIT_TERMINATED if terminated else EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":

@@ -15,9 +15,13 @@ from typing import Any
 
 from auditor.errors import UsageError
 
-SCAN_KEYS = {
+SCAN_KEYS: dict[str, Any] = {
     "max-pages": int, "concurrency": int, "products": int, "checkout-products": int, "respect-robots": bool,
-    "fail-on": str, "disable": list, "report-lang": str, "format": str, "walk": str,
+    "fail-on": str, "disable": list, "report-lang": str, "format": str, "page-timeout": (int, float), "walk": str,
+}
+SCAN_RANGES = {  # the same bounds as the command-line options
+    "max-pages": (1, 5000), "concurrency": (1, 16), "products": (0, 1000), "checkout-products": (0, 20),
+    "page-timeout": (5, 600),
 }
 CUSTOMER_KEYS = {"email", "first-name", "last-name", "street", "city", "postcode", "phone", "company", "country"}
 IGNORE_KEYS = {"fingerprint", "check", "rule", "url", "reason", "expires"}
@@ -34,6 +38,7 @@ STARTER = '''# clearcart configuration. Precedence: defaults < this file < comma
 # checkout-products = 1     # products walked through checkout (0: none)
 # walk = "checkout"         # the checkout walk: checkout (to the last step before ordering), basket, off
 # respect-robots = true     # false only for your own store
+# page-timeout = 45         # seconds one page may take (load to snapshot) before it is abandoned as failed
 # fail-on = "high"          # exit 1 at or above: critical, high, medium, low, info, never
 # disable = []              # check ids not to run, e.g. ["faq-gaps"]
 # report-lang = "en"        # report language: en, pl
@@ -111,6 +116,24 @@ class Config:
         return self.scan.get(key, default)
 
 
+def _check_option(path: Path, key: str, value: Any, default: Any) -> None:
+    """A check option must have the type of its default (an integer is fine where a number is expected); a
+    number must not be negative."""
+    if default is None:
+        return
+    if isinstance(default, bool):
+        ok = isinstance(value, bool)
+    elif isinstance(default, (int, float)):
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool) and (
+            isinstance(default, float) or isinstance(value, int))
+        if ok and value < 0:
+            raise _fail(path, f"{key} = {value!r} is out of range (must not be negative)")
+    else:
+        ok = isinstance(value, type(default))
+    if not ok:
+        raise _fail(path, f"{key} must be {type(default).__name__} like its default {default!r}, not {value!r}")
+
+
 def _fail(path: Path, message: str) -> UsageError:
     return UsageError(f"{path}: {message}", "run `clearcart init` for a commented example of every key")
 
@@ -153,8 +176,16 @@ def load_config(explicit: str | Path | None = None, cwd: Path | None = None) -> 
     for key, value in (data.get("scan") or {}).items():
         if key not in SCAN_KEYS:
             raise _fail(path, f"unknown key scan.{key}")
-        if not isinstance(value, SCAN_KEYS[key]) or (SCAN_KEYS[key] is int and isinstance(value, bool)):
-            raise _fail(path, f"scan.{key} must be {SCAN_KEYS[key].__name__}")
+        kind = SCAN_KEYS[key]
+        numeric = kind is int or kind == (int, float)
+        if not isinstance(value, kind) or (numeric and isinstance(value, bool)):
+            name = "a number" if kind == (int, float) else kind.__name__
+            raise _fail(path, f"scan.{key} must be {name}, not {value!r}")
+        if key in SCAN_RANGES and not SCAN_RANGES[key][0] <= value <= SCAN_RANGES[key][1]:
+            low, high = SCAN_RANGES[key]
+            raise _fail(path, f"scan.{key} = {value!r} is out of range ({low} to {high})")
+        if key == "disable" and not all(isinstance(v, str) for v in value):
+            raise _fail(path, "scan.disable must be a list of check ids (strings)")
         config.scan[key] = value
     for check_id in config.scan.get("disable", []):
         if registry.by_id(check_id) is None:
@@ -183,10 +214,13 @@ def load_config(explicit: str | Path | None = None, cwd: Path | None = None) -> 
         module = registry.by_id(check_id)
         if module is None:
             raise _fail(path, f"[checks.{check_id}] is not a check")
-        for name in options:
+        if not isinstance(options, dict):
+            raise _fail(path, f"checks.{check_id} must be a table of options")
+        for name, value in options.items():
             if name not in module.DEFAULT_OPTIONS:
                 raise _fail(path, f"unknown option checks.{check_id}.{name} "
                                   f"(known: {', '.join(module.DEFAULT_OPTIONS) or 'none'})")
+            _check_option(path, f"checks.{check_id}.{name}", value, module.DEFAULT_OPTIONS[name])
         config.checks[check_id] = dict(options)
     for number, rule in enumerate(data.get("ignore") or [], 1):
         unknown = set(rule) - IGNORE_KEYS

@@ -7,7 +7,16 @@
   and once the product budget is used, URLs shaped like known product URLs are no longer visited.
 * Consent banners and pop-ups are dismissed before anything is read.
 * A page that fails is recorded with its error and the crawl goes on; whatever was gathered is saved even
-  when the run is interrupted.
+  when the run is interrupted (Ctrl-C or SIGTERM).
+* Every page has a hard deadline (``page_timeout_s``): a page whose script spins for ever is abandoned as a
+  failed page, its tab closed from the browser side, and the crawl goes on in a fresh tab.
+* Hostile input is bounded: a redirect to another site is recorded, not read as the store; sitemaps come only
+  from the store's origin, capped in size, entries and gzip ratio; robots.txt is read by ``protego``
+  (wildcards, ``Allow`` precedence, relative ``Sitemap:`` lines); 429/503 with ``Retry-After`` is retried once
+  within a bound; credentials in the start URL are used for HTTP authentication and kept out of every URL
+  saved; saved HTML is capped per page.
+* Linked pages not read (robots.txt, page budget, failure, off-site redirect) are listed in
+  ``Artifacts.unread``, with the help topic (returns, contact, FAQ) their link reads as.
 """
 
 from __future__ import annotations
@@ -17,20 +26,24 @@ import base64
 import contextlib
 import json
 import re
+import ssl
 import time
-import urllib.robotparser
+import urllib.error
+import urllib.request
+import zlib
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
-from urllib.parse import urldefrag, urljoin, urlsplit, urlunsplit
+from email.utils import parsedate_to_datetime
+from urllib.parse import unquote, urldefrag, urljoin, urlsplit, urlunsplit
 
 from auditor import __version__, lexicon, widgets
-from auditor.browser import launch
+from auditor.browser import launch, run_async
 from auditor.consent import dismiss_overlays
-from auditor.errors import CannotRunError, UsageError
-from auditor.model import Artifacts, CrawlSettings, Form, FormField, Link, PageArtifact
+from auditor.errors import CannotRunError, UsageError, output_error
+from auditor.model import Artifacts, CrawlSettings, Form, FormField, Link, PageArtifact, UnreadPage
 from auditor.pagetype import classify
 
 Progress = Callable[..., None]
@@ -45,6 +58,18 @@ BLOCK_WORDS = re.compile(r"captcha|access denied|cloudflare|attention required|a
                          r"automated traffic|verify you are human|ddos", re.IGNORECASE)
 MAX_TEXT = 60_000
 NAV_TIMEOUT_MS = 30_000
+EVALUATE_TIMEOUT_S = 15  # one script run in a page (the snapshot, the consent pass)
+CLOSE_TIMEOUT_S = 5  # closing a tab or the browser context
+MAX_LINKS = 5_000  # links kept per page; past it, menu links go first, never the footer's or the content's
+MAX_HTML_BYTES = 5 * 1024 * 1024  # saved HTML per page (the rest is cut, and the page marked html_truncated)
+MAX_RETRY_AFTER_S = 20  # a 429/503 asking to wait longer than this is not waited for
+MAX_FETCH_BYTES = 10 * 1024 * 1024  # robots.txt or one sitemap, downloaded and after gunzip
+MAX_GZIP_RATIO = 100  # a sitemap that inflates more than this is a bomb
+MAX_SITEMAP_ENTRIES = 50_000  # per sitemap file (the sitemaps.org limit)
+MAX_SITEMAP_URLS = 5_000  # kept over all sitemaps
+MAX_UNREAD = 1_000  # unread pages listed (help pages are always listed)
+HELP_TOPICS = {"returns": ("slug_returns", "returns"), "contact": ("slug_contact", "contact"),
+               "faq": ("slug_faq", "faq")}
 
 # One evaluate per page: everything we read from the DOM.
 _EXTRACT_JS = r"""
@@ -340,6 +365,7 @@ class _Queued:
     click_path: list[str]
     parent: str | None
     category_hint: str = ""
+    link_text: str = ""
 
 
 @dataclass
@@ -353,11 +379,13 @@ class _State:
 
 
 def normalize_url(url: str, base: str | None = None) -> str | None:
-    """Absolute http(s) URL without fragment and tracking parameters, or None when it is not one."""
+    """Absolute http(s) URL without fragment, tracking parameters or credentials (``user:password@``), with a
+    lower-case host; or None when it is not one."""
     try:
         absolute = urljoin(base, url) if base else url
         absolute, _ = urldefrag(absolute)
         parts = urlsplit(absolute)
+        port = parts.port
     except ValueError:
         return None
     if parts.scheme not in ("http", "https") or not parts.hostname:
@@ -366,11 +394,34 @@ def normalize_url(url: str, base: str | None = None) -> str | None:
         kv for kv in parts.query.split("&") if kv and not TRACKING_PARAMS.match(kv.split("=", 1)[0])
     )
     path = parts.path or "/"
-    return urlunsplit((parts.scheme, parts.netloc.lower(), path, query, ""))
+    host = parts.hostname.lower()
+    if ":" in host:  # IPv6 literal
+        host = f"[{host}]"
+    netloc = f"{host}:{port}" if port is not None else host
+    return urlunsplit((parts.scheme, netloc, path, query, ""))
+
+
+def split_credentials(url: str) -> tuple[str, dict[str, str] | None]:
+    """``https://user:Secret@host/`` -> (``https://host/``, {"username": "user", "password": "Secret"}): the
+    credentials keep their case and are used for HTTP authentication only, never kept in a URL."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return url, None
+    if "@" not in parts.netloc:
+        return url, None
+    host = parts.netloc.rsplit("@", 1)[1]
+    credentials = {"username": unquote(parts.username or ""), "password": unquote(parts.password or "")}
+    return urlunsplit((parts.scheme, host, parts.path, parts.query, parts.fragment)), credentials
+
+
+def redact_url(text: str) -> str:
+    """``text`` with the ``user:password@`` part of every URL in it removed (for messages and logs)."""
+    return re.sub(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/@\s?#]+@", r"\1", str(text))
 
 
 def validate_start_url(url: str) -> str:
-    candidate = url.strip()
+    candidate = split_credentials(url)[0].strip()
     if candidate and "://" not in candidate and re.match(r"^[\w.-]+\.[a-z]{2,}(:\d+)?(/|$)", candidate, re.I):
         candidate = "https://" + candidate
     try:
@@ -380,7 +431,8 @@ def validate_start_url(url: str) -> str:
         port_ok = False
         parts = None
     if not parts or parts.scheme not in ("http", "https") or not parts.hostname or not port_ok or " " in candidate:
-        raise UsageError(f"'{url}' is not a store URL", "give a full address such as https://shop.example.com/")
+        raise UsageError(f"'{redact_url(url)}' is not a store URL",
+                         "give a full address such as https://shop.example.com/")
     normalized = normalize_url(candidate)
     assert normalized
     return normalized
@@ -407,6 +459,62 @@ def _followable(url: str) -> bool:
     return not lexicon.matches("slug_skip", url.lower())
 
 
+def help_topic(url: str, text: str = "") -> str:
+    """"returns", "contact" or "faq" when a link's URL or text reads as that help page, else ""."""
+    path = urlsplit(url).path.lower()
+    for topic, (slug, words) in HELP_TOPICS.items():
+        if lexicon.matches(slug, path) or (text and len(text) <= 60 and lexicon.matches(words, text)):
+            return topic
+    return ""
+
+
+def retry_after_seconds(value: str | None, now: float | None = None) -> float | None:
+    """The wait a ``Retry-After`` header asks for (seconds or an HTTP date), or None when absent or unreadable."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - (time.time() if now is None else now))
+
+
+def keep_links(links: list[dict[str, Any]], limit: int = MAX_LINKS) -> list[dict[str, Any]]:
+    """At most ``limit`` links in page order; when a page has more, menu links (header, nav) are the ones left
+    out, so a mega menu never hides the footer's or the content's links."""
+    if len(links) <= limit:
+        return links
+    menu = {"header", "nav"}
+    rest = sum(1 for link in links if link.get("region") not in menu)
+    room = max(0, limit - rest)
+    kept: list[dict[str, Any]] = []
+    for link in links:
+        if link.get("region") in menu:
+            if room <= 0:
+                continue
+            room -= 1
+        kept.append(link)
+    return kept[:limit]
+
+
+def read_capped(data: bytes, gzipped: bool, limit: int = MAX_FETCH_BYTES, ratio: int = MAX_GZIP_RATIO) -> bytes:
+    """``data``, gunzipped when ``gzipped``; ValueError when it is, or inflates to, more than ``limit`` bytes,
+    or inflates more than ``ratio`` times (a gzip bomb)."""
+    if len(data) > limit:
+        raise ValueError(f"larger than {limit // (1024 * 1024)} MB")
+    if not gzipped:
+        return data
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    cap = min(limit, max(1, len(data)) * ratio)
+    out = inflater.decompress(data, cap + 1)
+    if len(out) > cap or inflater.unconsumed_tail:
+        raise ValueError(f"inflates more than {ratio}:1 or past {limit // (1024 * 1024)} MB (a gzip bomb)")
+    return out
+
+
 @lru_cache(maxsize=1)
 def _box_terms() -> str:
     """The words and size patterns the page snapshot uses to find the elements it boxes, as one JSON string (a
@@ -420,37 +528,60 @@ def _box_terms() -> str:
     return json.dumps(terms, ensure_ascii=False)
 
 
+class PageDeadline(Exception):
+    """A page did not finish within its deadline (a script kept its renderer busy, or it never settled)."""
+
+
 class Crawler:
     def __init__(self, start_url: str, out_dir: Path, settings: CrawlSettings, progress: Progress | None = None,
-                 timeout_ms: int = NAV_TIMEOUT_MS):
-        self.start_url = validate_start_url(start_url)
+                 timeout_ms: int = NAV_TIMEOUT_MS, credentials: dict[str, str] | None = None):
+        bare, in_url = split_credentials(start_url)
+        self.start_url = validate_start_url(bare)
+        self.credentials = credentials or in_url  # HTTP authentication of the store (e.g. a staging site)
         self.settings = settings
         self.out_dir = Path(out_dir)
         self.progress = progress or (lambda *a, **k: None)
-        self.timeout_ms = timeout_ms
+        self.timeout_ms = min(timeout_ms, int(settings.page_timeout_s * 1000))
         self._sessions: dict[Any, Any] = {}  # page -> its DevTools session, for screenshots
-        self.robots: urllib.robotparser.RobotFileParser | None = None
+        self._targets: dict[Any, str] = {}  # page -> its DevTools target id, to close it from the browser side
+        self._stuck: set[Any] = set()  # pages abandoned at their deadline: replaced before the next visit
+        self._browser_session: Any = None
+        self._context: Any = None
+        self._agent = f"clearcart/{__version__}"
+        self.robots: Any = None  # a protego.Protego once robots.txt is read
 
     # ------------------------------------------------------------------------------------------- run
     async def run(self) -> Artifacts:
         artifacts = Artifacts(start_url=self.start_url, settings=self.settings)
         state = _State(artifacts=artifacts, out_dir=self.out_dir)
-        (self.out_dir / "pages").mkdir(parents=True, exist_ok=True)
-        (self.out_dir / "screenshots").mkdir(parents=True, exist_ok=True)
+        try:
+            (self.out_dir / "pages").mkdir(parents=True, exist_ok=True)
+            (self.out_dir / "screenshots").mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise output_error(exc, self.out_dir) from exc
         started = time.perf_counter()
         try:
             async with launch() as browser:
-                context = await browser.new_context(
-                    viewport={"width": 1280, "height": 900},
-                    user_agent=await self._user_agent(browser),
-                    ignore_https_errors=True,
-                )
+                self._agent = await self._user_agent(browser)
+                options: dict[str, Any] = {}
+                if self.credentials:
+                    parts = urlsplit(self.start_url)
+                    options["http_credentials"] = {**self.credentials, "origin": f"{parts.scheme}://{parts.netloc}"}
+                context = self._context = await browser.new_context(
+                    viewport={"width": 1280, "height": 900}, user_agent=self._agent, ignore_https_errors=True,
+                    **options)
                 context.set_default_navigation_timeout(self.timeout_ms)
+                context.set_default_timeout(self.timeout_ms)
+                with contextlib.suppress(Exception):
+                    self._browser_session = await browser.new_browser_cdp_session()
                 try:
                     await self._crawl(context, state)
                 finally:
+                    # a tab whose renderer still spins can hold the context's close: close it from the browser
+                    for page in list(self._stuck):
+                        await self._close_target(page)
                     with contextlib.suppress(Exception):
-                        await context.close()
+                        await asyncio.wait_for(context.close(), CLOSE_TIMEOUT_S * 2)
         except (KeyboardInterrupt, asyncio.CancelledError):
             artifacts.errors.append("the crawl was interrupted; the pages gathered so far are kept")
             raise
@@ -463,53 +594,109 @@ class Crawler:
     async def _user_agent(self, browser: Any) -> str:
         page = await browser.new_page()
         try:
-            agent = await page.evaluate("navigator.userAgent")
+            agent = await asyncio.wait_for(page.evaluate("navigator.userAgent"), EVALUATE_TIMEOUT_S)
         finally:
-            await page.close()
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(page.close(), CLOSE_TIMEOUT_S)
         return agent.replace("HeadlessChrome", "Chrome") + f" clearcart/{__version__}"
 
+    async def _new_page(self, context: Any) -> Any:
+        page = await context.new_page()
+        with contextlib.suppress(Exception):  # its target id, read while the tab is still responsive
+            session = self._sessions[page] = await context.new_cdp_session(page)
+            info = await asyncio.wait_for(session.send("Target.getTargetInfo"), EVALUATE_TIMEOUT_S)
+            self._targets[page] = info["targetInfo"]["targetId"]
+        return page
+
+    async def _close_target(self, page: Any) -> None:
+        """Close a tab even when its renderer is stuck in a script: ``page.close()`` first, then DevTools'
+        ``Target.closeTarget`` from the browser session, which does not need the renderer's help."""
+        self._sessions.pop(page, None)
+        self._stuck.discard(page)
+        try:
+            await asyncio.wait_for(page.close(run_before_unload=False), CLOSE_TIMEOUT_S)
+            return
+        except Exception:
+            pass
+        target = self._targets.pop(page, None)
+        if target and self._browser_session is not None:
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(self._browser_session.send("Target.closeTarget", {"targetId": target}),
+                                       CLOSE_TIMEOUT_S)
+
     async def _crawl(self, context: Any, state: _State) -> None:
-        pages = [await context.new_page() for _ in range(max(1, self.settings.concurrency))]
+        pages = [await self._new_page(context) for _ in range(max(1, self.settings.concurrency))]
         state.counter += 1
         first = await self._visit(pages[0], _Queued(self.start_url, 0, [], None), state, state.counter, first=True)
+        if pages[0] in self._stuck:
+            await self._close_target(pages[0])
         self._check_start(first)
         self._keep(first, state)
         home = first.final_url
         state.artifacts.home_url = home
         state.seen.add(home)
-        await self._load_robots_and_sitemap(context, home, state)
+        await self._load_robots_and_sitemap(home, state)
 
         level = self._next_level([first], state, home)
         depth = 1
         while level and len(state.artifacts.pages) < self.settings.max_pages:
-            visited = await self._visit_all(pages, self._select(level, state), state)
+            batch = self._select(level, state)
+            visited = await self._visit_all(pages, batch, state)
             level = self._next_level(visited, state, home)
             depth += 1
+        self._over_budget(level, state)
 
         # pages only the sitemap knows (no link from the crawl reached them)
         leftovers = [u for u in state.artifacts.sitemap_urls if u not in state.seen and self._allowed(u, state)]
-        extra = self._select([_Queued(url, None, [], None) for url in leftovers], state)
+        extra = self._select([_Queued(url, None, [], None) for url in leftovers], state, record=False)
         state.seen.update(item.url for item in extra)
         if extra:
             await self._visit_all(pages, extra, state)
         self._post_classify(state.artifacts)
 
-    def _select(self, level: list[_Queued], state: _State) -> list[_Queued]:
+    def _select(self, level: list[_Queued], state: _State, record: bool = True) -> list[_Queued]:
         """What of a level to visit, decided before any of it loads so that the same store gives the same
         crawl whatever the timing: in link order, within the page budget, and leaving out URLs shaped like
-        a known product page once the product budget is spent."""
+        a known product page once the product budget is spent. When the budget cannot hold the whole level,
+        links that read as help pages (returns, contact, FAQ) are taken first; what is left out is recorded."""
         budget = self.settings.max_pages - len(state.artifacts.pages)
         products = state.products
-        batch: list[_Queued] = []
+        wanted: list[_Queued] = []
         for item in level:
-            if len(batch) >= budget:
-                break
             if self._is_product_candidate(item.url, state):
                 if products >= self.settings.products:
                     continue
                 products += 1
-            batch.append(item)
+            wanted.append(item)
+        if len(wanted) <= budget:
+            return wanted
+        helpful = {id(item) for item in wanted if help_topic(item.url, item.link_text)}
+        chosen = {id(item) for item in wanted if id(item) in helpful}
+        chosen = set(list(chosen)[:budget]) if len(chosen) > budget else chosen
+        for item in wanted:
+            if len(chosen) >= budget:
+                break
+            chosen.add(id(item))
+        batch = [item for item in wanted if id(item) in chosen]
+        if record:
+            self._over_budget([item for item in wanted if id(item) not in chosen], state)
         return batch
+
+    def _over_budget(self, items: list[_Queued], state: _State) -> None:
+        for item in items:
+            self._unread(state, item.url, "budget", item=item)
+
+    def _unread(self, state: _State, url: str, reason: str, detail: str = "", item: _Queued | None = None,
+                link_text: str = "", found_on: str = "") -> None:
+        text = item.link_text if item is not None else link_text
+        topic = help_topic(url, text)
+        listed = state.artifacts.unread
+        if len(listed) >= MAX_UNREAD and not topic:
+            return
+        if any(u.url == url and u.reason == reason for u in listed):
+            return
+        listed.append(UnreadPage(url=url, reason=reason, detail=redact_url(detail)[:300], link_text=text[:200],  # type: ignore[arg-type]
+                                 found_on=(item.parent if item is not None else found_on) or "", topic=topic))
 
     def _check_start(self, first: PageArtifact) -> None:
         if first.error:
@@ -533,17 +720,24 @@ class Crawler:
                 f"the start URL is not a web page ({first.content_type or 'unknown type'})",
                 "give the address of the store's home page, not a file",
             )
+        if not same_site(first.final_url, first.url):
+            raise UsageError(
+                f"the start URL {first.url} redirects to another site, {first.final_url}",
+                f"if that is the store, scan {first.final_url} itself",
+            )
 
     # ------------------------------------------------------------------------------------------ links
-    def _allowed(self, url: str, state: _State) -> bool:
+    def _allowed(self, url: str, state: _State, item: _Queued | None = None) -> bool:
         if not self.settings.respect_robots or self.robots is None:
             return True
         try:
-            allowed = self.robots.can_fetch("clearcart", url)
+            allowed = self.robots.can_fetch(url, "clearcart")
         except Exception:
             return True
-        if not allowed and url not in state.artifacts.robots_disallowed:
-            state.artifacts.robots_disallowed.append(url)
+        if not allowed:
+            if url not in state.artifacts.robots_disallowed:
+                state.artifacts.robots_disallowed.append(url)
+            self._unread(state, url, "robots", "disallowed by robots.txt", item=item)
         return allowed
 
     def _is_product_candidate(self, url: str, state: _State) -> bool:
@@ -565,14 +759,12 @@ class Crawler:
                 url = normalize_url(link.url)
                 if not url or url in state.seen or not same_site(url, home) or not _followable(url):
                     continue
-                if not self._allowed(url, state):
-                    state.seen.add(url)
-                    continue
                 state.seen.add(url)
-                per_parent.setdefault(page.final_url, []).append(
-                    _Queued(url, page.depth + 1, [*page.click_path, link.text or url], page.final_url,
-                            category_hint=hint)
-                )
+                item = _Queued(url, page.depth + 1, [*page.click_path, link.text or url], page.final_url,
+                               category_hint=hint, link_text=link.text)
+                if not self._allowed(url, state, item):
+                    continue
+                per_parent.setdefault(page.final_url, []).append(item)
         ordered: list[_Queued] = []
         queues = [list(q) for q in per_parent.values()]
         while any(queues):
@@ -581,67 +773,109 @@ class Crawler:
                     ordered.append(queue.pop(0))
         return ordered
 
-    async def _load_robots_and_sitemap(self, context: Any, home: str, state: _State) -> None:
+    # ------------------------------------------------------------------------------- robots, sitemaps
+    def _fetch(self, url: str) -> tuple[int, dict[str, str], bytes]:
+        """GET a robots.txt or sitemap (blocking: run in a thread): status, headers, body. The body is read up to
+        MAX_FETCH_BYTES (ValueError past it); the store's HTTP credentials go only to the store's origin."""
+        request = urllib.request.Request(url, headers={"User-Agent": self._agent, "Accept-Encoding": "gzip"})
+        if self.credentials and same_site(url, self.start_url):
+            token = base64.b64encode(f"{self.credentials['username']}:{self.credentials['password']}".encode())
+            request.add_header("Authorization", "Basic " + token.decode("ascii"))
+        insecure = ssl.create_default_context()
+        insecure.check_hostname = False  # as the browser context: ignore_https_errors (staging certificates)
+        insecure.verify_mode = ssl.CERT_NONE
+        try:
+            with urllib.request.urlopen(request, timeout=10, context=insecure) as response:
+                status, headers = response.status, {k.lower(): v for k, v in response.headers.items()}
+                data = response.read(MAX_FETCH_BYTES + 1)
+        except urllib.error.HTTPError as exc:
+            return exc.code, {}, b""
+        gzipped = headers.get("content-encoding", "").lower() == "gzip" or data[:2] == b"\x1f\x8b"
+        return status, headers, read_capped(data, gzipped)
+
+    async def _load_robots_and_sitemap(self, home: str, state: _State) -> None:
         parts = urlsplit(home)
         origin = f"{parts.scheme}://{parts.netloc}"
+        robots_url = origin + "/robots.txt"
         sitemaps: list[str] = []
-        with contextlib.suppress(Exception):
-            response = await context.request.get(origin + "/robots.txt", timeout=10_000)
-            if response.ok and "html" not in (response.headers.get("content-type") or ""):
-                body = await response.text()
-                state.artifacts.robots_txt_found = True
-                parser = urllib.robotparser.RobotFileParser()
-                parser.parse(body.splitlines())
-                self.robots = parser
-                sitemaps = [line.split(":", 1)[1].strip() for line in body.splitlines()
-                            if line.lower().startswith("sitemap:")]
-        if not sitemaps:
-            sitemaps = [origin + "/sitemap.xml"]
-        urls: list[str] = []
-        for sitemap in sitemaps[:5]:
-            urls += await self._read_sitemap(context, sitemap, nested=1)
-        state.artifacts.sitemap_urls = [u for u in dict.fromkeys(urls) if same_site(u, home)][:5000]
+        try:
+            status, headers, body = await asyncio.to_thread(self._fetch, robots_url)
+        except Exception as exc:
+            status, headers, body = 0, {}, b""
+            state.artifacts.errors.append(f"robots.txt unreadable: {redact_url(exc)}"[:300])
+        if 200 <= status < 300 and "html" not in headers.get("content-type", ""):
+            from protego import Protego
 
-    async def _read_sitemap(self, context: Any, url: str, nested: int) -> list[str]:
+            text = body.decode("utf-8", "replace")
+            state.artifacts.robots_txt_found = True
+            with contextlib.suppress(Exception):
+                self.robots = Protego.parse(text)
+                sitemaps = [urljoin(robots_url, s.strip()) for s in self.robots.sitemaps]
+        own = [s for s in sitemaps if same_site(s, home)]
+        if len(own) < len(sitemaps):
+            state.artifacts.errors.append(f"{len(sitemaps) - len(own)} sitemap(s) named in robots.txt are on "
+                                          "another site and were not read")
+        urls: list[str] = []
+        for sitemap in (own or [origin + "/sitemap.xml"])[:5]:
+            urls += await self._read_sitemap(sitemap, home, state, nested=1)
+        state.artifacts.sitemap_urls = [u for u in dict.fromkeys(urls) if same_site(u, home)][:MAX_SITEMAP_URLS]
+
+    async def _read_sitemap(self, url: str, home: str, state: _State, nested: int) -> list[str]:
         from lxml import etree
 
+        if not same_site(url, home):  # only the store's own sitemaps
+            return []
         try:
-            response = await context.request.get(url, timeout=10_000)
-            if not response.ok:
+            status, _, body = await asyncio.to_thread(self._fetch, url)
+            if not 200 <= status < 300:
                 return []
-            root = etree.fromstring(await response.body(), parser=etree.XMLParser(resolve_entities=False,
-                                                                                   no_network=True))
+            root = etree.fromstring(body, parser=etree.XMLParser(resolve_entities=False, no_network=True,
+                                                                 huge_tree=False))
+        except ValueError as exc:  # over a cap
+            state.artifacts.errors.append(f"sitemap {redact_url(url)} not read: {exc}"[:300])
+            return []
         except Exception:
             return []
-        locs = [normalize_url((el.text or "").strip()) for el in root.iter("{*}loc")]
-        locs = [u for u in locs if u]
+        locs: list[str] = []
+        for number, el in enumerate(root.iter("{*}loc")):
+            if number >= MAX_SITEMAP_ENTRIES:
+                state.artifacts.errors.append(f"sitemap {redact_url(url)}: only its first {MAX_SITEMAP_ENTRIES} "
+                                              "entries were read")
+                break
+            loc = normalize_url((el.text or "").strip(), url)
+            if loc:
+                locs.append(loc)
         if etree.QName(root).localname == "sitemapindex" and nested > 0:
             out: list[str] = []
-            for child in locs[:10]:
-                out += await self._read_sitemap(context, child, nested - 1)
+            for child in [u for u in locs if same_site(u, home)][:10]:
+                out += await self._read_sitemap(child, home, state, nested - 1)
             return out
         return locs
 
     # ------------------------------------------------------------------------------------------ pages
     async def _visit_all(self, pages: list[Any], batch: list[_Queued], state: _State) -> list[PageArtifact]:
         """Visit every item of ``batch`` on ``pages`` concurrently; the artifacts are kept in batch order
-        (and numbered so), not in the order the loads happen to finish."""
+        (and numbered so), not in the order the loads happen to finish. A tab abandoned at its deadline is
+        closed and replaced by a fresh one before its worker goes on."""
         queue: asyncio.Queue[tuple[int, _Queued]] = asyncio.Queue()
         for number, item in enumerate(batch, start=state.counter + 1):
             queue.put_nowait((number, item))
         state.counter += len(batch)
         results: dict[int, PageArtifact] = {}
 
-        async def worker(page: Any) -> None:
+        async def worker(slot: int) -> None:
             while True:
                 try:
                     number, item = queue.get_nowait()
                 except asyncio.QueueEmpty:
                     return
-                results[number] = await self._visit(page, item, state, number)
+                if pages[slot] in self._stuck:
+                    await self._close_target(pages[slot])
+                    pages[slot] = await self._new_page(self._context)
+                results[number] = await self._visit(pages[slot], item, state, number)
 
         try:
-            await asyncio.gather(*(worker(p) for p in pages[: max(1, min(len(pages), len(batch)))]))
+            await asyncio.gather(*(worker(slot) for slot in range(max(1, min(len(pages), len(batch))))))
         finally:  # an interrupted level still keeps the pages it finished
             visited = [results[number] for number in sorted(results)]
             for artifact in visited:
@@ -655,6 +889,12 @@ class Crawler:
             state.products += 1
             state.product_shapes.add(url_shape(artifact.final_url))
         state.artifacts.pages.append(artifact)
+        if artifact.error and artifact.depth != 0:
+            offsite = artifact.error.startswith("redirected to another site")
+            self._unread(state, artifact.url, "offsite" if offsite else "failed",
+                         artifact.final_url if offsite else artifact.error,
+                         link_text=artifact.click_path[-1] if artifact.click_path else "",
+                         found_on=artifact.parent_url or "")
         self.progress("done", url=artifact.url, pages=len(state.artifacts.pages), total=self.settings.max_pages)
 
     async def _visit(self, page: Any, item: _Queued, state: _State, number: int, first: bool = False) -> PageArtifact:
@@ -662,33 +902,57 @@ class Crawler:
                                 parent_url=item.parent, category_hint=item.category_hint)
         started = time.perf_counter()
         self.progress("page", url=item.url, depth=item.depth)
+        deadline = self.settings.page_timeout_s
         try:
-            response = await page.goto(item.url, wait_until="domcontentloaded")
-            with contextlib.suppress(Exception):
-                await page.wait_for_load_state("load", timeout=5_000)
-            artifact.final_url = normalize_url(page.url) or page.url
-            if response is not None:
-                artifact.status = response.status
-                artifact.content_type = (await response.all_headers()).get("content-type", "")
-            if artifact.content_type and "html" not in artifact.content_type.lower():
-                artifact.error = "" if first else f"not a web page ({artifact.content_type})"
-            else:
-                artifact.dismissed = await dismiss_overlays(page, settle_ms=700 if first else 0)
-                await self._read_page(page, artifact, state, number)
+            try:
+                await asyncio.wait_for(self._load(page, artifact, state, number, first), deadline)
+            except asyncio.TimeoutError as exc:
+                self._stuck.add(page)  # its renderer may be spinning: the worker replaces the tab
+                raise PageDeadline(f"abandoned: the page did not finish within {deadline:g} s "
+                                   "(a script kept it busy)") from exc
         except CannotRunError:
+            raise
+        except UsageError:
             raise
         except Exception as exc:  # one page failing never ends the crawl
             message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            artifact.error = re.sub(r"^\w+\.\w+: ", "", message)[:300]
+            artifact.error = redact_url(re.sub(r"^\w+\.\w+: ", "", message))[:300]
             if not first:
                 state.artifacts.errors.append(f"{item.url}: {artifact.error}")
         artifact.load_ms = int((time.perf_counter() - started) * 1000)
         return artifact
 
+    async def _load(self, page: Any, artifact: PageArtifact, state: _State, number: int, first: bool) -> None:
+        response = await page.goto(artifact.url, wait_until="domcontentloaded")
+        wait = retry_after_seconds((response.headers if response is not None else {}).get("retry-after")) \
+            if response is not None and response.status in (429, 503) else None
+        if wait is not None and wait <= MAX_RETRY_AFTER_S:  # the store asked us to come back shortly: once
+            await asyncio.sleep(wait)
+            response = await page.goto(artifact.url, wait_until="domcontentloaded")
+        with contextlib.suppress(Exception):
+            await page.wait_for_load_state("load", timeout=5_000)
+        artifact.final_url = normalize_url(page.url) or redact_url(page.url)
+        if response is not None:
+            artifact.status = response.status
+            artifact.content_type = (await response.all_headers()).get("content-type", "")
+        home = state.artifacts.home_url or artifact.url
+        if not first and not same_site(artifact.final_url, home):
+            artifact.error = f"redirected to another site: {artifact.final_url} (not audited as the store)"
+            return
+        if first and not same_site(artifact.final_url, artifact.url):
+            return  # _check_start refuses it
+        if artifact.content_type and "html" not in artifact.content_type.lower():
+            artifact.error = "" if first else f"not a web page ({artifact.content_type})"
+            return
+        artifact.dismissed = await dismiss_overlays(page, settle_ms=700 if first else 0)
+        await self._read_page(page, artifact, state, number)
+
     async def _read_page(self, page: Any, artifact: PageArtifact, state: _State, number: int) -> None:
         import extruct
 
-        data = await page.evaluate(_EXTRACT_JS, [widgets.all_globals(), widgets.all_snippets(), _box_terms()])
+        data = await asyncio.wait_for(
+            page.evaluate(_EXTRACT_JS, [widgets.all_globals(), widgets.all_snippets(), _box_terms()]),
+            EVALUATE_TIMEOUT_S)
         stem = f"{number:03d}"
         # The screenshot right after the snapshot, so the element boxes read in it match the picture.
         shot = Path("screenshots") / f"{stem}.jpg"
@@ -711,14 +975,15 @@ class Crawler:
         artifact.text = data["text"][:MAX_TEXT]
         artifact.headings = data["headings"]
         artifact.footer_text = data["footer"][:5000]
-        artifact.links = [Link(**link) for link in data["links"][:800]]
+        artifact.links = [Link(**{**link, "url": normalize_url(link["url"]) or redact_url(link["url"])})
+                          for link in keep_links(data["links"])]
         artifact.tel_links = data["tel"][:20]
         artifact.mailto_links = data["mailto"][:20]
-        artifact.scripts = data["scripts"][:100]
+        artifact.scripts = [redact_url(u) for u in data["scripts"][:100]]
         artifact.inline_script_hints = data["hints"]
-        artifact.iframes = data["iframes"][:50]
+        artifact.iframes = [redact_url(u) for u in data["iframes"][:50]]
         artifact.widget_globals = data["present"]
-        artifact.forms = [Form(action=f["action"], method=f["method"], text=f["text"],
+        artifact.forms = [Form(action=redact_url(f["action"]), method=f["method"], text=f["text"],
                                fields=[FormField(**x) for x in f["fields"]]) for f in data["forms"]]
         # Parsing is CPU work: off the event loop, so the other pages keep loading meanwhile.
         artifact.lang = await asyncio.to_thread(detect_language, data["lang"], artifact.text)
@@ -737,7 +1002,14 @@ class Crawler:
         if artifact.depth == 0:
             artifact.page_type, artifact.type_reasons = "home", ["the start page"]
         html_file = Path("pages") / f"{stem}.html"
-        (state.out_dir / html_file).write_text(html, encoding="utf-8")
+        encoded = html.encode("utf-8", "replace")
+        if len(encoded) > MAX_HTML_BYTES:
+            encoded = encoded[:MAX_HTML_BYTES]
+            artifact.html_truncated = True
+        try:
+            await asyncio.to_thread((state.out_dir / html_file).write_bytes, encoded)
+        except OSError as exc:  # a read-only or full output folder: the run cannot save anything, stop it
+            raise output_error(exc, state.out_dir / html_file) from exc
         artifact.html_file = str(html_file)
 
     async def _screenshot(self, page: Any, path: Path) -> None:
@@ -790,4 +1062,4 @@ def crawl(start_url: str, out_dir: str | Path, settings: CrawlSettings | None = 
           progress: Progress | None = None) -> Artifacts:
     """Crawl ``start_url`` and save artifacts to ``out_dir``. Raises UsageError / CannotRunError."""
     crawler = Crawler(start_url, Path(out_dir), settings or CrawlSettings(), progress)
-    return asyncio.run(crawler.run())
+    return run_async(crawler.run())

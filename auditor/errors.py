@@ -31,3 +31,16 @@ class CannotRunError(ClearcartError):
     """The audit could not run: no browser, store unreachable, store blocks us (exit 3)."""
 
     exit_code = EXIT_CANNOT_RUN
+
+
+class Terminated(KeyboardInterrupt):
+    """The run was stopped by SIGTERM (a CI job cancelled, ``timeout``): handled as Ctrl-C is (what was gathered
+    is kept, the browser is closed), exit 143."""
+
+
+def output_error(exc: OSError, path: object = None) -> UsageError:
+    """A write that failed (read-only folder, full disk) as a usage error that names the path (exit 2)."""
+    where = exc.filename or path or "the output folder"
+    reason = exc.strerror or type(exc).__name__
+    return UsageError(f"cannot write {where}: {reason}",
+                      "choose a writable --out folder with free space (--out DIR)")

@@ -6,11 +6,12 @@ the artifacts and goes on, so checks that need that stage say so instead of the 
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 from typing import Any, Callable
+from urllib.parse import urlsplit
 
-from auditor.crawl import crawl
+from auditor.browser import run_async
+from auditor.crawl import crawl, split_credentials
 from auditor.errors import ClearcartError
 from auditor.model import Artifacts, CrawlSettings
 
@@ -46,9 +47,13 @@ def gather(
     artifacts = crawl(url, out_dir, settings, progress=progress)
     if walk != "off" and (journey_data is not None or checkout_products > 0):
         report("stage", name="Checkout", total=None)
+        credentials = split_credentials(url)[1]
+        if credentials:
+            parts = urlsplit(artifacts.start_url)
+            credentials["origin"] = f"{parts.scheme}://{parts.netloc}"
         try:
-            artifacts.checkout = asyncio.run(_walk(artifacts, out_dir, checkout_products, journey_data, customer,
-                                                    progress, walk))
+            artifacts.checkout = run_async(_walk(artifacts, out_dir, checkout_products, journey_data, customer,
+                                                 progress, walk, credentials))
         except ClearcartError:
             raise
         except Exception as exc:  # keep the crawl; the checkout checks will say the walk is missing
@@ -100,12 +105,13 @@ def import_tickets(path: str | Path, text_column: str | None = None,
 
 
 async def _walk(artifacts: Artifacts, out_dir: Path, count: int, journey: dict[str, Any] | None, customer: Any,
-                progress: Callable[..., None] | None, scope: str = "checkout") -> list:
+                progress: Callable[..., None] | None, scope: str = "checkout",
+                credentials: dict[str, str] | None = None) -> list:
     from auditor.browser import launch
     from auditor.checkout import Walker, pick_products
     from auditor.journey import replay
 
-    async with launch() as browser:
+    async with launch(http_credentials=credentials) as browser:
         if journey is not None:
             return [await replay(browser, journey, out_dir, scope=scope)]
         walker = Walker(out_dir, customer, progress=progress, scope=scope)

@@ -9,6 +9,7 @@ Everything in here that came from a store is untrusted text.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 from datetime import datetime, timezone
@@ -85,6 +86,7 @@ class PageArtifact(BaseModel):
     tel_links: list[str] = Field(default_factory=list)
     mailto_links: list[str] = Field(default_factory=list)
     html_file: str = ""  # relative to the artifacts dir
+    html_truncated: bool = False  # the saved HTML was cut at the per-page cap (MAX_HTML_BYTES of the crawl)
     screenshot: str = ""  # relative to the artifacts dir
     # {x, y, width, height} in the screenshot's pixels of a few elements visible in it, by kind: size_selector,
     # price, reduction, add_to_cart, phone, email (a kind is absent when its element is not in the viewport)
@@ -203,10 +205,24 @@ class TicketsArtifact(BaseModel):
 
 
 class CrawlSettings(BaseModel):
-    max_pages: int = 60
-    concurrency: int = 4
-    products: int = 12
+    max_pages: int = Field(default=60, ge=1, le=5000)
+    concurrency: int = Field(default=4, ge=1, le=16)
+    products: int = Field(default=12, ge=0, le=1000)
     respect_robots: bool = True
+    page_timeout_s: float = Field(default=45.0, ge=5, le=600)  # hard deadline of one page, load to snapshot
+
+
+class UnreadPage(BaseModel):
+    """A page the crawl saw a link to (or was sent to) but did not read, and why: ``robots`` (robots.txt
+    disallows it), ``budget`` (the page budget was spent), ``failed`` (it did not load or was abandoned at its
+    deadline), ``offsite`` (it redirected to another site, which is not audited as the store)."""
+
+    url: str
+    reason: Literal["robots", "budget", "failed", "offsite"]
+    detail: str = ""  # the error, or where an off-site redirect went
+    link_text: str = ""
+    found_on: str = ""
+    topic: str = ""  # "returns", "contact" or "faq" when the link reads as that help page
 
 
 class Artifacts(BaseModel):
@@ -218,6 +234,7 @@ class Artifacts(BaseModel):
     settings: CrawlSettings = Field(default_factory=CrawlSettings)
     robots_txt_found: bool = False
     robots_disallowed: list[str] = Field(default_factory=list)  # URLs we skipped because of robots.txt
+    unread: list[UnreadPage] = Field(default_factory=list)  # linked pages not read: robots, budget, failed, offsite
     sitemap_urls: list[str] = Field(default_factory=list)
     pages: list[PageArtifact] = Field(default_factory=list)
     checkout: list[CheckoutWalk] = Field(default_factory=list)
@@ -238,6 +255,10 @@ class Artifacts(BaseModel):
                 return p
         return None
 
+    def unread_about(self, topic: str) -> list[UnreadPage]:
+        """Linked pages of a help topic ("returns", "contact", "faq") that the crawl did not read."""
+        return [u for u in self.unread if u.topic == topic]
+
     def read_html(self, page: PageArtifact) -> str:
         """The saved HTML of a page ('' when it was not saved)."""
         if not page.html_file or not self.base_dir:
@@ -247,14 +268,54 @@ class Artifacts(BaseModel):
 
     # -- persistence ------------------------------------------------------------------------------
     def save(self, directory: str | Path) -> Path:
+        """Write ``artifacts.json`` (atomically). A folder that cannot be written (read-only, full disk) is a
+        :class:`~auditor.errors.UsageError` naming the path (exit 2)."""
+        from auditor.errors import output_error
+
         directory = Path(directory)
-        directory.mkdir(parents=True, exist_ok=True)
         path = directory / ARTIFACTS_FILE
         tmp = path.with_suffix(".tmp")
-        tmp.write_text(self.model_dump_json(indent=1), encoding="utf-8")
-        tmp.replace(path)
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+            tmp.write_text(self.model_dump_json(indent=1), encoding="utf-8")
+            tmp.replace(path)
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise output_error(exc, path) from exc
         self.base_dir = str(directory)
         return path
+
+    def _confine_paths(self, directory: Path) -> None:
+        """Drop every saved-file path (page HTML, screenshots) that leads outside ``directory``: an edited or
+        hostile artifacts.json must not make a report read /etc/passwd or a file beside the artifacts."""
+        root = directory.resolve()
+
+        def inside(rel: str) -> bool:
+            if not rel:
+                return True
+            candidate = Path(rel)
+            if candidate.is_absolute() or ".." in candidate.parts:
+                return False
+            try:
+                return (root / candidate).resolve().is_relative_to(root)
+            except (OSError, ValueError):
+                return False
+
+        refused: list[str] = []
+        for page in self.pages:
+            for name in ("html_file", "screenshot"):
+                if not inside(getattr(page, name)):
+                    refused.append(getattr(page, name))
+                    setattr(page, name, "")
+        for walk in self.checkout:
+            for step in walk.steps:
+                if not inside(step.screenshot):
+                    refused.append(step.screenshot)
+                    step.screenshot = ""
+        if refused:
+            self.errors.append(f"{len(refused)} file path(s) in {ARTIFACTS_FILE} lead outside the artifacts folder "
+                               "and were ignored")
 
     @classmethod
     def load(cls, directory: str | Path) -> "Artifacts":
@@ -280,6 +341,7 @@ class Artifacts(BaseModel):
             raise UsageError(f"{path} is not a clearcart artifacts file ({type(exc).__name__})",
                              "re-run `clearcart scan URL --gather-only` to write it again") from exc
         artifacts.base_dir = str(directory)
+        artifacts._confine_paths(directory)
         return artifacts
 
 
@@ -353,6 +415,7 @@ class AuditResult(BaseModel):
     findings: list[Finding] = Field(default_factory=list)
     fail_on: Severity = "high"
     errors: list[str] = Field(default_factory=list)
+    unread: list[UnreadPage] = Field(default_factory=list)  # linked pages not read (robots, budget, failed, offsite)
     checkout: list[CheckoutWalk] = Field(default_factory=list)
     tickets: TicketsArtifact | None = None
     suppressed: list[Finding] = Field(default_factory=list)  # matched by an ignore rule (with its reason)

@@ -61,6 +61,7 @@ def run_checks(
         findings=findings,
         fail_on=fail_on,  # type: ignore[arg-type]
         errors=list(artifacts.errors),
+        unread=list(artifacts.unread),
         checkout=list(artifacts.checkout),
         tickets=artifacts.tickets,
         order_suspected=[w.order_suspected for w in artifacts.checkout if w.order_suspected is not None],

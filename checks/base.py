@@ -82,6 +82,21 @@ def result(
     )
 
 
+def unread_pages(artifacts: Any, topic: str) -> tuple[list[dict[str, str]], str]:
+    """The linked pages of a help ``topic`` ("returns", "contact", "faq") the crawl did not read (robots.txt, page
+    budget, failure, off-site redirect), as evidence, and a sentence naming them ('' when there are none). A
+    check that needed such a page says needs-review instead of pass, fail on absence, or not-applicable."""
+    unread = artifacts.unread_about(topic) if hasattr(artifacts, "unread_about") else []
+    if not unread:
+        return [], ""
+    why = {"robots": "blocked by robots.txt", "budget": "over the page budget", "failed": "failed to load",
+           "offsite": "redirected to another site"}
+    listed = [{"url": u.url, "reason": u.reason, "link_text": u.link_text, "detail": u.detail} for u in unread[:10]]
+    names = "; ".join(f"{u.url} ({why.get(u.reason, u.reason)})" for u in unread[:3])
+    return listed, (f"The {topic} page linked from the store was not read: {names}, so this could not be checked "
+                    "there. Needs review.")
+
+
 def not_applicable(module: Any, summary: str, details: dict[str, Any] | None = None) -> CheckResult:
     return result(module, [], summary, status="not-applicable", details=details)
 

@@ -22,7 +22,9 @@ What it checks
     ("Home › Shop › Dresses › Page 2 › Linen dress").
 
     Status: ``fail`` with any finding of low or above, else ``pass``; ``not-applicable`` when no page has a
-    depth (nothing was crawled by links).
+    depth (nothing was crawled by links); ``needs-review`` when a help page of a kind was linked but not read
+    (robots.txt, page budget, failure, off-site redirect) and none of that kind was read: no
+    ``help-page-missing`` for it.
 
     ``details``: ``depth_by_type`` ({type: {pages, min, median, max}}), ``cart`` and ``help_pages`` (the page
     used for each kind, with depth and click path), ``unlinked`` (sitemap-only pages), ``limits`` and
@@ -56,7 +58,7 @@ from urllib.parse import urlsplit
 
 from auditor import lexicon
 from auditor.model import Artifacts, Finding, PageArtifact
-from checks.base import finding, not_applicable, result
+from checks.base import finding, not_applicable, result, unread_pages
 
 ID = "click-depth"
 TITLE = "Clicks from home to products, basket and help"
@@ -265,8 +267,15 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> Any:
     findings += _cart_finding(cart, max_cart)
 
     chosen: dict[str, PageArtifact | None] = {}
+    unread: dict[str, list[dict[str, str]]] = {}
+    notes: list[str] = []
     for kind in HELP_KINDS:
         chosen[kind] = shallowest(help_pages(pages, kind))
+        if chosen[kind] is None:
+            listed, note = unread_pages(artifacts, kind)
+            if listed:  # linked but not read: neither missing nor measured
+                unread[kind], _ = listed, notes.append(note)
+                continue
         findings += _help_findings(kind, chosen[kind], max_help, len(pages))
 
     unlinked = [p for p in pages if p.depth is None]
@@ -281,7 +290,9 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> Any:
                  else "basket not reached by links")
     for kind in HELP_KINDS:
         page = chosen[kind]
-        if page is None:
+        if page is None and kind in unread:
+            parts.append(f"{HELP_LABELS[kind]} linked but not read")
+        elif page is None:
             parts.append(f"no {HELP_LABELS[kind]}")
         elif page.depth is None:
             parts.append(f"{HELP_LABELS[kind]} only in the sitemap")
@@ -302,6 +313,10 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> Any:
                      for p in unlinked],
         "tree": _tree(pages),
     }
+    if unread:
+        details["unread"] = unread
+        return result(sys.modules[__name__], findings, summary + " " + " ".join(notes), status="needs-review",
+                      details=details)
     return result(sys.modules[__name__], findings, summary, details=details)
 
 

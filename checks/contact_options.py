@@ -36,7 +36,10 @@ What it checks
     * ``contact-not-sitewide`` (low): direct channels visible on fewer than ``min_sitewide_share`` of the
       crawled OK pages.
 
-    Status: ``fail`` with any finding of low or above, else ``pass``; ``not-applicable`` without crawled pages.
+    Status: ``fail`` with any finding of low or above, else ``pass``; ``not-applicable`` without crawled pages;
+    ``needs-review`` when no contact page was read but one was linked and not read (robots.txt, page budget,
+    failure, off-site redirect): its channels are unknown, so ``no-direct-channel`` and ``contact-only-deep``
+    are not raised.
 
     ``details``: ``channels`` ({phone|email|chat|messaging|contact_form|callback_form: {present, direct, pages,
     and values / providers / apps / urls}}), ``matrix`` ([{url, type, depth, channels: [...]}], pages x
@@ -77,7 +80,7 @@ from phonenumbers import Leniency, PhoneNumberMatcher, PhoneNumberType
 from auditor import lexicon, widgets
 from auditor.errors import UsageError
 from auditor.model import Artifacts, Finding, PageArtifact
-from checks.base import finding, not_applicable, result
+from checks.base import finding, not_applicable, result, unread_pages
 from checks.click_depth import linked_pages, page_brief, path_text, shallowest, url_key, url_of
 
 ID = "contact-options"
@@ -556,6 +559,7 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> Any:
     forms = {name: channels[name]["urls"] for name in INDIRECT if channels[name]["present"]}
 
     findings: list[Finding] = []
+    unread, unread_note = unread_pages(artifacts, "contact") if contact is None else ([], "")
     if not direct:
         where = url_of(contact) if contact is not None else (url_of(home.page) if home else "")
         only = (f"the only way to reach the store is a {' and a '.join(LABELS[n] for n in forms)}" if forms
@@ -678,4 +682,8 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> Any:
         "regions": {"option": option_region, "tld": tld_region},
         "limits": {"min_sitewide_share": min_share, "max_contact_depth": max_depth},
     }
+    if unread:  # the contact page was linked but not read: its channels are unknown
+        details["unread"] = unread
+        findings = [f for f in findings if f.rule not in ("no-direct-channel", "contact-only-deep")]
+        return result(module, findings, f"{summary} {unread_note}", status="needs-review", details=details)
     return result(module, findings, summary, details=details)

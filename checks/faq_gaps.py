@@ -20,7 +20,8 @@ Passing example: 12% of tickets ask where their order is and the FAQ has "How ca
 answer → covered, no finding.
 
 Severity from the share of tickets: >= 10% high, >= 5% medium, else low.
-Not applicable when no tickets were imported.
+Not applicable when no tickets were imported. ``needs-review`` when an FAQ page was linked but not read
+(robots.txt, page budget, failure, off-site redirect): a gap may be answered there.
 
 Options: ``min_share`` (default 0.03) — the share of tickets from which an unanswered topic is a gap;
 ``similarity`` (default measured, see ``auditor/tickets/coverage.py``) — the cosine similarity at which an FAQ
@@ -35,7 +36,7 @@ from typing import Any
 from auditor.model import Artifacts, CheckResult
 from auditor.tickets import coverage as cov
 from auditor.tickets import taxonomy
-from checks.base import finding, not_applicable, result
+from checks.base import finding, not_applicable, result, unread_pages
 
 ID = "faq-gaps"
 TITLE = "FAQ answers what shoppers ask support"
@@ -108,6 +109,10 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> CheckResult:
                    + ", ".join(r.topic.label for r in coverage.gaps[:4]) + ("…" if len(findings) > 4 else "") + ".")
     else:
         summary = f"Every frequent ticket topic ({len(frequent)}) is answered on the site ({covered} topics covered)."
+    unread, unread_note = unread_pages(artifacts, "faq")
+    if unread:  # an FAQ page was linked but not read: a gap may be answered there
+        return result(module, findings, f"{summary} {unread_note}", status="needs-review",
+                      details={**_details(tickets, coverage, options), "unread": unread})
     return result(module, findings, summary, details=_details(tickets, coverage, options))
 
 

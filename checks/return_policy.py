@@ -53,6 +53,11 @@ Passing example
     pokrywamy my. Zwrot pieniędzy nastąpi w ciągu 14 dni tą samą metodą płatności."; product pages say
     "Darmowy zwrot do 30 dni" next to the price → pass.
 
+Not read
+    When no returns page was read but a link reading as one was seen and its page was not read (robots.txt,
+    page budget, failure, off-site redirect), the status is ``needs-review`` with that page named, never a
+    pass or a "missing" finding.
+
 Options
     ``max_clicks`` (default 2), ``min_footer_share`` (default 0.5), ``min_return_days`` (default 14),
     ``eu_languages`` (default pl, cs, sk, de: used when the store's currency is unknown), ``eu_currencies``
@@ -71,7 +76,7 @@ from auditor.textinfo import (
     EU_CURRENCIES, EU_LANGUAGES, clauses, content_text, duration_spans, eu_store, has, lang_of, looked_for, prose,
     readability, sentences, store_lang, term_pattern, url_path,
 )
-from checks.base import finding, not_applicable, result
+from checks.base import finding, not_applicable, result, unread_pages
 
 ID = "return-policy"
 TITLE = "Returns policy: findable, complete and clear"
@@ -267,6 +272,9 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> CheckResult:
     home = artifacts.home_url or (home_page.final_url if home_page else artifacts.start_url)
     pages = sorted([p for p in ok if is_returns_page(p)],
                    key=lambda p: (p.depth if p.depth is not None else 99, not _is_returns_url(p.final_url)))
+    unread, unread_note = unread_pages(artifacts, "returns")
+    if not pages and unread:  # the returns page was linked but not read: nothing below could be judged
+        return result(module, [], unread_note, status="needs-review", details={"unread": unread})
     reach = _reach(artifacts, pages, home)
     footer = _footer_coverage(artifacts, home)
     findings: list[Finding] = []

@@ -666,6 +666,8 @@ def view_model(result: AuditResult, assets_dir: str | Path | None = None) -> dic
         "order_warnings": [_text(order_warning(s.url, s.evidence), 1000) for s in result.order_suspected],
         "tickets": _tickets_view(result),
         "errors": [_text(e) for e in result.errors],
+        "unread": [{"url": _url(u.url), "reason": u.reason, "topic": u.topic, "detail": _text(u.detail, 300)}
+                   for u in result.unread[:LIST_LIMIT]],
         "warnings": [_text(w) for w in result.warnings],
         "baseline": _text(result.baseline, 500),
         "fixed": [{"title": _text(f.title, 500), "check": _text(f.check, 200), "url": _url(f.url)}

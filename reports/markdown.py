@@ -98,6 +98,9 @@ def render_markdown(result: AuditResult) -> str:
                   f"{len(result.fixed)} fixed.", ""]
     if result.suppressed:
         lines += [f"{len(result.suppressed)} finding(s) ignored by configuration.", ""]
+    if result.unread:
+        lines += ["## Pages not read", ""] + [f"- {md(u.url)}: {u.reason}{f' ({u.topic})' if u.topic else ''}"
+                                               for u in result.unread[:50]] + [""]
     if result.errors:
         lines += ["## Run errors", ""] + [f"- {md(e)}" for e in result.errors] + [""]
     if result.warnings:
