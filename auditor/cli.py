@@ -17,8 +17,8 @@ from typing import Any, Optional
 import typer
 
 from auditor import __version__
-from auditor.errors import (EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, ClearcartError, Terminated,
-                            UsageError, output_error)
+from auditor.errors import (EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, STOP, ClearcartError,
+                            Terminated, UsageError, output_error)
 
 EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT)
 EXIT_TERMINATED = 143  # SIGTERM (128 + SIGTERM)
@@ -142,7 +142,7 @@ class _Console:
     def say(self, message: str) -> None:
         """Print a line; store text in it (titles, URLs, errors) is never read as markup or emoji codes."""
         if not self.quiet:
-            self.err.print(message, markup=False, emoji=False, highlight=False)
+            self.err.print(message, markup=False, emoji=False, highlight=False, soft_wrap=True)
 
 
 def _report_and_exit(result: Any, out: Path, formats: list[str], fail_on: str, console: _Console,
@@ -559,21 +559,24 @@ def _usage_error(exc: Exception) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     """Console entry point: every error is one line plus a hint, never a traceback."""
-    previous = _on_sigterm()
+    previous = _on_signals()
     try:
         returned = app(args=argv, prog_name="clearcart", standalone_mode=False)
+        if STOP.signal is not None:  # Typer turns Ctrl-C (and SIGTERM) into a bare exit code 130
+            return _interrupted()
         return returned if isinstance(returned, int) else EXIT_OK
     except typer.Exit as done:
-        return done.exit_code
-    except typer.Abort as exc:  # Click turns Ctrl-C (and our SIGTERM) into Abort
-        return _interrupted(exc.__cause__ or exc.__context__)
+        return _interrupted() if STOP.signal is not None else done.exit_code
+    except typer.Abort:
+        return _interrupted()
     except ClearcartError as exc:
         print(f"clearcart: error: {_printable(redact_url(exc.message))}", file=sys.stderr)
         if exc.hint:
             print(f"  hint: {_printable(exc.hint)}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt as exc:
-        return _interrupted(exc)
+        STOP.signal = STOP.signal or (signal.SIGTERM if isinstance(exc, Terminated) else signal.SIGINT)
+        return _interrupted()
     except OSError as exc:
         if exc.filename is None or os.environ.get("CLEARCART_DEBUG"):
             return _internal(exc)
@@ -593,8 +596,8 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_USAGE
         return _internal(exc)
     finally:
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 def _internal(exc: Exception) -> int:
@@ -605,21 +608,29 @@ def _internal(exc: Exception) -> int:
     return EXIT_CANNOT_RUN
 
 
-def _on_sigterm() -> Any:
-    """SIGTERM (a cancelled CI job, ``timeout``) ends the run as Ctrl-C does: what was gathered is saved and the
-    browser closed on the way out (inside the browser stages :func:`auditor.browser.run_async` does it)."""
+def _on_signals() -> dict[int, Any]:
+    """Ctrl-C and SIGTERM (a cancelled CI job, ``timeout``) end the run the same way: what was gathered is saved,
+    the browser is closed (inside the browser stages :func:`auditor.browser.run_async` does it), and the exit
+    names the signal. A signal the parent ignores stays ignored. Returns the handlers to restore."""
 
     def stop(signum: int, frame: Any) -> None:
-        raise Terminated()
+        STOP.signal = signum
+        raise Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
 
-    try:
-        return signal.signal(signal.SIGTERM, stop)
-    except (ValueError, OSError):  # not the main thread
-        return None
+    previous: dict[int, Any] = {}
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        try:
+            handler = signal.getsignal(signum)
+            if handler is signal.SIG_IGN or handler is None:
+                continue
+            previous[signum] = signal.signal(signum, stop)
+        except (ValueError, OSError):  # not the main thread
+            continue
+    return previous
 
 
-def _interrupted(cause: BaseException | None) -> int:
-    terminated = isinstance(cause, Terminated)
+def _interrupted() -> int:
+    terminated = STOP.signal == signal.SIGTERM
     what = "stopped by SIGTERM" if terminated else "interrupted (Ctrl-C)"
     kept = f"; what was gathered is kept in {_kept[0]}" if _kept and (_kept[0] / "artifacts.json").exists() else ""
     print(f"clearcart: {what}{kept}", file=sys.stderr)
