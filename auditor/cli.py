@@ -26,7 +26,9 @@ _kept: list[Path] = []  # the artifacts folder of the running scan, named when i
 
 app = typer.Typer(
     name="clearcart",
-    help="Audit an online store for checkout transparency and self-service content, in a real browser.",
+    help="Audit an online store for checkout transparency and self-service content, in a real browser.\n\n"
+         "Exit codes: 0 no finding at or above --fail-on; 1 such findings; 2 usage, config or output-folder error; "
+         "3 the audit could not run; 130 Ctrl-C, 143 SIGTERM (what was gathered is kept in OUT/artifacts).",
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -291,7 +293,14 @@ def scan(
     config_file: Optional[Path] = typer.Option(None, "--config", help=CONFIG_HELP),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display."),
 ) -> None:
-    """Crawl a store in a real browser, walk its checkout (never ordering), run every check, write the reports."""
+    """Crawl a store in a real browser, walk its checkout (never ordering), run every check, write the reports.
+
+    Credentials in the URL (https://user:password@host/) serve HTTP authentication only and are never saved.
+
+    Pages not read (robots.txt, page budget, failure, another site) are named on the console and in the reports.
+
+    Ctrl-C or SIGTERM stops the run; what was gathered is kept in OUT/artifacts.
+    """
     from auditor.gather import gather
     from auditor.model import CrawlSettings
 

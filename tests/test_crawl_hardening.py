@@ -255,10 +255,17 @@ def test_a_page_that_spins_for_ever_is_abandoned_and_the_crawl_goes_on(tmp_path,
 
 
 @pytest.mark.browser
-def test_a_mega_menu_does_not_hide_the_footer_returns_link(tmp_path, browser_path):
+def test_a_mega_menu_does_not_hide_the_footer_returns_link(tmp_path, browser_path, monkeypatch):
+    from auditor import crawl as crawl_module
+
+    monkeypatch.setattr(crawl_module, "MAX_HTML_BYTES", 20_000)  # the home page's 900 links are past it
     with RoughStore(rough.mega_menu(900)) as store:
         arts = crawl(store.url, tmp_path / "artifacts", CrawlSettings(max_pages=12, concurrency=4))
     home = arts.pages[0]
+    # saved HTML is capped per page, and the cut is recorded
+    assert home.html_truncated and (tmp_path / "artifacts" / home.html_file).stat().st_size == 20_000
+    returns = next(p for p in arts.pages if p.url.endswith("/returns"))
+    assert not returns.html_truncated and "30 days" in arts.read_html(returns)
     assert len(home.links) >= 903
     assert any(link.url.endswith("/returns") and link.region == "footer" for link in home.links)
     read = {p.url.rsplit("/", 1)[1]: p for p in arts.ok_pages()}
@@ -276,6 +283,19 @@ def test_retry_after_is_honoured_once(tmp_path, browser_path, status):
     pages = {p.url.replace(store.url.rstrip("/"), ""): p for p in arts.pages}
     assert pages["/"].status == 200 and pages["/returns"].status == 200 and pages["/returns"].is_ok
     assert hits["/"] == 2 and hits["/returns"] == 2  # asked once more after the wait, not hammered
+
+
+@pytest.mark.browser
+def test_a_retry_after_past_the_bound_is_not_waited_for(tmp_path, browser_path):
+    from auditor.errors import CannotRunError
+
+    started = time.monotonic()
+    with RoughStore(rough.rate_limited(429, "3600")) as store:
+        with pytest.raises(CannotRunError) as info:
+            crawl(store.url, tmp_path / "artifacts", CrawlSettings())
+        hits = dict(store.hits)
+    assert "HTTP 429" in info.value.message and hits["/"] == 1
+    assert time.monotonic() - started < 60
 
 
 @pytest.mark.browser
