@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 from typing import Any, AsyncIterator, Coroutine, TypeVar
 
-from auditor.errors import CannotRunError, Terminated
+from auditor.errors import STOP, CannotRunError, Terminated
 
 T = TypeVar("T")
 
@@ -87,29 +87,40 @@ def launch_args() -> list[str]:
 
 
 def run_async(coro: Coroutine[Any, Any, T]) -> T:
-    """``asyncio.run(coro)``, where SIGTERM does what Ctrl-C does: the running task is cancelled, so the
-    browser is closed and what was gathered is saved on the way out, then :class:`Terminated` is raised (a
-    ``KeyboardInterrupt``). The SIGTERM handler in force before is restored afterwards."""
+    """``asyncio.run(coro)`` where Ctrl-C and SIGTERM stop the run the same clean way: the running task is
+    cancelled, so the browser is closed and what was gathered is saved on the way out, then
+    ``KeyboardInterrupt`` (Ctrl-C) or :class:`Terminated` (SIGTERM) is raised. The signal handlers in force
+    before are restored afterwards; a signal that was ignored stays ignored."""
 
     async def guarded() -> T:
         task = asyncio.current_task()
         loop = asyncio.get_running_loop()
-        hit: list[int] = []
-        previous = None
-        with contextlib.suppress(ValueError, RuntimeError, NotImplementedError, AttributeError):
-            previous = signal.getsignal(signal.SIGTERM)
-            loop.add_signal_handler(signal.SIGTERM, lambda: (hit.append(1), task.cancel()))  # type: ignore[union-attr]
+        previous: dict[int, Any] = {}
+
+        def stop(signum: int) -> None:
+            STOP.signal = signum
+            task.cancel()  # type: ignore[union-attr]
+
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            with contextlib.suppress(ValueError, RuntimeError, NotImplementedError, AttributeError):
+                handler = signal.getsignal(signum)
+                if handler is signal.SIG_IGN:
+                    continue
+                loop.add_signal_handler(signum, stop, signum)
+                previous[signum] = handler
         try:
             return await coro
         except asyncio.CancelledError:
-            if hit:
+            if STOP.signal == signal.SIGTERM:
                 raise Terminated() from None
+            if STOP.signal == signal.SIGINT:
+                raise KeyboardInterrupt() from None
             raise
         finally:
-            with contextlib.suppress(ValueError, RuntimeError, NotImplementedError, AttributeError):
-                loop.remove_signal_handler(signal.SIGTERM)
-                if previous is not None:
-                    signal.signal(signal.SIGTERM, previous)
+            for signum, handler in previous.items():
+                with contextlib.suppress(ValueError, RuntimeError, NotImplementedError, AttributeError, TypeError):
+                    loop.remove_signal_handler(signum)
+                    signal.signal(signum, handler if handler is not None else signal.SIG_DFL)
 
     return asyncio.run(guarded())
 

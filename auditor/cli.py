@@ -17,8 +17,8 @@ from typing import Any, Optional
 import typer
 
 from auditor import __version__
-from auditor.errors import (EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, ClearcartError, Terminated,
-                            UsageError, output_error)
+from auditor.errors import (EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, STOP, ClearcartError,
+                            Terminated, UsageError, output_error)
 
 EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT)
 EXIT_TERMINATED = 143  # SIGTERM (128 + SIGTERM)
@@ -26,7 +26,9 @@ _kept: list[Path] = []  # the artifacts folder of the running scan, named when i
 
 app = typer.Typer(
     name="clearcart",
-    help="Audit an online store for checkout transparency and self-service content, in a real browser.",
+    help="Audit an online store for checkout transparency and self-service content, in a real browser.\n\n"
+         "Exit codes: 0 no finding at or above --fail-on; 1 such findings; 2 usage, config or output-folder error; "
+         "3 the audit could not run; 130 Ctrl-C, 143 SIGTERM (what was gathered is kept in OUT/artifacts).",
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -150,7 +152,7 @@ class _Console:
     def say(self, message: str) -> None:
         """Print a line; store text in it (titles, URLs, errors) is never read as markup or emoji codes."""
         if not self.quiet:
-            self.err.print(message, markup=False, emoji=False, highlight=False)
+            self.err.print(message, markup=False, emoji=False, highlight=False, soft_wrap=True)
 
 
 def _say_orders(suspected: list[Any]) -> None:
@@ -316,7 +318,14 @@ def scan(
     config_file: Optional[Path] = typer.Option(None, "--config", help=CONFIG_HELP),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display."),
 ) -> None:
-    """Crawl a store in a real browser, walk its checkout (never ordering), run every check, write the reports."""
+    """Crawl a store in a real browser, walk its checkout (never ordering), run every check, write the reports.
+
+    Credentials in the URL (https://user:password@host/) serve HTTP authentication only and are never saved.
+
+    Pages not read (robots.txt, page budget, failure, another site) are named on the console and in the reports.
+
+    Ctrl-C or SIGTERM stops the run; what was gathered is kept in OUT/artifacts.
+    """
     from auditor.gather import gather
     from auditor.model import CrawlSettings
 
@@ -587,21 +596,24 @@ def _usage_error(exc: Exception) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     """Console entry point: every error is one line plus a hint, never a traceback."""
-    previous = _on_sigterm()
+    previous = _on_signals()
     try:
         returned = app(args=argv, prog_name="clearcart", standalone_mode=False)
+        if STOP.signal is not None:  # Typer turns Ctrl-C (and SIGTERM) into a bare exit code 130
+            return _interrupted()
         return returned if isinstance(returned, int) else EXIT_OK
     except typer.Exit as done:
-        return done.exit_code
-    except typer.Abort as exc:  # Click turns Ctrl-C (and our SIGTERM) into Abort
-        return _interrupted(exc.__cause__ or exc.__context__)
+        return _interrupted() if STOP.signal is not None else done.exit_code
+    except typer.Abort:
+        return _interrupted()
     except ClearcartError as exc:
         print(f"clearcart: error: {_printable(redact_url(exc.message))}", file=sys.stderr)
         if exc.hint:
             print(f"  hint: {_printable(exc.hint)}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt as exc:
-        return _interrupted(exc)
+        STOP.signal = STOP.signal or (signal.SIGTERM if isinstance(exc, Terminated) else signal.SIGINT)
+        return _interrupted()
     except OSError as exc:
         if exc.filename is None or os.environ.get("CLEARCART_DEBUG"):
             return _internal(exc)
@@ -621,8 +633,8 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_USAGE
         return _internal(exc)
     finally:
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 def _internal(exc: Exception) -> int:
@@ -633,21 +645,29 @@ def _internal(exc: Exception) -> int:
     return EXIT_CANNOT_RUN
 
 
-def _on_sigterm() -> Any:
-    """SIGTERM (a cancelled CI job, ``timeout``) ends the run as Ctrl-C does: what was gathered is saved and the
-    browser closed on the way out (inside the browser stages :func:`auditor.browser.run_async` does it)."""
+def _on_signals() -> dict[int, Any]:
+    """Ctrl-C and SIGTERM (a cancelled CI job, ``timeout``) end the run the same way: what was gathered is saved,
+    the browser is closed (inside the browser stages :func:`auditor.browser.run_async` does it), and the exit
+    names the signal. A signal the parent ignores stays ignored. Returns the handlers to restore."""
 
     def stop(signum: int, frame: Any) -> None:
-        raise Terminated()
+        STOP.signal = signum
+        raise Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
 
-    try:
-        return signal.signal(signal.SIGTERM, stop)
-    except (ValueError, OSError):  # not the main thread
-        return None
+    previous: dict[int, Any] = {}
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        try:
+            handler = signal.getsignal(signum)
+            if handler is signal.SIG_IGN or handler is None:
+                continue
+            previous[signum] = signal.signal(signum, stop)
+        except (ValueError, OSError):  # not the main thread
+            continue
+    return previous
 
 
-def _interrupted(cause: BaseException | None) -> int:
-    terminated = isinstance(cause, Terminated)
+def _interrupted() -> int:
+    terminated = STOP.signal == signal.SIGTERM
     what = "stopped by SIGTERM" if terminated else "interrupted (Ctrl-C)"
     kept = f"; what was gathered is kept in {_kept[0]}" if _kept and (_kept[0] / "artifacts.json").exists() else ""
     print(f"clearcart: {what}{kept}", file=sys.stderr)

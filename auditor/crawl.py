@@ -889,10 +889,11 @@ class Crawler:
             state.products += 1
             state.product_shapes.add(url_shape(artifact.final_url))
         state.artifacts.pages.append(artifact)
-        if artifact.error and artifact.depth != 0:
+        limited = artifact.status in (429, 503)  # still refused after the one bounded wait
+        if (artifact.error or limited) and artifact.depth != 0:
             offsite = artifact.error.startswith("redirected to another site")
             self._unread(state, artifact.url, "offsite" if offsite else "failed",
-                         artifact.final_url if offsite else artifact.error,
+                         artifact.final_url if offsite else (artifact.error or f"HTTP {artifact.status}"),
                          link_text=artifact.click_path[-1] if artifact.click_path else "",
                          found_on=artifact.parent_url or "")
         self.progress("done", url=artifact.url, pages=len(state.artifacts.pages), total=self.settings.max_pages)

@@ -33,6 +33,15 @@ class CannotRunError(ClearcartError):
     exit_code = EXIT_CANNOT_RUN
 
 
+class StopSignal:
+    """Which signal stopped the run (SIGINT or SIGTERM), set by the handlers; the CLI names it on exit."""
+
+    signal: int | None = None
+
+
+STOP = StopSignal()
+
+
 class Terminated(KeyboardInterrupt):
     """The run was stopped by SIGTERM (a CI job cancelled, ``timeout``): handled as Ctrl-C is (what was gathered
     is kept, the browser is closed), exit 143."""
@@ -40,7 +49,7 @@ class Terminated(KeyboardInterrupt):
 
 def output_error(exc: OSError, path: object = None) -> UsageError:
     """A write that failed (read-only folder, full disk) as a usage error that names the path (exit 2)."""
-    where = exc.filename or path or "the output folder"
+    where = path or exc.filename or "the output folder"
     reason = exc.strerror or type(exc).__name__
     return UsageError(f"cannot write {where}: {reason}",
                       "choose a writable --out folder with free space (--out DIR)")
