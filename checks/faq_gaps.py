@@ -19,7 +19,13 @@ Failing example: 9% of tickets ask for an invoice and no page mentions invoices 
 Passing example: 12% of tickets ask where their order is and the FAQ has "How can I track my order?" with an
 answer → covered, no finding.
 
-Severity from the share of tickets: >= 10% high, >= 5% medium, else low.
+Demand is measured on merged topics: clusters of unexplained tickets that overlap a taxonomy topic count for
+that topic (see ``auditor/tickets/mining.py``), so a topic split into fragments is not missed. A topic the
+site only mentions without answering (a near-miss: "delivery costs" named in the answer about delivery
+options) is a finding too, explained as such. Every decision — gap, near-miss or answered — names the FAQ entry
+it was compared with and the score (finding evidence ``compared_with``, the check's details per topic).
+
+Severity from the share of tickets: >= 10% high (a quarter of all tickets is high), >= 5% medium, else low.
 Not applicable when no tickets were imported. ``needs-review`` when an FAQ page was linked but not read
 (robots.txt, page budget, failure, off-site redirect): a gap may be answered there.
 
@@ -81,10 +87,14 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> CheckResult:
         where = (f"The site's help pages ({len(pages)}: " + ", ".join(p["title"] or p["url"] for p in pages[:5])
                  + ("…" if len(pages) > 5 else "") + ") do not answer it."
                  if pages else "The crawl found no FAQ or help page at all.")
+        if row.state == "near-miss" and row.closest is not None:
+            where = (f"The site mentions it (in “{row.closest.question}”, {row.closest.url}) but no FAQ entry or "
+                     "help page answers the question.")
         approx = "about " if topic.estimated else ""
         findings.append(finding(
             ID, "faq-gap", severity(topic.share),
-            f"Frequent question not answered on the site: {topic.label}",
+            ("Frequent question only mentioned, not answered, on the site: " if row.state == "near-miss" else
+             "Frequent question not answered on the site: ") + topic.label,
             f"{approx}{topic.count} of {tickets.imported} support tickets ({topic.share:.0%}) ask about "
             f"{topic.label.lower() if topic.origin == 'taxonomy' else '“' + topic.label + '”'}. {where}",
             url=pages[0]["url"] if pages else (artifacts.home_url or artifacts.start_url),
@@ -94,7 +104,8 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> CheckResult:
                 "count": topic.count, "share": topic.share, "estimated": topic.estimated,
                 "by_month": topic.by_month, "examples": topic.examples, "terms": topic.terms,
                 "suggested_question": row.question, "store_language": coverage.store_lang,
-                "help_pages": pages[:10], "closest_answer": _closest(row),
+                "help_pages": pages[:10], "state": row.state, "merged": list(topic.merged),
+                "compared_with": _compared(row),
             },
             why=" ".join(x for x in (topic_why, WHY, f"Legal basis: {legal}" if legal else "") if x),
             recommendation=(f"Add to the FAQ: “{row.question}” and answer it in a sentence or two, with a link to "
@@ -116,10 +127,12 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> CheckResult:
     return result(module, findings, summary, details=_details(tickets, coverage, options))
 
 
-def _closest(row: cov.TopicCoverage) -> dict[str, Any] | None:
-    if row.closest is None or row.covered:
+def _compared(row: cov.TopicCoverage) -> dict[str, Any] | None:
+    """The FAQ entry the decision compared the topic with, how it was found and its score."""
+    entry = row.answer or row.closest
+    if entry is None:
         return None
-    return {**row.closest.as_dict(), "score": round(row.score, 3)}
+    return {**entry.as_dict(), "via": row.via, "score": round(row.score, 3)}
 
 
 def _details(tickets: Any, coverage: cov.Coverage | None, options: dict[str, Any]) -> dict[str, Any]:

@@ -11,7 +11,21 @@ Two ways a topic is answered:
   (question twice, then answer). Covered at or above :data:`SIMILARITY`, a threshold measured with
   ``bench/tickets_eval.py`` on labelled topic/FAQ pairs (see its output), not guessed.
 
-A gap is a topic with at least ``min_share`` of the tickets and no adequate answer; gaps are ranked by
+An entry answers the topics its question is about *and* its answer speaks to (a question naming a topic with
+only a generic word needs the answer to be about it too): an entry "What delivery options do you offer?"
+answers delivery options, not delivery cost, even if its answer mentions a price.
+
+Every topic gets one of four states, each with the FAQ entry it was compared with and the score:
+
+* ``answered`` — an entry answers it (taxonomy route: the entry's taxonomy score for the topic; cluster
+  route: the cosine similarity);
+* ``near-miss`` — an entry mentions the topic (in its answer, or as a minor topic of its question) but no
+  entry answers it: the shopper who searches finds the word, not the answer. Counted as not answered, and
+  explained as such;
+* ``gap`` — nothing answers or mentions it; the closest entry by lexical similarity is shown with its score;
+* below ``min_share`` of the tickets, a topic is neither a gap nor a near-miss finding (``rare``).
+
+A topic with at least ``min_share`` of the tickets that is not answered is a finding; findings are ranked by
 ticket volume and each gets a suggested FAQ question in the store's language.
 """
 
@@ -41,17 +55,22 @@ class TopicCoverage:
     covered: bool
     gap: bool
     question: str  # the FAQ question to add (store language)
-    via: str = ""  # taxonomy | similarity
-    score: float = 0.0  # similarity of the best entry (cluster topics)
+    via: str = ""  # how the compared entry was found: taxonomy | mention | similarity
+    score: float = 0.0  # the compared entry's score (taxonomy score, or cosine similarity)
     answer: HelpEntry | None = None
-    closest: HelpEntry | None = None  # the most similar entry, answered or not (cluster topics)
+    closest: HelpEntry | None = None  # the entry the decision compared the topic with (answered or not)
+    state: str = "gap"  # answered | near-miss | gap (see the module docstring)
 
     def as_dict(self) -> dict[str, Any]:
+        compared = self.answer or self.closest
         return {
             "id": self.topic.id, "label": self.topic.label, "origin": self.topic.origin, "count": self.topic.count,
             "share": self.topic.share, "estimated": self.topic.estimated, "covered": self.covered, "gap": self.gap,
+            "state": self.state, "merged": list(self.topic.merged),
             "answered_by": ({**self.answer.as_dict(), "via": self.via, "score": round(self.score, 3)}
                             if self.answer else None),
+            "compared_with": ({**compared.as_dict(), "via": self.via, "score": round(self.score, 3)}
+                              if compared else None),
             "suggested_question": self.question if not self.covered else "",
         }
 
@@ -79,17 +98,42 @@ def store_language(artifacts: Artifacts) -> str:
     return "en"
 
 
+def entry_scores(entry: HelpEntry) -> tuple[dict[str, float], dict[str, float]]:
+    """Taxonomy scores of an entry's question (with the URL's words for a page) and of its answer."""
+    question = f"{entry.question} {slug_words(entry.url)}" if entry.source == "page" else entry.question
+    lang = entry.lang if entry.lang in words.LANGUAGES else None
+    return taxonomy.scores(question, lang), taxonomy.scores(entry.answer[:1500], lang)
+
+
 def entry_topics(entry: HelpEntry) -> list[str]:
-    """The taxonomy topics an FAQ entry / heading / page answers."""
-    if entry.source == "page":
-        return taxonomy.topics_of(f"{entry.question} {slug_words(entry.url)}", min_ratio=0.3)
-    # a plain section heading ("Payment") names a topic only with a telling term, a question may be short
-    topics = taxonomy.topics_of(entry.question, min_score=2 if entry.source == "section" else 1)
-    if topics:
-        return topics
-    score_map = taxonomy.scores(f"{entry.question}\n{entry.answer[:600]}")
-    top = taxonomy.best(score_map)
-    return [top] if top and score_map[top] >= 2 else []
+    """The taxonomy topics an FAQ entry / heading / page answers: those its question is about (a plain
+    section heading needs a telling term), kept only when the question names them with a specific term or the
+    answer is about them too; else, for a question naming no topic, the answer's clear topic."""
+    q_scores, a_scores = entry_scores(entry)
+    ratio = 0.3 if entry.source == "page" else 0.5
+    min_score = 2 if entry.source == "section" else 1
+    if q_scores:
+        top = max(q_scores.values())
+        chosen = [t for t, v in q_scores.items() if v >= max(min_score, top * ratio)
+                  and (v >= 2 or a_scores.get(t, 0) >= 1)]
+        if chosen:
+            return sorted(chosen, key=lambda t: -q_scores[t])
+        if top >= min_score:
+            return []
+    top_a = taxonomy.best(a_scores)
+    return [top_a] if top_a and a_scores[top_a] >= 3 else []
+
+
+def entry_mentions(entry: HelpEntry) -> dict[str, float]:
+    """Topics an entry speaks of without answering them (near-misses): a clear mention in its answer, or a
+    minor topic of its question."""
+    q_scores, a_scores = entry_scores(entry)
+    answered = set(entry.topics)
+    mentions = {t: v for t, v in a_scores.items() if v >= 2 and t not in answered}
+    for t, v in q_scores.items():
+        if t not in answered:
+            mentions[t] = max(mentions.get(t, 0.0), v)
+    return mentions
 
 
 def _topic_doc(topic: TicketTopic) -> str:
@@ -139,21 +183,28 @@ def assess(artifacts: Artifacts, tickets: TicketsArtifact | None = None, *, min_
         for topic_id in entry.topics:
             by_topic.setdefault(topic_id, []).append(entry)
     lang = store_language(artifacts)
-    clusters = [t for t in topics if t.origin == "cluster"]
-    sims = similarities(clusters, adequate)
-    cluster_sims = {t.id: row for t, row in zip(clusters, sims)}
+    mentioned: dict[str, list[tuple[float, HelpEntry]]] = {}
+    for entry in adequate:
+        for topic_id, value in entry_mentions(entry).items():
+            mentioned.setdefault(topic_id, []).append((value, entry))
+    # every topic is compared with the entries lexically too (the closest entry of a gap is shown), taxonomy
+    # topics by their label in the store's language and their examples
+    sims = similarities([_as_seen(t, lang) for t in topics], adequate)
     rows: list[TopicCoverage] = []
-    for topic in topics:
+    for topic, scores in zip(topics, sims):
         row = TopicCoverage(topic=topic, covered=False, gap=False, question=suggested_question(topic, lang))
         if topic.origin == "taxonomy" and by_topic.get(topic.id):
             answer = min(by_topic[topic.id], key=_answer_rank)
-            row.covered, row.via, row.answer = True, "taxonomy", answer
-        elif topic.id in cluster_sims and adequate:
-            scores = cluster_sims[topic.id]
+            row.covered, row.via, row.answer, row.state = True, "taxonomy", answer, "answered"
+            row.score = max(entry_scores(answer)[0].get(topic.id, 0.0), entry_scores(answer)[1].get(topic.id, 0.0))
+        elif topic.origin == "taxonomy" and mentioned.get(topic.id):
+            value, entry = max(mentioned[topic.id], key=lambda item: item[0])
+            row.via, row.closest, row.score, row.state = "mention", entry, value, "near-miss"
+        elif adequate:
             index = max(range(len(scores)), key=scores.__getitem__)
-            row.score, row.closest = float(scores[index]), adequate[index]
-            if row.score >= similarity:
-                row.covered, row.via, row.answer = True, "similarity", adequate[index]
+            row.score, row.closest, row.via = float(scores[index]), adequate[index], "similarity"
+            if topic.origin == "cluster" and row.score >= similarity:
+                row.covered, row.answer, row.state = True, adequate[index], "answered"
         row.gap = not row.covered and topic.share >= min_share
         rows.append(row)
     rows.sort(key=lambda r: (-r.topic.count, r.topic.id))
@@ -162,6 +213,13 @@ def assess(artifacts: Artifacts, tickets: TicketsArtifact | None = None, *, min_
     faq_entries = sum(1 for e in entries if e.source not in ("section", "page"))
     return Coverage(rows=rows, store_lang=lang, help_pages=pages, entries=len(entries), faq_entries=faq_entries,
                     by_topic={k: len(v) for k, v in by_topic.items()})
+
+
+def _as_seen(topic: TicketTopic, lang: str) -> TicketTopic:
+    """A taxonomy topic seen the way the similarity route sees a cluster: its label in the store's language."""
+    if topic.origin == "cluster":
+        return topic
+    return topic.model_copy(update={"label": taxonomy.label(topic.id, lang), "terms": []})
 
 
 def _answer_rank(entry: HelpEntry) -> tuple[int, int]:

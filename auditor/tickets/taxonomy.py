@@ -935,10 +935,17 @@ class Matcher:
         if not lang or lang not in LANGS:
             from auditor.tickets.text import guess_language
             lang = guess_language(text) or "en"
-        first = (*SIBLINGS.get(lang, (lang,)), "all")
-        found = self._find(tokens, first)
-        if not found and lang in LATIN:
-            found = self._find(tokens, tuple(x for x in LATIN if x not in first))
+        tried = (*SIBLINGS.get(lang, (lang,)), "all")
+        found = self._find(tokens, tried)
+        if not found:  # the language given may be the page's or the export's, not this text's
+            from auditor.tickets.text import guess_language
+            guessed = guess_language(text)
+            if guessed and guessed not in tried:
+                more = SIBLINGS.get(guessed, (guessed,))
+                found = self._find(tokens, more)
+                tried = (*tried, *more)
+        if not found and (lang in LATIN or not any("\u0400" <= ch <= "\u04ff" for ch in text)):
+            found = self._find(tokens, tuple(x for x in LATIN if x not in tried))
         return found
 
     def _find(self, tokens: list[str], languages: tuple[str, ...]) -> dict[str, list[tuple[str, int, int]]]:
