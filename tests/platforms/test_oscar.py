@@ -3,7 +3,9 @@
 The shop (platforms/oscar): three apparel products with S/M/L variants (Oscar puts each variant on its own page
 with the add-to-basket form; the parent page lists them), one mug, two flat delivery rates (standard €4.90,
 express €9.90) on a delivery step with one button per method, a €1.50 handling fee first shown in the checkout
-totals, policy pages linked from every footer. Expected: products recognised, the walk reaches Oscar's preview
+totals once an address is known (the basket shows item, estimated shipping and total only), policy pages
+linked from every footer. Walked by hand, the preview shows Linen Shirt – M €39.00, Standard delivery €4.90,
+Handling fee €1.50, Order total €45.40 and "Place order". Expected: products recognised, the walk reaches Oscar's preview
 page ("Place order") with shipping and the fee in its ledger, hidden-costs flags the fee, and no order is made.
 """
 
