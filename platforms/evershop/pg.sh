@@ -1,6 +1,7 @@
 # Sourced by setup.sh and serve.sh: a private PostgreSQL cluster for the EverShop bed in platforms/.cache.
 # PostgreSQL refuses to run as root, so the server runs as the `postgres` system user when we are root.
-PG_BIN="${PG_BIN:-$(pg_config --bindir 2>/dev/null || echo /usr/lib/postgresql/15/bin)}"
+# Server binaries: Debian's postgresql package (installed by setup.sh when missing and we are root).
+PG_BIN="${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}"
 PG_DATA="${PG_DATA:-$CACHE/evershop-pg}"
 PG_PORT="${EVERSHOP_PG_PORT:-55433}"
 

@@ -7,6 +7,16 @@ CACHE="$HERE/../.cache"
 APP="$CACHE/evershop"
 VERSION=2.2.1
 source "$HERE/pg.sh"
+if [ ! -x "$PG_BIN/initdb" ]; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+    systemctl disable --now postgresql >/dev/null 2>&1 || true   # the bed runs its own cluster
+    source "$HERE/pg.sh"
+  else
+    echo "EverShop bed: PostgreSQL server binaries not found; install Debian's postgresql package" >&2; exit 3
+  fi
+fi
+command -v node >/dev/null || { echo "EverShop bed: Node.js >= 18 and npm are needed" >&2; exit 3; }
 mkdir -p "$APP"
 cd "$APP"
 if [ ! -f node_modules/@evershop/evershop/package.json ] \
