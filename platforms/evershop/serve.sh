@@ -10,5 +10,13 @@ cd "$APP"
 PORT="${1:-8602}" EVERSHOP_HOME_URL="http://127.0.0.1:${1:-8602}" NODE_OPTIONS="--require $HERE/listen-local.cjs" node node_modules/.bin/evershop start &
 pid=$!
 # EverShop's server forks an event and a cron process: end them with it, then the database.
-trap 'pkill -TERM -P "$pid" 2>/dev/null; kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; pg_down' EXIT INT TERM
+cleanup() {
+  set +e
+  trap - EXIT INT TERM
+  pkill -TERM -P "$pid" 2>/dev/null
+  kill "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null
+  pg_down
+}
+trap cleanup EXIT INT TERM
 wait "$pid"
