@@ -20,7 +20,8 @@ import pytest
 
 from tests.platforms.bed import Platform, describe, ledger, scan
 
-pytestmark = [pytest.mark.platform, pytest.mark.browser]
+# Not also marked `browser`: `-m browser` must not start real platforms (they need `make test-platforms`).
+pytestmark = pytest.mark.platform
 
 PRODUCT = re.compile(r"/(clothing/[\w-]+-[sml]|homeware/ceramic-mug)$")
 CATEGORY = re.compile(r"/(clothing|homeware)$")

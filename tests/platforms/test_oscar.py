@@ -18,7 +18,8 @@ import pytest
 
 from tests.platforms.bed import Platform, describe, ledger, scan
 
-pytestmark = [pytest.mark.platform, pytest.mark.browser]
+# Not also marked `browser`: `-m browser` must not start real platforms (they need `make test-platforms`).
+pytestmark = pytest.mark.platform
 
 LANGS = ["en", "de", "pl"]
 # /<lang>/catalogue/<slug>_<id>/ is a product (a parent, a variant or a standalone); categories live under
