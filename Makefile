@@ -6,7 +6,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install browser bench clean
+.PHONY: demo test test-platforms install browser bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -24,6 +24,10 @@ demo: browser
 
 test: browser
 	$(PY) -m pytest -q
+
+# Real store platforms (platforms/<name>/setup.sh installs each into platforms/.cache); slow, not part of `make test`.
+test-platforms: browser
+	$(PY) -m pytest -q -m platform -p no:randomly --timeout 3600 tests/platforms
 
 bench: browser
 	$(PY) bench/crawl_bench.py
