@@ -35,6 +35,15 @@ DEFAULT_VISIBILITY = 3600  # seconds: above the longest audit
 DEFAULT_LOCK_TTL = 120  # seconds: a dead worker's host lock expires after this
 LOCK_WAIT = 30  # seconds a task waits for its host before going back to the queue
 
+
+
+def transport_options(visibility_timeout: int) -> dict[str, int]:
+    """Redis transport options: a task whose worker died is handed out again ``visibility_timeout`` seconds
+    after delivery, found by a sweep every third of that (at most 10 s) on every worker."""
+    return {"visibility_timeout": visibility_timeout, "unacked_restore_throttle": 1,
+            "unacked_restore_interval": max(1, min(10, visibility_timeout // 3))}
+
+
 app = Celery("clearcart")
 app.conf.update(
     task_acks_late=True,
@@ -46,7 +55,7 @@ app.conf.update(
     task_default_queue=QUEUE,
     broker_connection_retry_on_startup=True,
     broker_connection_max_retries=None,  # a restarting Redis is waited for
-    broker_transport_options={"visibility_timeout": DEFAULT_VISIBILITY},
+    broker_transport_options=transport_options(DEFAULT_VISIBILITY),
     worker_hijack_root_logger=False,
     worker_cancel_long_running_tasks_on_connection_loss=False,
 )
@@ -59,7 +68,7 @@ def configure(broker: str, visibility_timeout: int | None = None, lock_ttl: int 
     if not broker.startswith(("redis://", "rediss://")):
         raise UsageError(f"'{broker}' is not a Redis URL", "pass --broker redis://HOST:PORT/0")
     app.conf.broker_url = broker
-    app.conf.broker_transport_options = {"visibility_timeout": visibility_timeout or DEFAULT_VISIBILITY}
+    app.conf.broker_transport_options = transport_options(visibility_timeout or DEFAULT_VISIBILITY)
     if lock_ttl:
         os.environ["CLEARCART_LOCK_TTL"] = str(lock_ttl)  # read by the pool's child processes too
     return app

@@ -27,7 +27,9 @@ def _pool_audit(job: dict[str, Any], attempt: int) -> dict[str, Any]:
 
 
 def run_local(jobs: list[dict[str, Any]], workers: int, retries: int,
-              on_result: Callable[[dict[str, Any]], None]) -> None:
+              on_result: Callable[[dict[str, Any]], None],
+              target: Callable[[dict[str, Any], int], dict[str, Any]] = _pool_audit) -> None:
+    """Run ``target(job, attempt)`` (default: audit and store) for every job on ``workers`` processes."""
     context = multiprocessing.get_context("spawn")  # no inherited threads or browser state
     pending: deque[tuple[dict[str, Any], int]] = deque((job, 1) for job in jobs)
     running: dict[Future, tuple[dict[str, Any], int]] = {}
@@ -41,7 +43,7 @@ def run_local(jobs: list[dict[str, Any]], workers: int, retries: int,
                     break
                 job, attempt = pending[ready]
                 del pending[ready]
-                running[pool.submit(_pool_audit, job, attempt)] = (job, attempt)
+                running[pool.submit(target, job, attempt)] = (job, attempt)
                 busy.add(job["store"]["host"])
             done, _ = wait(list(running), return_when=FIRST_COMPLETED)
             broken = False
