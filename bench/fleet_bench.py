@@ -4,7 +4,8 @@ Serves N demo stores (the bundled variants, each on its own 127.0.0.1 port, so t
 lets them run side by side), writes a stores.toml with the page budget given, and runs the same fleet with
 ``--workers 1`` and ``--workers 2`` (fresh output and database each time). While a run goes, every pool
 process and its browser (Playwright driver, Chromium and its helpers) is sampled from /proc every 0.2 s: a
-worker's memory is the peak of its whole process tree's resident set.
+worker's memory is the peak of its whole process tree's proportional set size (PSS: pages shared between
+processes are split among them, so nothing is counted twice).
 
 Prints (and writes with ``--json FILE``) the wall time of each run, the ratio 1-worker/2-worker, the mean
 audit time, peak memory per worker, and the storage per run (report files on disk, database bytes): the
@@ -31,9 +32,6 @@ from auditor.fleet import load_stores, run_fleet  # noqa: E402
 from auditor.fleet.storage import Storage  # noqa: E402
 from fixtures.store.server import DemoStore, expected, variants  # noqa: E402
 
-PAGE = os.sysconf("SC_PAGE_SIZE")
-
-
 def _children() -> dict[int, list[int]]:
     tree: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
@@ -47,24 +45,28 @@ def _children() -> dict[int, list[int]]:
     return tree
 
 
-def _rss(pid: int) -> int:
+def _pss(pid: int) -> int:
+    """Proportional set size: shared pages (Chromium's processes share most of theirs) counted once overall."""
     try:
-        return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
     except (OSError, IndexError, ValueError):
-        return 0
+        pass
+    return 0
 
 
-def _tree_rss(pid: int, tree: dict[int, list[int]]) -> int:
+def _tree_pss(pid: int, tree: dict[int, list[int]]) -> int:
     total, stack = 0, [pid]
     while stack:
         current = stack.pop()
-        total += _rss(current)
+        total += _pss(current)
         stack.extend(tree.get(current, []))
     return total
 
 
 class MemorySampler(threading.Thread):
-    """Peak resident memory of each pool worker's process tree (worker + its browser)."""
+    """Peak memory (PSS) of each pool worker's process tree (worker + its browser)."""
 
     def __init__(self) -> None:
         super().__init__(daemon=True)
@@ -76,7 +78,7 @@ class MemorySampler(threading.Thread):
         while not self.stop_event.wait(0.2):
             tree = _children()
             for worker in tree.get(me, []):  # the pool processes (and the spawn helper, which stays small)
-                self.peaks[worker] = max(self.peaks.get(worker, 0), _tree_rss(worker, tree))
+                self.peaks[worker] = max(self.peaks.get(worker, 0), _tree_pss(worker, tree))
 
 
 def one_run(stores_file: Path, workers: int) -> dict:
@@ -93,7 +95,7 @@ def one_run(stores_file: Path, workers: int) -> dict:
     storage.dispose()
     report_bytes = [sum(f.stat().st_size for f in Path(r.report_dir).rglob("*") if f.is_file())
                     for r in runs if r.report_dir]
-    workers_mb = sorted((v / 2**20 for v in sampler.peaks.values() if v > 150 * 2**20), reverse=True)
+    workers_mb = sorted((v / 2**20 for v in sampler.peaks.values() if v > 100 * 2**20), reverse=True)
     return {
         "workers": workers, "wall_s": round(wall, 1), "stores": len(runs),
         "failed": sum(r.status == "failed" for r in runs),
