@@ -129,7 +129,7 @@ def test_host_lock_is_exclusive_and_expires_with_its_owner(redis_server):
 
 def test_two_workers_over_redis_find_what_the_local_pool_finds_postgresql(redis_server, postgres, workers,
                                                                          tmp_path):
-    stores = [DemoStore(v).start() for v in ("good", "poor-contact", "no-contact")]
+    stores = [DemoStore(v).start() for v in ("good", "poor-contact")]
     dead = f"http://127.0.0.1:{free_port()}/"
     path = stores_toml(tmp_path / "stores.toml", [(s.url, s.variant.name) for s in stores] + [(dead, "gone")])
     try:

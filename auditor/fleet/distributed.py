@@ -103,7 +103,8 @@ class HostLock:
     def release(self) -> None:
         self._stop.set()
         try:
-            self.lock.release()
+            if self._thread is not None:
+                self.lock.release()
         except Exception:  # expired or lost with a Redis restart
             pass
         self.client.close()
@@ -111,24 +112,29 @@ class HostLock:
 
 @app.task(name=TASK, bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=None)  # attempts: ours
 def audit_store_task(self: Any, job: dict[str, Any], attempt: int = 1) -> dict[str, Any]:
+    from celery.exceptions import Retry
+
     from auditor.fleet.task import already_stored
 
-    stored = already_stored(job)
-    if stored is not None:
-        return stored
-    lock = HostLock(self.app.conf.broker_url, job["store"]["host"],
-                    int(os.environ.get("CLEARCART_LOCK_TTL", DEFAULT_LOCK_TTL)))
-    if not lock.acquire(LOCK_WAIT):  # another audit of this host is running: back to the queue, no attempt used
-        lock.client.close()
-        raise self.retry(kwargs={"job": job, "attempt": attempt}, countdown=5)
+    lock: HostLock | None = None
     try:
+        stored = already_stored(job)
+        if stored is not None:
+            return stored
+        lock = HostLock(self.app.conf.broker_url, job["store"]["host"],
+                        int(os.environ.get("CLEARCART_LOCK_TTL", DEFAULT_LOCK_TTL)))
+        if not lock.acquire(LOCK_WAIT):  # another audit of this host runs: back to the queue, no attempt used
+            raise self.retry(kwargs={"job": job, "attempt": attempt}, countdown=5)
         return audit_job(job, attempt)
-    except Exception as exc:
+    except Retry:
+        raise
+    except Exception as exc:  # the audit, the database or Redis failed: retry, or store the failure
         if attempt > int(job.get("retries", 2)):
             return record_failure(job, describe(exc), attempt)
         raise self.retry(kwargs={"job": job, "attempt": attempt + 1}, countdown=int(job.get("retry_delay", 10)))
     finally:
-        lock.release()
+        if lock is not None:
+            lock.release()
 
 
 def publish(jobs: list[dict[str, Any]]) -> None:
