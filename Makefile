@@ -1,12 +1,12 @@
 # clearcart: two commands do everything on a fresh machine.
 #   make demo   create .venv, install, make sure a browser exists, audit the bundled demo store
-#   make test   same install, then the whole test suite
+#   make test   same install, plus redis-server and PostgreSQL for the fleet tests, then the whole test suite
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test test-platforms install browser bench clean
+.PHONY: demo test test-platforms install browser services bench fleet-bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -19,10 +19,14 @@ install: $(STAMP)
 browser: $(STAMP)
 	$(PY) -m auditor.browser --ensure
 
+# redis-server and PostgreSQL (Debian packages) for the fleet tests: installed only when missing (as root, apt)
+services: $(STAMP)
+	$(PY) -m auditor.fleet.services --ensure
+
 demo: browser
 	$(VENV)/bin/clearcart demo
 
-test: browser
+test: browser services
 	$(PY) -m pytest -q
 
 # Real store platforms (platforms/<name>/setup.sh installs each into platforms/.cache); slow, not part of `make test`.
@@ -31,6 +35,9 @@ test-platforms: browser
 
 bench: browser
 	$(PY) bench/crawl_bench.py
+
+fleet-bench: browser
+	$(PY) bench/fleet_bench.py
 
 clean:
 	rm -rf $(VENV) clearcart-report build *.egg-info

@@ -199,19 +199,9 @@ def _report_and_exit(result: Any, out: Path, formats: list[str], fail_on: str, c
 
 def _evaluate(artifacts: Any, config: Any, fail_on: str, only: list[str], skip: list[str],
               baseline: Optional[Path]) -> Any:
-    """Checks, then the configuration's ignore rules, then the baseline comparison."""
-    from auditor.baseline import compare
-    from auditor.config import apply_ignores
-    from auditor.runner import run_checks
+    from auditor.audit import evaluate
 
-    threshold = "critical" if fail_on == "never" else fail_on
-    disabled = [*skip, *config.scan.get("disable", [])]
-    result = run_checks(artifacts, check_options=config.checks, only=only or None, skip=disabled or None,
-                        fail_on=threshold)
-    result.warnings += apply_ignores(result, config.ignore)
-    if baseline is not None:
-        compare(result, baseline)
-    return result
+    return evaluate(artifacts, config, fail_on, only, skip, baseline)
 
 
 def _fail_on(config: Any, cli_value: Optional[FailOn]) -> str:
@@ -326,41 +316,22 @@ def scan(
 
     Ctrl-C or SIGTERM stops the run; what was gathered is kept in OUT/artifacts.
     """
-    from auditor.gather import gather
-    from auditor.model import CrawlSettings
+    from auditor.audit import audit_options, audit_store
 
     config, formats, threshold, lang = _settings(config_file, fmt, fail_on, report_lang)
-    only_ids, skip_ids = _split(only), _split(skip)
-    _validate_check_ids(only_ids + skip_ids)
     if fail_on_new and baseline is None:
         raise UsageError("--fail-on-new needs --baseline", "pass the report.json of an earlier run with --baseline")
-    if baseline is not None:
-        from auditor.baseline import load_baseline
-
-        load_baseline(baseline)  # a bad baseline is a usage error before any browsing
-    ticket_options = _ticket_options(config, tickets, text_column)  # a bad export too
-    settings = CrawlSettings(
-        max_pages=config.value("max-pages", max_pages, 60),
-        concurrency=config.value("concurrency", concurrency, 4),
-        products=config.value("products", products, 12),
-        respect_robots=False if ignore_robots else config.value("respect-robots", None, True),
-        page_timeout_s=config.value("page-timeout", page_timeout, 45.0),
-    )
-    customer = None
-    if config.customer:
-        from auditor.checkout import TestCustomer
-
-        customer = TestCustomer(**config.customer)
+    options = audit_options(config, threshold, max_pages=max_pages, concurrency=concurrency, products=products,
+                            ignore_robots=ignore_robots, page_timeout=page_timeout,
+                            checkout_products=checkout_products, journey=journey, journey_rebase=journey_rebase,
+                            walk=walk.value if walk else None, tickets=tickets, text_column=text_column,
+                            only=_split(only), skip=_split(skip), baseline=baseline)
     artifacts_dir = out / "artifacts"
     _writable(artifacts_dir)
     _kept[:] = [artifacts_dir]
     with _Console(quiet) as console:
         console.say(f"clearcart {__version__}: auditing {redact_url(url)}")
-        artifacts = gather(url, artifacts_dir, settings,
-                           checkout_products=config.value("checkout-products", checkout_products, 1),
-                           journey=journey, journey_rebase=journey_rebase, customer=customer, progress=console,
-                           tickets=tickets, ticket_options=ticket_options,
-                           walk=config.value("walk", walk.value if walk else None, "checkout"))
+        artifacts, result = audit_store(url, out, options, progress=console, gather_only=gather_only)
     suspected = [w.order_suspected for w in artifacts.checkout if w.order_suspected is not None]
     _say_orders(suspected)
     console.say(f"{len(artifacts.pages)} pages in {artifacts.duration_s:.1f} s; artifacts: {artifacts_dir}")
@@ -368,10 +339,9 @@ def scan(
     _say_tickets(console, artifacts)
     for error in artifacts.errors[:5]:
         console.say(f"warning: {error}")
-    if gather_only:
+    if result is None:  # --gather-only
         typer.echo(f"artifacts: {artifacts_dir}")
         raise typer.Exit(EXIT_CANNOT_RUN if suspected else EXIT_OK)
-    result = _evaluate(artifacts, config, threshold, only_ids, skip_ids, baseline)
     _report_and_exit(result, out, formats, threshold, console, fail_on_new, lang=lang, assets_dir=artifacts_dir)
 
 
@@ -536,6 +506,117 @@ def _demo_tickets(variant: str) -> Path:
     folder = Path(__file__).resolve().parent.parent / "fixtures" / "tickets"
     by_lang = {"pl": "freshdesk_pl.csv", "uk": "tickets_uk.jsonl", "ru": "generic_ru.csv"}
     return folder / by_lang.get(getattr(get(variant), "lang", "en"), "zendesk_en.csv")
+
+
+# ------------------------------------------------------------------------------------------------ fleet mode
+FLEET_DB_HELP = ("The fleet database: a SQLite file path (default: OUT/fleet.db) or postgresql://user@host/db.")
+
+
+@app.command()
+def fleet(
+    file: Path = typer.Argument(..., help="stores.toml (stores with their own options, defaults at the top) or a "
+                                "CSV of store URLs. See docs/fleet.md."),
+    out: Path = typer.Option(Path("clearcart-fleet"), "--out", "-o", help="Folder for the portfolio and every "
+                             "store's reports (OUT/<store>/<run id>/)."),
+    db: Optional[str] = typer.Option(None, "--db", help=FLEET_DB_HELP),
+    broker: Optional[str] = typer.Option(None, "--broker", help="redis://HOST:PORT/0: run the audits as Celery "
+                                         "tasks on `clearcart worker`s instead of the local pool."),
+    workers: Optional[int] = typer.Option(None, "--workers", min=1, max=64, help="Local pool: audits at once "
+                                          "(one browser each). Default: the CPU count."),
+    retries: int = typer.Option(2, "--retries", min=0, max=10, help="Retries of a failing store before it is "
+                                "recorded as failed."),
+    retry_delay: int = typer.Option(10, "--retry-delay", min=0, max=3600, help="With --broker: seconds between "
+                                    "retries."),
+    timeout: Optional[float] = typer.Option(None, "--timeout", min=1, help="With --broker: give up waiting after "
+                                            "this many seconds (finished stores stay stored)."),
+    report_lang: Optional[str] = typer.Option(None, "--report-lang", help="Language of portfolio.html: en or pl."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display."),
+) -> None:
+    """Audit every store of a fleet file, store each run in the database, write portfolio.html and .json."""
+    from auditor.fleet import load_stores, run_fleet
+    from reports.i18n import check_language
+
+    lang = check_language(report_lang or "en")
+    stores = load_stores(file)  # every store's options checked before any audit
+    with _Console(quiet) as console:
+        console.say(f"clearcart {__version__}: fleet of {len(stores)} store(s) from {file}"
+                    f" on {'Celery over ' + broker if broker else 'the local pool'}")
+        console("stage", name="Stores", total=len(stores))
+        finished: list[dict[str, Any]] = []
+
+        def line(o: dict[str, Any]) -> None:
+            finished.append(o)
+            score = "-" if o["overall"] is None else str(o["overall"])
+            tail = f"  {o['error'][:120]}" if o["status"] == "failed" else f"  {o['findings']} finding(s)"
+            message = f"{o['status']:<10} {score:>3}  {o['duration_s']:6.1f} s  {o['url']}{tail}"
+            if console.enabled:  # above the progress bar
+                console.err.print(message, markup=False, highlight=False)
+                console("done", pages=len(finished), total=len(stores))
+            else:
+                typer.echo(_printable(message))
+
+        result = run_fleet(stores, out, db=db, broker=broker, workers=workers, retries=retries,
+                           retry_delay=retry_delay, source=str(file), timeout=timeout, lang=lang, on_result=line)
+    failed, failing = result.failed, [o for o in result.outcomes if o.get("failing")]
+    console.say(f"fleet run {result.fleet_run_id}: {len(result.outcomes)} store(s) in {result.duration_s:.1f} s, "
+                f"{len(failed)} failed, {len(failing)} with findings at or above their fail-on")
+    for name in ("html", "json"):
+        typer.echo(f"portfolio {name}: {result.portfolio[name]}")
+    if failed and len(failed) == len(result.outcomes):
+        raise typer.Exit(EXIT_CANNOT_RUN)
+    raise typer.Exit(EXIT_FINDINGS if failed or failing else EXIT_OK)
+
+
+@app.command()
+def worker(
+    broker: str = typer.Option(..., "--broker", help="redis://HOST:PORT/0, the same as `clearcart fleet --broker`."),
+    concurrency: Optional[int] = typer.Option(None, "--concurrency", "-c", min=1, max=64,
+                                              help="Audits at once (processes, one browser each). Default: CPUs."),
+    visibility_timeout: Optional[int] = typer.Option(None, "--visibility-timeout", min=1, help="Seconds before an "
+                                                     "unacknowledged task (its worker died) is delivered again; "
+                                                     "above the longest audit. Default: 3600."),
+    lock_ttl: Optional[int] = typer.Option(None, "--lock-ttl", min=1, help="Seconds a dead worker's store-host "
+                                           "lock lives on. Default: 120."),
+    loglevel: str = typer.Option("INFO", "--loglevel", help="Celery log level."),
+) -> None:
+    """Run a Celery worker that audits the stores `clearcart fleet --broker` publishes (Ctrl-C stops)."""
+    from auditor.fleet import distributed
+    from auditor.fleet.run import default_workers
+
+    distributed.configure(broker, visibility_timeout, lock_ttl)
+    distributed.start_worker(concurrency or default_workers(), loglevel=loglevel.upper())
+
+
+@app.command()
+def history(
+    url: str = typer.Argument(..., help="A store URL audited by `clearcart fleet`."),
+    db: str = typer.Option("clearcart-fleet/fleet.db", "--db", help="The fleet database (file path or "
+                           "postgresql://...)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the history as JSON."),
+) -> None:
+    """List a store's runs: score, findings new / unchanged / fixed since the run before, status."""
+    import json as jsonlib
+
+    from auditor.fleet.history import store_history
+    from auditor.fleet.storage import Storage
+
+    if "://" not in db and not Path(db).exists():
+        raise UsageError(f"fleet database {db} not found", "pass --db (the fleet's OUT/fleet.db by default)")
+    storage = Storage(db)
+    storage.migrate()
+    data = store_history(storage, url)
+    if as_json:
+        typer.echo(jsonlib.dumps(data, ensure_ascii=False, indent=2))
+        return
+    typer.echo(_printable(f"{data['name']} ({data['url']}): {len(data['runs'])} run(s)"))
+    typer.echo(f"{'started':<26} {'fleet run':<24} {'status':<10} {'score':>5} {'found':>5} {'new':>4} "
+               f"{'same':>4} {'fixed':>5}")
+    for r in data["runs"]:
+        score = "-" if r["overall"] is None else str(r["overall"])
+        row = (f"{r['started_at']:<26} {r['fleet_run_id']:<24} {r['status']:<10} {score:>5} {r['findings']:>5} "
+               f"{len(r['new']):>4} {r['unchanged']:>4} {len(r['fixed']):>5}")
+        typer.echo(_printable(row + (f"  {r['error'][:100]}" if r["error"] and r["status"] == "failed" else "")))
+# ------------------------------------------------------------------------------------------- end fleet mode
 
 
 @app.command("checks")

@@ -169,6 +169,13 @@ def load_config(explicit: str | Path | None = None, cwd: Path | None = None) -> 
         raise _fail(path, f"not valid TOML ({exc})") from exc
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("clearcart", {})
+    return config_from_dict(data, path)
+
+
+def config_from_dict(data: dict[str, Any], path: Path) -> Config:
+    """A configuration from parsed TOML (``path`` names where it came from, for messages)."""
+    import checks as registry
+
     unknown = set(data) - TOP_KEYS
     if unknown:
         raise _fail(path, f"unknown section(s) {', '.join(sorted(unknown))}")

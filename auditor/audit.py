@@ -1,0 +1,116 @@
+"""Audit one store with given options: the path `clearcart scan` and every fleet task share.
+
+:func:`audit_options` turns a configuration (file values, command-line values on top) into
+:class:`AuditOptions`, checking everything that can be checked before any browsing (check ids, the baseline,
+the ticket export, the journey file): a mistake is a usage error, not a half-done audit. :func:`audit_store`
+gathers (crawl, checkout walk or journey, tickets) and evaluates (checks, ignore rules, baseline); the caller
+writes the reports (:func:`reports.write_reports`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from auditor.config import Config
+from auditor.errors import UsageError
+from auditor.model import Artifacts, AuditResult, CrawlSettings
+
+
+@dataclass
+class AuditOptions:
+    settings: CrawlSettings
+    config: Config = field(default_factory=Config)
+    fail_on: str = "high"
+    checkout_products: int = 1
+    journey: Path | None = None
+    journey_rebase: bool = False
+    walk: str = "checkout"
+    tickets: Path | None = None
+    ticket_options: dict[str, Any] = field(default_factory=dict)
+    customer: Any = None
+    only: list[str] = field(default_factory=list)
+    skip: list[str] = field(default_factory=list)
+    baseline: Path | None = None
+
+
+def audit_options(config: Config, fail_on: str, *, max_pages: int | None = None, concurrency: int | None = None,
+                  products: int | None = None, ignore_robots: bool = False, page_timeout: float | None = None,
+                  checkout_products: int | None = None, journey: Path | None = None, journey_rebase: bool = False,
+                  walk: str | None = None, tickets: Path | None = None,
+                  text_column: str | None = None, only: list[str] | None = None, skip: list[str] | None = None,
+                  baseline: Path | None = None) -> AuditOptions:
+    """The options of one audit: command-line values beat the file's, the file's beat the defaults."""
+    import checks as registry
+
+    unknown = [n for n in [*(only or []), *(skip or [])] if registry.by_id(n) is None]
+    if unknown:
+        raise UsageError(f"unknown check '{unknown[0]}'", f"known checks: {', '.join(registry.ids())}")
+    if baseline is not None:
+        from auditor.baseline import load_baseline
+
+        load_baseline(baseline)  # a bad baseline is a usage error before any browsing
+    column = config.ticket_value("text-column", text_column)
+    ticket_options: dict[str, Any] = {}
+    if tickets is None and text_column is not None:
+        raise UsageError("--text-column needs --tickets", "pass the ticket export with --tickets FILE")
+    if tickets is not None:
+        from auditor.gather import check_tickets
+
+        check_tickets(tickets, column)  # a bad export too
+        ticket_options = {"text_column": column}
+    if journey is not None:
+        from auditor.journey import load_journey
+
+        load_journey(journey)  # and a bad journey file
+    customer = None
+    if config.customer:
+        from auditor.checkout import TestCustomer
+
+        customer = TestCustomer(**config.customer)
+    settings = CrawlSettings(
+        max_pages=config.value("max-pages", max_pages, 60),
+        concurrency=config.value("concurrency", concurrency, 4),
+        products=config.value("products", products, 12),
+        respect_robots=False if ignore_robots else config.value("respect-robots", None, True),
+        page_timeout_s=config.value("page-timeout", page_timeout, 45.0),
+    )
+    return AuditOptions(settings=settings, config=config, fail_on=fail_on,
+                        checkout_products=config.value("checkout-products", checkout_products, 1),
+                        journey=journey, journey_rebase=journey_rebase,
+                        walk=config.value("walk", walk, "checkout"), tickets=tickets,
+                        ticket_options=ticket_options, customer=customer, only=list(only or []),
+                        skip=list(skip or []), baseline=baseline)
+
+
+def evaluate(artifacts: Artifacts, config: Config, fail_on: str, only: list[str], skip: list[str],
+             baseline: Path | None) -> AuditResult:
+    """Checks, then the configuration's ignore rules, then the baseline comparison."""
+    from auditor.baseline import compare
+    from auditor.config import apply_ignores
+    from auditor.runner import run_checks
+
+    threshold = "critical" if fail_on == "never" else fail_on
+    disabled = [*skip, *config.scan.get("disable", [])]
+    result = run_checks(artifacts, check_options=config.checks, only=only or None, skip=disabled or None,
+                        fail_on=threshold)
+    result.warnings += apply_ignores(result, config.ignore)
+    if baseline is not None:
+        compare(result, baseline)
+    return result
+
+
+def audit_store(url: str, out: Path, options: AuditOptions, progress: Callable[..., None] | None = None,
+                gather_only: bool = False) -> tuple[Artifacts, AuditResult | None]:
+    """Gather into ``out/artifacts`` and evaluate; ``(artifacts, None)`` with ``gather_only``."""
+    from auditor.gather import gather
+
+    artifacts = gather(url, Path(out) / "artifacts", options.settings, checkout_products=options.checkout_products,
+                       journey=options.journey, journey_rebase=options.journey_rebase, customer=options.customer,
+                       progress=progress, tickets=options.tickets, ticket_options=options.ticket_options,
+                       walk=options.walk)
+    if gather_only:
+        return artifacts, None
+    return artifacts, evaluate(artifacts, options.config, options.fail_on, options.only, options.skip,
+                               options.baseline)
