@@ -677,6 +677,7 @@ def _usage_error(exc: Exception) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     """Console entry point: every error is one line plus a hint, never a traceback."""
+    STOP.signal = None
     previous = _on_signals()
     try:
         returned = app(args=argv, prog_name="clearcart", standalone_mode=False)

@@ -8,9 +8,12 @@ dialogs and pop-ups, matched by the lexicon's words in en/pl/uk/ru/sk/cs/de.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 
 from auditor import lexicon
+
+EVALUATE_TIMEOUT_S = 10  # one pass over a page; a page whose script spins never answers
 
 KNOWN_ACCEPT_SELECTORS = [
     "#onetrust-accept-btn-handler",
@@ -93,10 +96,10 @@ async def dismiss_overlays(page, settle_ms: int = 0) -> list[str]:
     that a store opens a moment after load). Returns what was clicked."""
     args = [KNOWN_ACCEPT_SELECTORS, lexicon.terms("consent_accept"), lexicon.terms("close")]
     clicked: list[str] = []
-    with contextlib.suppress(Exception):
-        clicked += await page.evaluate(_DISMISS_JS, args)
+    with contextlib.suppress(Exception):  # a page whose script spins never answers: bounded
+        clicked += await asyncio.wait_for(page.evaluate(_DISMISS_JS, args), EVALUATE_TIMEOUT_S)
     if settle_ms:
-        await page.wait_for_timeout(settle_ms)
+        await asyncio.sleep(settle_ms / 1000)
         with contextlib.suppress(Exception):
-            clicked += await page.evaluate(_DISMISS_JS, args)
+            clicked += await asyncio.wait_for(page.evaluate(_DISMISS_JS, args), EVALUATE_TIMEOUT_S)
     return clicked

@@ -670,9 +670,8 @@ class Crawler:
             wanted.append(item)
         if len(wanted) <= budget:
             return wanted
-        helpful = {id(item) for item in wanted if help_topic(item.url, item.link_text)}
-        chosen = {id(item) for item in wanted if id(item) in helpful}
-        chosen = set(list(chosen)[:budget]) if len(chosen) > budget else chosen
+        helpful = [item for item in wanted if help_topic(item.url, item.link_text)]
+        chosen = {id(item) for item in helpful[:budget]}
         for item in wanted:
             if len(chosen) >= budget:
                 break
@@ -976,8 +975,7 @@ class Crawler:
         artifact.text = data["text"][:MAX_TEXT]
         artifact.headings = data["headings"]
         artifact.footer_text = data["footer"][:5000]
-        artifact.links = [Link(**{**link, "url": normalize_url(link["url"]) or redact_url(link["url"])})
-                          for link in keep_links(data["links"])]
+        artifact.links = [Link(**{**link, "url": redact_url(link["url"])}) for link in keep_links(data["links"])]
         artifact.tel_links = data["tel"][:20]
         artifact.mailto_links = data["mailto"][:20]
         artifact.scripts = [redact_url(u) for u in data["scripts"][:100]]

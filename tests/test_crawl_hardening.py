@@ -242,7 +242,7 @@ def test_store_text_is_never_console_markup(monkeypatch):
 def test_a_page_that_spins_for_ever_is_abandoned_and_the_crawl_goes_on(tmp_path, browser_path):
     started = time.monotonic()
     with RoughStore(rough.spinning()) as store:
-        arts = crawl(store.url, tmp_path / "artifacts", CrawlSettings(page_timeout_s=6, concurrency=2))
+        arts = crawl(store.url, tmp_path / "artifacts", CrawlSettings(page_timeout_s=12, concurrency=2))
     took = time.monotonic() - started
     by_path = {p.url.replace(store.url.rstrip("/"), ""): p for p in arts.pages}
     spin = by_path["/product/spin"]
@@ -250,7 +250,7 @@ def test_a_page_that_spins_for_ever_is_abandoned_and_the_crawl_goes_on(tmp_path,
     assert by_path["/product/calm"].is_ok and by_path["/product/calm"].page_type == "product"
     assert all(by_path[p].is_ok for p in ("/returns", "/contact", "/faq"))
     assert any(u.url.endswith("/product/spin") and u.reason == "failed" for u in arts.unread)
-    assert took < 90  # the deadline, not the 30 s navigation timeout or for ever
+    assert took < 120  # the deadline, not for ever
     assert chromium_descendants(os.getpid()) == []  # the stuck renderer did not outlive the crawl
 
 
