@@ -1,15 +1,21 @@
-"""Evaluation of ticket topic mining and FAQ coverage, on the fixtures in fixtures/tickets/.
+"""Evaluation of ticket topic mining and FAQ coverage, with tuned-on and not-tuned-on figures kept apart.
 
 Prints:
-1. topic assignment against labels: the hand-written labelled tickets (fixtures/tickets/labelled.jsonl, all
-   seven languages) and the generated sample tickets (the generator's templates: in-distribution, optimistic);
-   accuracy, macro F1, per language, and the misses;
-2. the similarity threshold sweep for store-specific (cluster) topics: for every mined topic of a ticket
-   export against the fixture site in the same language, the best TF-IDF cosine to an FAQ entry, with the
-   truth from the site's labels; precision / recall / F1 per threshold and the best plateau (the value
-   ``auditor/tickets/coverage.py`` uses as ``SIMILARITY``);
-3. gap precision / recall of the ``faq-gaps`` check for every sample export against every fixture site
-   (en mirrors the demo store's FAQ; pl and ru answer other topics).
+1. topic assignment against gold labels, **tuned-on and not-tuned-on separately**: macro-F1, accuracy, the
+   share of in-domain tickets left unassigned, per-topic precision / recall:
+   a. the public Bitext customer-support sample (English chat messages with gold intents; read from
+      ``../shared/data/bitext/`` beside the repository, skipped when it is not there) with the fixed seeded
+      split of ``fixtures/tickets/eval/bitext_split.json`` (row ids): the vocabulary was tuned on ``tune`` only;
+      intents map to taxonomy topics by :data:`BITEXT_TOPICS` (intents with no topic are out of domain);
+   b. hand-written customer e-mails in pl, uk, ru, sk, cs, de: ``*_tune.jsonl`` plus ``labelled.jsonl``
+      (tuned on) and ``*_heldout.jsonl`` (written before tuning, never tuned on), per language;
+   c. the generated sample tickets (the generator's templates: in-distribution, optimistic);
+2. the similarity threshold sweep for store-specific (cluster) topics (the value ``auditor/tickets/coverage.py``
+   uses as ``SIMILARITY``);
+3. gap precision / recall of the ``faq-gaps`` check on the generated exports against the fixture sites;
+4. gap decisions on ticket sets not tuned on (Bitext held-out part; the pooled held-out e-mails) against the
+   small seven-page FAQ site ``small-en``: for every topic over 3 % of the tickets (by gold label), the
+   decision (answered / near-miss / gap), the truth, and the FAQ entry compared with its score.
 
     .venv/bin/python bench/tickets_eval.py [--quiet]
 """
@@ -49,44 +55,113 @@ STORE_FILES = {"store_topics_en.csv": "en", "store_topics_pl.jsonl": "pl"}
 SITES = ("en", "pl", "ru")
 
 
+BITEXT = ROOT.parent / "shared" / "data" / "bitext" / "bitext-customer-support-sample-4514.csv"
+EVAL = FIXTURES / "eval"
+LANGS = ("pl", "uk", "ru", "sk", "cs", "de")
+# Bitext intent -> taxonomy topic ("none": out of domain, no taxonomy topic; a ticket may stay unassigned)
+BITEXT_TOPICS = {
+    "track_order": "order-status", "delivery_period": "delivery-time", "delivery_options": "delivery-options",
+    "change_shipping_address": "delivery-address", "set_up_shipping_address": "delivery-address",
+    "cancel_order": "cancel-change-order", "change_order": "cancel-change-order",
+    "check_cancellation_fee": "cancel-change-order", "check_invoice": "invoices", "get_invoice": "invoices",
+    "check_payment_methods": "payment-methods", "payment_issue": "payment-problem",
+    "check_refund_policy": "refunds", "get_refund": "refunds", "track_refund": "refunds",
+    "contact_customer_service": "contact-hours", "contact_human_agent": "contact-hours",
+    "create_account": "account-login", "delete_account": "account-login", "edit_account": "account-login",
+    "switch_account": "account-login", "recover_password": "account-login",
+    "registration_problems": "account-login",
+    "complaint": "none", "review": "none", "place_order": "none", "newsletter_subscription": "none",
+}
+
+
 def scores(gold: list[str], pred: list[str]) -> tuple[float, float]:
+    """Accuracy over all tickets, macro-F1 over the in-domain topics of the gold labels."""
     from sklearn.metrics import accuracy_score, f1_score
 
-    return accuracy_score(gold, pred), f1_score(gold, pred, average="macro", zero_division=0)
+    labels = sorted(set(gold) - {"none"})
+    return accuracy_score(gold, pred), f1_score(gold, pred, labels=labels, average="macro", zero_division=0)
+
+
+def report(name: str, gold: list[str], pred: list[str], quiet: bool, texts: list[str] | None = None) -> dict:
+    from sklearn.metrics import precision_recall_fscore_support
+
+    acc, f1 = scores(gold, pred)
+    inside = [p for g, p in zip(gold, pred) if g != "none"]
+    unassigned = sum(1 for p in inside if p == "none") / len(inside) if inside else 0.0
+    print(f"{name}: n={len(gold)}  macro-F1={f1:.3f}  accuracy={acc:.3f}  unassigned in-domain={unassigned:.1%}")
+    if not quiet:
+        labels = sorted(set(gold) - {"none"})
+        p, r, _, support = precision_recall_fscore_support(gold, pred, labels=labels, zero_division=0)
+        print("    " + "  ".join(f"{t} P{pp:.2f}/R{rr:.2f}(n={n})" for t, pp, rr, n in zip(labels, p, r, support)))
+        if texts is not None:
+            for g, pr, t in zip(gold, pred, texts):
+                if g != pr:
+                    print(f"    miss {g} -> {pr}: {' '.join(t.split())[:140]}")
+    return {"macro_f1": f1, "accuracy": acc, "unassigned": unassigned, "n": len(gold)}
+
+
+def _assign(text: str, lang: str, redactor: Redactor) -> str:
+    clean = redactor.redact(textmod.clean_text(text), lang)
+    return taxonomy.assign(clean, textmod.guess_language(clean) or lang) or "none"
+
+
+def bitext_rows() -> dict[str, list[tuple[str, str]]] | None:
+    """The Bitext sample's (text, gold topic) per split part, or ``None`` when ../shared is not there."""
+    import csv
+
+    if not BITEXT.exists():
+        return None
+    with BITEXT.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    split = json.loads((EVAL / "bitext_split.json").read_text(encoding="utf-8"))
+    assert split["rows"] == len(rows), "the Bitext sample changed: the fixed split no longer applies"
+    return {part: [(rows[i]["instruction"], BITEXT_TOPICS[rows[i]["intent"]]) for i in split[part]]
+            for part in ("tune", "heldout")}
+
+
+def emails(part: str, lang: str) -> list[dict]:
+    rows = [json.loads(line) for line in (EVAL / f"{lang}_{part}.jsonl").read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+    if part == "tune":
+        rows += [json.loads(line) for line in (FIXTURES / "labelled.jsonl").read_text(encoding="utf-8").splitlines()
+                 if line.strip() and json.loads(line)["lang"] == lang]
+    return rows
 
 
 def assignment(quiet: bool) -> None:
-    print("== 1. Topic assignment")
-    rows = [json.loads(line) for line in (FIXTURES / "labelled.jsonl").read_text(encoding="utf-8").splitlines()]
+    print("== 1. Topic assignment (tuned-on and not-tuned-on separately)")
     redactor = Redactor()
-    gold, pred, by_lang, misses = [], [], defaultdict(lambda: [0, 0]), []
-    for row in rows:
-        text = redactor.redact(textmod.clean_text(row["text"]), row["lang"])
-        got = taxonomy.assign(text) or "none"
-        gold.append(row["topic"])
-        pred.append(got)
-        by_lang[row["lang"]][0] += got == row["topic"]
-        by_lang[row["lang"]][1] += 1
-        if got != row["topic"]:
-            misses.append((row["lang"], row["topic"], got, row["text"]))
-    acc, f1 = scores(gold, pred)
-    print(f"hand-written labelled tickets: n={len(rows)}  accuracy={acc:.3f}  macro-F1={f1:.3f}")
-    print("  per language: " + "  ".join(f"{lang} {ok}/{n}" for lang, (ok, n) in sorted(by_lang.items())))
-    if not quiet:
-        for lang, want, got, text in misses:
-            print(f"  miss [{lang}] {want} -> {got}: {text}")
-    # generated tickets (templates of the generator: in-distribution)
+    bitext = bitext_rows()
+    if bitext is None:
+        print(f"1a. Bitext sample not found at {BITEXT} (it is in shared/ beside the repository): skipped")
+    else:
+        for part, title in (("tune", "TUNED-ON"), ("heldout", "NOT TUNED ON")):
+            gold = [g for _, g in bitext[part]]
+            pred = [_assign(t, "en", redactor) for t, _ in bitext[part]]
+            report(f"1a. Bitext en, {title} ({part})", gold, pred, quiet)
+    for part, title in (("tune", "TUNED-ON"), ("heldout", "NOT TUNED ON")):
+        print(f"1b. hand-written e-mails, {title} ({part}):")
+        all_gold, all_pred = [], []
+        english = [json.loads(line) for line in (FIXTURES / "labelled.jsonl").read_text(encoding="utf-8")
+                   .splitlines() if line.strip() and json.loads(line)["lang"] == "en"] if part == "tune" else []
+        for lang in (*LANGS, "en"):
+            rows = emails(part, lang) if lang != "en" else english
+            if not rows:
+                continue
+            texts = [f"{r.get('subject', '')}\n{r['text']}" for r in rows]
+            gold = [r["topic"] for r in rows]
+            pred = [_assign(t, lang, redactor) for t in texts]
+            all_gold += gold
+            all_pred += pred
+            report(f"   {lang}", gold, pred, quiet=quiet or part == "tune", texts=texts)
+        report("   all languages", all_gold, all_pred, quiet=True)
     gen = make_samples.Gen(7)
     gold, pred = [], []
     for lang in ("en", "pl", "uk", "ru", "sk", "cs", "de"):
         for ticket in make_samples.tickets_for(gen, lang, 300, quotes=0.3, html=0.2):
-            body = textmod.clean_text(ticket["body"])
-            text = redactor.redact(f"{textmod.clean_subject(ticket['subject'])}\n{body}", lang)
             gold.append(ticket["topic"])
-            pred.append(taxonomy.assign(text) or "none")
-    acc, f1 = scores(gold, pred)
-    print(f"generated sample tickets (templates, in-distribution): n={len(gold)}  accuracy={acc:.3f}  "
-          f"macro-F1={f1:.3f}")
+            pred.append(_assign(f"{textmod.clean_subject(ticket['subject'])}\n{ticket['body']}", lang, redactor))
+    report("1c. generated sample tickets (templates, in-distribution)", gold, pred, quiet=True)
 
 
 def _proxy(topic: TicketTopic, lang: str) -> TicketTopic:
@@ -197,6 +272,53 @@ def gaps(mined: dict[str, object], quiet: bool) -> None:
     print(f"gaps: tp={totals['tp']} fp={totals['fp']} fn={totals['fn']}  precision={p:.3f}  recall={r:.3f}")
 
 
+def heldout_gaps(quiet: bool) -> None:
+    print("\n== 4. Gap decisions on tickets not tuned on, against the small FAQ site `small-en`")
+    import csv
+
+    sets: list[tuple[str, list[tuple[str, str]]]] = []
+    bitext = bitext_rows()
+    if bitext is not None:
+        sets.append(("Bitext en held-out", bitext["heldout"]))
+    pooled = [(f"{r.get('subject', '')}\n{r['text']}", r["topic"]) for lang in LANGS for r in emails("heldout", lang)]
+    sets.append(("held-out e-mails, six languages pooled", pooled))
+    spec = site_spec("small-en")
+    right = wrong = 0
+    for name, rows in sets:
+        with tempfile.TemporaryDirectory() as tmp:
+            export = Path(tmp) / "tickets.csv"
+            with export.open("w", encoding="utf-8", newline="") as handle:
+                writer = csv.writer(handle)
+                writer.writerow(["Description"])
+                writer.writerows([text] for text, _ in rows)
+            artifacts = site_artifacts("small-en", tmp)
+            artifacts.tickets = analyze_tickets(export)
+            result = run_check(faq_gaps, artifacts)
+        decided = {row["id"]: row for row in result.details["topics"]}
+        gold = Counter(g for _, g in rows)
+        print(f"{name}: {len(rows)} tickets")
+        for topic, count in gold.most_common():
+            share = count / len(rows)
+            if topic == "none" or share <= MIN_SHARE:
+                continue
+            truth = "answered" if topic in spec["answers"] else "not answered"
+            row = decided.get(topic)
+            state = row["state"] if row else "not found"
+            said = "answered" if state == "answered" else "not answered"
+            ok = said == truth and row is not None
+            right += ok
+            wrong += not ok
+            compared = (row or {}).get("compared_with") or {}
+            print(f"  {'ok ' if ok else 'BAD'} {topic:20} gold {share:5.1%} mined {(row or {}).get('share', 0):5.1%}  "
+                  f"decision {state:10} truth {truth:13} compared with “{compared.get('question', '—')}” "
+                  f"({compared.get('via', '')} {compared.get('score', 0)})")
+        clusters = [r for r in result.details["topics"] if r["origin"] == "cluster" and r["gap"]]
+        for row in clusters:
+            print(f"  cluster gap “{row['label']}” {row['share']:.1%} (compared with "
+                  f"“{(row.get('compared_with') or {}).get('question', '—')}”)")
+    print(f"gap decisions for topics over {MIN_SHARE:.0%}: {right} right, {wrong} wrong")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quiet", action="store_true", help="figures only, no per-item lines")
@@ -206,6 +328,7 @@ def main() -> None:
     mined = {file: analyze_tickets(FIXTURES / file) for file in [*MIXTURE_FILES, *STORE_FILES]}
     sweep(mined, args.quiet)
     gaps(mined, args.quiet)
+    heldout_gaps(args.quiet)
 
 
 if __name__ == "__main__":

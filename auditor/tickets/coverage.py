@@ -108,7 +108,8 @@ def entry_scores(entry: HelpEntry) -> tuple[dict[str, float], dict[str, float]]:
 def entry_topics(entry: HelpEntry) -> list[str]:
     """The taxonomy topics an FAQ entry / heading / page answers: those its question is about (a plain
     section heading needs a telling term), kept only when the question names them with a specific term or the
-    answer is about them too; else, for a question naming no topic, the answer's clear topic."""
+    answer is about them too; else, for a question naming no topic, the answer's clear topic (not for whole
+    pages: their text includes the navigation, so only their title and URL count)."""
     q_scores, a_scores = entry_scores(entry)
     ratio = 0.3 if entry.source == "page" else 0.5
     min_score = 2 if entry.source == "section" else 1
@@ -120,6 +121,8 @@ def entry_topics(entry: HelpEntry) -> list[str]:
             return sorted(chosen, key=lambda t: -q_scores[t])
         if top >= min_score:
             return []
+    if entry.source == "page":  # a whole page's text (navigation included) says little: its title decides
+        return []
     top_a = taxonomy.best(a_scores)
     return [top_a] if top_a and a_scores[top_a] >= 3 else []
 

@@ -326,6 +326,19 @@ def _first_char(text: str) -> str:
     return stripped[:1]
 
 
+def _too_deep(path: Path) -> UsageError:
+    return UsageError(f"{path}: a JSON value is nested too deeply to be a ticket export (thousands of levels)",
+                      "export the tickets as a flat list of objects (CSV, JSON or JSONL), one object per ticket")
+
+
+def _loads(text: str, path: Path) -> Any:
+    """``json.loads`` that turns pathological nesting into a usage error naming the file."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise _too_deep(path) from None
+
+
 def _first_line_is_object(path: Path, encoding: str) -> bool:
     with path.open(encoding=encoding, errors="replace") as handle:
         for line in handle:
@@ -333,7 +346,7 @@ def _first_line_is_object(path: Path, encoding: str) -> bool:
             if not line:
                 continue
             try:
-                return isinstance(json.loads(line), dict)
+                return isinstance(_loads(line, path), dict)
             except ValueError:
                 return False
     return False
@@ -539,7 +552,7 @@ def _jsonl_records(path: Path, encoding: str, text_column: str | None, columns: 
             if not line:
                 continue
             try:
-                obj = json.loads(line)
+                obj = _loads(line, path)
             except ValueError:
                 yield RawRecord(broken=True)
                 continue
@@ -562,7 +575,7 @@ def _json_records(path: Path, encoding: str, text_column: str | None, columns: d
         if start < 0:
             # a single object: one ticket
             try:
-                yield _json_record(json.loads(buffer + handle.read()), text_column, columns)
+                yield _json_record(_loads(buffer + handle.read(), path), text_column, columns)
             except ValueError:
                 yield RawRecord(broken=True)
             return
@@ -579,6 +592,8 @@ def _json_records(path: Path, encoding: str, text_column: str | None, columns: d
                 return
             try:
                 obj, end = decoder.raw_decode(buffer, pos)
+            except RecursionError:
+                raise _too_deep(path) from None
             except ValueError:
                 if not eof and len(buffer) - pos < MAX_FIELD:
                     more = handle.read(chunk)  # the object may continue in the next chunk

@@ -18,6 +18,7 @@ from auditor.tickets import stemming, words
 # ---------------------------------------------------------------------------------------------- HTML
 
 _TAG = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?|/[a-zA-Z][a-zA-Z0-9]*\s*)>")
+_BR = re.compile(r"<br\s*/?>", re.I)
 _BLOCK_TAGS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table",
                "ul", "ol", "dt", "dd", "section", "article", "hr"}
 _DROP_XPATH = ("//script|//style|//head|//blockquote|//*[contains(concat(' ', normalize-space(@class), ' '), "
@@ -73,19 +74,19 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # "Am 05.03.2024 schrieb Shop <a@b.de>:" — the verb before the sender; needs a date or an address
         "reply_header_mid": re.compile(
             r"^(?=[^\n]*(?:\d|@))[^\n]{0,250}?(?<!\w)(?:" + verbs + r")(?!\w)[^\n]{1,120}:\s*$", re.I | re.M),
-        "original": re.compile(r"^[\s>*_-]*(?:-{2,}|_{2,}|\*{2,})?\s*(?:" + original + r")", re.I | re.M),
+        "original": re.compile(r"^[ \t>*_-]*(?:-{2,}|_{2,}|\*{2,})?[ \t]*(?:" + original + r")", re.I | re.M),
         "header_block": re.compile(
             r"^[ \t>*]*(?:" + froms + r")\s*:[^\n]*\n(?:[^\n]*\n){0,2}?[ \t>*]*(?:" + sents + r")\s*:",
             re.I | re.M),
-        "separator": re.compile(r"^\s*_{10,}\s*$", re.M),
+        "separator": re.compile(r"^[ \t]*_{10,}[ \t]*$", re.M),
         "sig_dash": re.compile(r"^-- ?$", re.M),
-        "sig_marker": re.compile(r"^\s*(?:" + markers + r")\b[^\n]{0,60}$", re.I | re.M),
-        "closing": re.compile(r"^\s*(?:" + closings + r")(?!\w)[\s,.!:;-]*[^\n]{0,40}$", re.I | re.M),
+        "sig_marker": re.compile(r"^[ \t]*(?:" + markers + r")\b[^\n]{0,60}$", re.I | re.M),
+        "closing": re.compile(r"^[ \t]*(?:" + closings + r")(?!\w)[ \t,.!:;-]*[^\n]{0,40}$", re.I | re.M),
     }
 
 
 _QUOTED_LINE = re.compile(r"^[ \t]*>.*(?:\n|$)", re.M)
-_BLANKS = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+_BLANKS = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")  # three or more line ends with only blanks between
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
 
 
@@ -121,13 +122,17 @@ def clean_text(text: str) -> str:
         return ""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "<" in text and _BR.search(text):  # line breaks need no parser (a thousand <br> cost milliseconds)
+        text = _BR.sub("\n", text)
     if looks_like_html(text):
         text = html_to_text(text)
     elif "&" in text and ";" in text:
         text = html.unescape(text)
-    text = strip_quotes_and_signature(text)
+    # whitespace first: runs of blank lines collapse before the line-anchored patterns look at them, so every
+    # step stays linear in the text however many empty lines or <br> it has
     text = _SPACES.sub(" ", text)
     text = _BLANKS.sub("\n\n", text)
+    text = strip_quotes_and_signature(text)
     return "\n".join(line.strip() for line in text.strip().split("\n"))
 
 
