@@ -24,8 +24,8 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def fleet(tmp_path_factory):
-    """Run 1: good, poor-contact, an unreachable store. Run 2 (through the CLI): the poor-contact address now
-    serves the fixed (good) store."""
+    """Run 1: good, poor-contact, an unreachable store. Run 2 (through the CLI): the two addresses swap stores, so
+    one store's contact defects are fixed and the other's are new."""
     tmp = tmp_path_factory.mktemp("fleet")
     good, poor = DemoStore("good").start(), DemoStore("poor-contact").start()
     dead = f"http://127.0.0.1:{free_port()}/"
@@ -35,7 +35,9 @@ def fleet(tmp_path_factory):
         first = run_fleet(load_stores(path), out, workers=2, retries=1, source=str(path))
         first_portfolio = json.loads((out / "portfolio.json").read_text(encoding="utf-8"))
         poor.stop()
+        good.stop()
         poor = DemoStore("good", port=poor.port).start()  # the same address, its contact defects fixed
+        good = DemoStore("poor-contact", port=good.port).start()  # and here contact defects appear
         second = run_cli("fleet", str(path), "--out", str(out), "--workers", "2", "--retries", "0",
                          "--report-lang", "pl", timeout=400)
     finally:
@@ -82,7 +84,9 @@ def test_second_run_tracks_new_unchanged_and_fixed_by_fingerprint(fleet):
     assert latest["unchanged"] == len(before) - len(latest["fixed"])
     assert len(now) == latest["findings"]
     good = store_history(Storage(fleet["db"]), urls["good"])["runs"]
-    assert len(good) == 2 and good[1]["fixed"] == [] and good[1]["new"] == []  # same store, same findings
+    assert len(good) == 2 and good[1]["previous_run"] == good[0]["fleet_run_id"]
+    assert {f["check"] for f in good[1]["new"]} >= {"contact-options"}  # the defects that appeared are new
+    assert not {f["fingerprint"] for f in good[1]["new"]} & {f["fingerprint"] for f in good[0]["new"]}
     cli = run_cli("history", urls["poor"], "--db", fleet["db"])
     assert cli.returncode == 0, cli.stderr
     rows = [line.split() for line in cli.stdout.splitlines()[2:]]
@@ -100,6 +104,7 @@ def test_portfolio_lists_scores_trend_new_fixed_failed_and_links(fleet):
     stores = {s["url"]: s for s in data["stores"]}
     poor = stores[urls["poor"]]
     assert poor["fixed"] and len(poor["trend"]) == 2 and poor["previous_run"]
+    assert stores[urls["good"]]["new"] and data["summary"]["new"] == len(stores[urls["good"]]["new"]) + len(poor["new"])
     assert isinstance(poor["overall"], int) and "contact" in poor["categories"]
     assert poor["trend"][1]["overall"] >= poor["trend"][0]["overall"]  # fixing defects does not lower it
     assert (out / poor["report"]).is_file() and poor["report"].endswith("report.html")
@@ -112,6 +117,8 @@ def test_portfolio_lists_scores_trend_new_fixed_failed_and_links(fleet):
     assert html.count("<polyline") == 2  # the two stores with two runs; the failed store has no trend
     assert f'href="{poor["report"]}"' in html
     assert "cannot reach" in html  # the failed store's error is shown
+    assert re.search(r"<summary>\d+ (nowe|nowych)</summary>", html)
+    assert re.search(r"<summary>\d+ (naprawione|naprawionych)</summary>", html)
 
 
 def test_portfolio_opens_in_chromium_without_errors_or_requests(fleet, browser_path):

@@ -26,7 +26,7 @@ from tests.fleet_support import fingerprints, runs_per_store, stores_toml
 
 pytestmark = pytest.mark.browser
 
-VISIBILITY = 15  # seconds before a dead worker's task is delivered again
+VISIBILITY = 10  # seconds before a dead worker's task is delivered again
 ENV = dict(os.environ, CI="true", PYTHONUNBUFFERED="1")
 
 

@@ -123,3 +123,18 @@ def test_local_pool_runs_one_audit_per_host_at_a_time_and_retries(tmp_path, monk
     assert any(x["start"] < y["end"] and y["start"] < x["end"] for x in results for y in results
                if x["host"] != y["host"]), "different hosts never ran alongside"
     assert next(r for r in results if "flaky" in r["url"])["attempt"] == 2
+
+
+def test_migrations_build_exactly_the_models_schema_and_run_twice(tmp_path):
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from auditor.fleet.storage import Base, Storage
+
+    storage = Storage(str(tmp_path / "fleet.db"))
+    storage.migrate()
+    storage.migrate()  # already at head: nothing to do
+    assert storage.revision() == storage.head()
+    with storage.engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+    storage.dispose()

@@ -1,0 +1,1 @@
+"""Alembic migrations of the fleet database (see auditor/fleet/storage.py)."""

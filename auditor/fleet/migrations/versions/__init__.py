@@ -1,0 +1,1 @@
+"""Alembic revisions of the fleet database, oldest first."""
