@@ -116,7 +116,8 @@ def scan(url: str, out: Path, *extra: str, timeout: int = 600) -> Scan:
     done = run_cli("scan", url, "--out", str(out), "--max-pages", "40", *extra, timeout=timeout)
     report_file, artifacts_file = out / "report.json", out / "artifacts" / "artifacts.json"
     if not report_file.exists() or not artifacts_file.exists():
-        pytest.fail(f"scan of {url} wrote no report (exit {done.returncode}): {done.stdout[-2000:]}{done.stderr[-2000:]}")
+        pytest.fail(f"scan of {url} wrote no report (exit {done.returncode}): "
+                    f"{done.stdout[-2000:]}{done.stderr[-2000:]}")
     return Scan(done.returncode, done.stdout, json.loads(report_file.read_text()),
                 json.loads(artifacts_file.read_text()), out)
 

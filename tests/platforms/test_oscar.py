@@ -5,8 +5,9 @@ with the add-to-basket form; the parent page lists them), one mug, two flat deli
 express €9.90) on a delivery step with one button per method, a €1.50 handling fee first shown in the checkout
 totals once an address is known (the basket shows item, estimated shipping and total only), policy pages
 linked from every footer. Walked by hand, the preview shows Linen Shirt – M €39.00, Standard delivery €4.90,
-Handling fee €1.50, Order total €45.40 and "Place order". Expected: products recognised, the walk reaches Oscar's preview
-page ("Place order") with shipping and the fee in its ledger, hidden-costs flags the fee, and no order is made.
+Handling fee €1.50, Order total €45.40 and "Place order". Expected: products recognised, the walk reaches
+Oscar's preview page ("Place order") with shipping and the fee in its ledger, hidden-costs flags the fee, and
+no order is made.
 """
 
 from __future__ import annotations
@@ -153,8 +154,8 @@ def test_forced_walk_basket_has_one_total(oscar, lang):
 
 
 @pytest.mark.xfail(reason="test address follows the page language (en: Irish, pl: Polish postcode) instead of "
-                          "the preselected country (Germany; de: no add-to-basket first), then the delivery step with one 'Select option' "
-                          "submit per method is not a way on", strict=False)
+                          "the preselected country (Germany; de: no add-to-basket first), then the delivery step "
+                          "with one 'Select option' submit per method is not a way on", strict=False)
 @pytest.mark.parametrize("lang", LANGS)
 def test_forced_walk_reaches_preview(oscar, lang):
     walk = oscar[3][lang]
