@@ -44,8 +44,8 @@ PAGES = {
         "returns": ("Returns & refunds", "<p>You may return any item within 30 days of delivery. Returns are free: "
                     "use the prepaid label in your parcel. We refund the purchase price to your original payment "
                     "method within 14 days of receiving the item.</p>"),
-        "delivery": ("Delivery", "<p>Standard delivery: flat €4.90, 2–4 business days. Express delivery: €9.90, "
-                     "next business day. A handling fee of €1.50 applies to every order.</p>"),
+        "delivery": ("Delivery", "<p>Standard delivery: flat €4.90, 2–4 business days. Express delivery: "
+                     "€9.90, next business day. A handling fee of €1.50 applies to every order.</p>"),
         "contact": ("Contact us", "<p>Email: <a href='mailto:help@bed-apparel.example'>help@bed-apparel.example</a>"
                     "<br>Phone: <a href='tel:+493012345678'>+49 30 1234 5678</a> (Mon–Fri 9:00–17:00)</p>"),
         "faq": ("Frequently asked questions", "<h2>How long does delivery take?</h2><p>2–4 business days with "

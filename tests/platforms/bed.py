@@ -116,7 +116,8 @@ def scan(url: str, out: Path, *extra: str, timeout: int = 600) -> Scan:
     done = run_cli("scan", url, "--out", str(out), "--max-pages", "40", *extra, timeout=timeout)
     report_file, artifacts_file = out / "report.json", out / "artifacts" / "artifacts.json"
     if not report_file.exists() or not artifacts_file.exists():
-        pytest.fail(f"scan of {url} wrote no report (exit {done.returncode}): {done.stdout[-2000:]}{done.stderr[-2000:]}")
+        pytest.fail(f"scan of {url} wrote no report (exit {done.returncode}): "
+                    f"{done.stdout[-2000:]}{done.stderr[-2000:]}")
     return Scan(done.returncode, done.stdout, json.loads(report_file.read_text()),
                 json.loads(artifacts_file.read_text()), out)
 
@@ -140,4 +141,33 @@ def describe(s: Scan) -> str:
             lines.append(f"  step {st['kind']:<8} {st['url']} button={st['order_button']!r} ledger={ledger(st)}")
     for c in s.report["checks"]:
         lines.append(f"check {c['id']}: {c['status']}: {c['summary']}")
+    return "\n".join(lines)
+
+
+def walk_from(urls: list[tuple[str, str]], out: Path) -> list[dict]:
+    """Walk the checkout from each given (product URL, page language) as if the crawl had recognised it as a
+    product page: isolates the walker from page typing. Returns the walks as JSON-ready dicts."""
+    import asyncio
+
+    from auditor.browser import launch
+    from auditor.checkout import Walker
+    from auditor.model import PageArtifact
+
+    async def run() -> list[dict]:
+        walks = []
+        async with launch() as browser:
+            for i, (url, lang) in enumerate(urls):
+                product = PageArtifact(url=url, final_url=url, status=200, page_type="product", lang=lang)
+                walk = await Walker(out / f"walk{i}").walk(browser, product, 0)
+                walks.append(walk.model_dump(mode="json"))
+        return walks
+
+    return asyncio.run(run())
+
+
+def describe_walk(walk: dict) -> str:
+    lines = [f"walk from {walk['product_url']}: completed={walk['completed']} stuck={walk['stuck_reason']!r}"]
+    for st in walk["steps"]:
+        lines.append(f"  step {st['kind']:<8} {st['url']} button={st['order_button']!r} ledger={ledger(st)}")
+        lines.append(f"      {st['text_excerpt'][:300]!r}")
     return "\n".join(lines)

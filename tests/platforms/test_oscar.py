@@ -5,8 +5,9 @@ with the add-to-basket form; the parent page lists them), one mug, two flat deli
 express €9.90) on a delivery step with one button per method, a €1.50 handling fee first shown in the checkout
 totals once an address is known (the basket shows item, estimated shipping and total only), policy pages
 linked from every footer. Walked by hand, the preview shows Linen Shirt – M €39.00, Standard delivery €4.90,
-Handling fee €1.50, Order total €45.40 and "Place order". Expected: products recognised, the walk reaches Oscar's preview
-page ("Place order") with shipping and the fee in its ledger, hidden-costs flags the fee, and no order is made.
+Handling fee €1.50, Order total €45.40 and "Place order". Expected: products recognised, the walk reaches
+Oscar's preview page ("Place order") with shipping and the fee in its ledger, hidden-costs flags the fee, and
+no order is made.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import subprocess
 
 import pytest
 
-from tests.platforms.bed import Platform, describe, ledger, scan
+from tests.platforms.bed import Platform, describe, describe_walk, ledger, scan, walk_from
 
 # Not also marked `browser`: `-m browser` must not start real platforms (they need `make test-platforms`).
 pytestmark = pytest.mark.platform
@@ -43,17 +44,19 @@ def order_count(shop: Platform) -> int:
 
 @pytest.fixture(scope="module")
 def oscar(tmp_path_factory):
-    """{lang: Scan} of one Oscar shop, plus its order count before and after all scans."""
+    """({lang: Scan}, orders before, orders after, {lang: walk forced from a variant page}) of one Oscar shop."""
     logs = tmp_path_factory.mktemp("oscar-logs")
     with Platform("oscar", logs, ready_path="/en/") as shop:
         before = order_count(shop)
         scans = {lang: scan(f"{shop.url}{lang}/", tmp_path_factory.mktemp(f"oscar-{lang}")) for lang in LANGS}
+        forced = walk_from([(f"{shop.url}{lang}/catalogue/linen-shirt-m_3/", lang) for lang in LANGS],
+                           tmp_path_factory.mktemp("oscar-forced"))
         after = order_count(shop)
-    return scans, before, after
+    return scans, before, after, dict(zip(LANGS, forced))
 
 
 def test_no_order_is_placed(oscar):
-    scans, before, after = oscar
+    scans, before, after, forced = oscar
     assert all(s.walks() for s in scans.values()), "every scan must try a walk"
     assert after == before, f"orders before {before}, after {after}"
 
@@ -118,3 +121,45 @@ def test_hidden_costs_flags_late_fee(oscar, lang):
 def test_size_chart_passes(oscar, lang):
     s = oscar[0][lang]
     assert s.check("size-chart")["status"] == "pass", describe(s)
+
+
+# The walk forced from a variant page (Linen Shirt – M, €39.00), as if the page had been recognised: the walker's
+# own causes, apart from page typing.
+
+@pytest.mark.xfail(reason="German add-to-basket wording 'In Warenkorb legen' not known", strict=False)
+def test_forced_walk_adds_to_basket_in_german(oscar):
+    walk = oscar[3]["de"]
+    assert any(st["kind"] == "basket" for st in walk["steps"]), describe_walk(walk)
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_forced_walk_reaches_the_basket_with_estimated_delivery(oscar, lang):
+    walk = oscar[3][lang]
+    basket = next((st for st in walk["steps"] if st["kind"] == "basket"), None)
+    assert basket is not None, describe_walk(walk)
+    got = ledger(basket)
+    assert got.get("shipping") == pytest.approx(SHIPPING, abs=0.005), describe_walk(walk)
+
+
+@pytest.mark.parametrize("lang", [
+    pytest.param("en", marks=pytest.mark.xfail(reason="Oscar's English basket label 'Cart total' (the items) read "
+                                                      "as a second total beside 'Order total'", strict=False)),
+    "pl",  # "Wartość produktów" is read as a subtotal
+])
+def test_forced_walk_basket_has_one_total(oscar, lang):
+    walk = oscar[3][lang]
+    basket = next(st for st in walk["steps"] if st["kind"] == "basket")
+    totals = [line for line in basket["price_lines"] if line["kind"] == "total"]
+    assert len(totals) == 1 and totals[0]["amount"] == pytest.approx(39.00 + SHIPPING, abs=0.005), describe_walk(walk)
+
+
+@pytest.mark.xfail(reason="test address follows the page language (en: Irish, pl: Polish postcode) instead of "
+                          "the preselected country (Germany; de: no add-to-basket first), then the delivery step "
+                          "with one 'Select option' submit per method is not a way on", strict=False)
+@pytest.mark.parametrize("lang", LANGS)
+def test_forced_walk_reaches_preview(oscar, lang):
+    walk = oscar[3][lang]
+    assert walk["completed"] and walk["steps"][-1]["order_button"], describe_walk(walk)
+    got = ledger(walk["steps"][-1])
+    assert got.get("fee") == pytest.approx(FEE, abs=0.005), describe_walk(walk)
+    assert got.get("total") == pytest.approx(39.00 + SHIPPING + FEE, abs=0.005), describe_walk(walk)
