@@ -17,7 +17,7 @@ from auditor.errors import UsageError
 
 SCAN_KEYS = {
     "max-pages": int, "concurrency": int, "products": int, "checkout-products": int, "respect-robots": bool,
-    "fail-on": str, "disable": list, "report-lang": str, "format": str,
+    "fail-on": str, "disable": list, "report-lang": str, "format": str, "allow-incomplete": bool,
 }
 CUSTOMER_KEYS = {"email", "first-name", "last-name", "street", "city", "postcode", "phone", "company", "country"}
 IGNORE_KEYS = {"fingerprint", "check", "rule", "url", "reason", "expires"}
@@ -35,6 +35,7 @@ STARTER = '''# clearcart configuration. Precedence: defaults < this file < comma
 # respect-robots = true     # false only for your own store
 # fail-on = "high"          # exit 1 at or above: critical, high, medium, low, info, never
 # disable = []              # check ids not to run, e.g. ["faq-gaps"]
+# allow-incomplete = false  # true: an audit that could not recognise or walk a product is a low finding
 # report-lang = "en"        # report language: en, pl
 
 [customer]                  # clearly fake test data the checkout walk types into guest forms

@@ -31,7 +31,8 @@ from auditor.browser import launch
 from auditor.consent import dismiss_overlays
 from auditor.errors import CannotRunError, UsageError
 from auditor.model import Artifacts, CrawlSettings, Form, FormField, Link, PageArtifact
-from auditor.pagetype import classify
+from auditor.pagetype import classify_page
+from auditor.pageview import shopper_view
 
 Progress = Callable[..., None]
 
@@ -731,11 +732,13 @@ class Crawler:
             artifact.structured = {}
             state.artifacts.errors.append(f"{artifact.final_url}: structured data unreadable ({type(exc).__name__})")
         home = state.artifacts.home_url or artifact.final_url
-        artifact.page_type, artifact.type_reasons = classify(
-            artifact.final_url, home, artifact.title, artifact.headings, artifact.structured
+        view = await asyncio.to_thread(shopper_view, html)
+        artifact.shopper = view.as_dict()
+        artifact.page_type, artifact.type_reasons, artifact.type_confidence = classify_page(
+            artifact.final_url, home, artifact.title, artifact.headings, artifact.structured, html
         )
         if artifact.depth == 0:
-            artifact.page_type, artifact.type_reasons = "home", ["the start page"]
+            artifact.page_type, artifact.type_reasons, artifact.type_confidence = "home", ["the start page"], 1.0
         html_file = Path("pages") / f"{stem}.html"
         (state.out_dir / html_file).write_text(html, encoding="utf-8")
         artifact.html_file = str(html_file)

@@ -81,13 +81,14 @@ LEXICON: dict[str, dict[str, list[str]]] = {
         "de": ["kategorie", "kollektion", "produkte", "sortiment"],
     },
     "add_to_cart": {
-        "en": ["add to cart", "add to basket", "add to bag", "buy now"],
+        "en": ["add to cart", "add to basket", "add to bag", "add to shopping cart", "add to shopping bag", "buy now"],
         "pl": ["dodaj do koszyka", "do koszyka", "kup teraz"],
         "uk": ["додати в кошик", "додати до кошика", "в кошик", "купити"],
         "ru": ["добавить в корзину", "в корзину", "купить"],
         "sk": ["pridať do košíka", "do košíka", "kúpiť"],
         "cs": ["přidat do košíku", "do košíku", "koupit"],
-        "de": ["in den warenkorb", "jetzt kaufen", "kaufen"],
+        "de": ["in den warenkorb", "in warenkorb", "warenkorb legen", "zum warenkorb hinzufügen", "in den einkaufswagen",
+               "jetzt kaufen", "kaufen"],
     },
     # ---------------------------------------------------------------- URL slugs (ASCII, as stores write paths)
     "slug_product": {
@@ -292,6 +293,21 @@ LEXICON: dict[str, dict[str, list[str]]] = {
         "sk": ["newsletter", "novinky", "marketing"],
         "cs": ["newsletter", "novinky", "marketing"],
         "de": ["newsletter", "werbung", "marketing"],
+    },
+    "payment_offline": {  # payment methods that pay nothing online: the walker's choice where one must be picked
+        "en": ["bank transfer", "wire transfer", "direct bank transfer", "cash on delivery", "pay on delivery",
+               "invoice", "check payments"],
+        "pl": ["przelew", "przelew tradycyjny", "za pobraniem", "płatność przy odbiorze", "przy odbiorze"],
+        "uk": ["банківський переказ", "післяплата", "накладений платіж", "оплата при отриманні"],
+        "ru": ["банковский перевод", "наложенный платеж", "наложенный платёж", "оплата при получении"],
+        "sk": ["bankový prevod", "prevodom", "dobierka", "na dobierku"],
+        "cs": ["bankovní převod", "převodem", "dobírka", "dobírkou", "na dobírku"],
+        "de": ["überweisung", "vorkasse", "nachnahme", "rechnung", "barzahlung"],
+    },
+    "payment_word": {  # a group of choices that is about paying
+        "en": ["payment", "pay by", "pay with"], "pl": ["płatnoś", "platnos"], "uk": ["оплат", "платіж"],
+        "ru": ["оплат", "платеж"], "sk": ["platb", "platob"], "cs": ["platb", "platební"],
+        "de": ["zahlung", "bezahl"],
     },
     # ---------------------------------------------------------------- consent and pop-ups
     "consent_accept": {

@@ -7,6 +7,7 @@ import traceback
 from typing import Any
 
 import checks as registry
+from auditor.coverage import coverage
 from auditor.errors import UsageError
 from auditor.model import AuditResult, Artifacts, CheckResult, PageSummary, TargetInfo
 from checks.base import options_with_defaults
@@ -63,4 +64,5 @@ def run_checks(
         errors=list(artifacts.errors),
         checkout=list(artifacts.checkout),
         tickets=artifacts.tickets,
+        coverage=coverage(artifacts, results),
     )

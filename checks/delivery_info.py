@@ -55,7 +55,7 @@ from auditor import lexicon
 from auditor.model import Artifacts, CheckResult, PageArtifact
 from auditor.prices import parse_price
 from auditor.textinfo import clauses, durations, find, find_names, has, html_tree, lang_of, looked_for, store_lang
-from checks.base import finding, not_applicable, result
+from checks.base import finding, not_applicable, result, not_seen
 
 ID = "delivery-info"
 TITLE = "Delivery time, delivery cost and payment methods before checkout"
@@ -138,7 +138,7 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> CheckResult:
     carts = artifacts.pages_of("cart")
     walks = artifacts.checkout
     if not products and not carts and not walks:
-        return not_applicable(module, "No product page or basket was seen, so nothing was told before checkout.")
+        return not_seen(module, artifacts, "No product page or basket was seen, so nothing was told before checkout.")
     lang_default = store_lang(artifacts) or None
 
     basket_texts: list[tuple[str, str]] = [(p.final_url, p.text) for p in carts]
