@@ -215,7 +215,7 @@ _STEP_JS = r"""
     if (own && own.length <= 120 && visible(el) && !chrome(el)) leaves.push({el, own, r: el.getBoundingClientRect()});
   }
   for (const leaf of leaves) {
-    if (!priceRe.test(leaf.own) || leaf.own.length > 40 || isUsed(leaf.el) || unchosen(leaf.el)) continue;
+    if (!priceRe.test(leaf.own) || leaf.own.replace(priceRe, '').replace(/[^\p{L}]/gu, '').length > 6 || isUsed(leaf.el) || unchosen(leaf.el)) continue;
     const mid = leaf.r.top + leaf.r.height / 2;
     let best = null;
     for (const other of leaves) {
@@ -225,7 +225,11 @@ _STEP_JS = r"""
       if (leaf.r.left - other.r.right > 700) continue;
       if (!best || other.r.right > best.r.right) best = other;
     }
-    if (best && !isUsed(best.el)) push(best.own, leaf.own, leaf.el, false, [best.el, leaf.el]);
+    if (!best || isUsed(best.el)) continue;
+    // one row: label and value close in the tree too (not a choice in the form beside a line of the summary)
+    let common = best.el.parentElement;
+    while (common && !common.contains(leaf.el)) common = common.parentElement;
+    if (common && norm(common.innerText).length <= 250) push(best.own, leaf.own, leaf.el, false, [best.el, leaf.el]);
   }
   const labelOf = (input) => {
     if (input.id) { const l = document.querySelector('label[for="' + CSS.escape(input.id) + '"]'); if (l) return norm(l.innerText); }

@@ -91,7 +91,10 @@ _EXTRACT_JS = r"""
       .slice(0, 60)
       .map((i) => ({name: i.name || i.id || '', type: (i.type || i.tagName).toLowerCase(), label: labelFor(i).slice(0, 200), required: !!i.required})),
   }));
-  const headings = [...document.querySelectorAll('h1, h2, h3')].map((h) => norm(h.innerText)).filter(Boolean).slice(0, 60);
+  // headings a shopper sees (not those of a closed cart drawer or modal), the main heading first
+  const shown = [...document.querySelectorAll('h1, h2, h3')].filter((h) => h.getClientRects().length);
+  const headings = [...shown.filter((h) => h.tagName === 'H1'), ...shown.filter((h) => h.tagName !== 'H1')]
+    .map((h) => norm(h.innerText)).filter(Boolean).slice(0, 60);
   const footer = document.querySelector('footer, [role=contentinfo]');
   let boxes = {};
   try { boxes = elementBoxes(JSON.parse(lex), norm); } catch (e) { boxes = {}; }

@@ -41,6 +41,7 @@ HEADING = re.compile(
     r"vaše objednávka|súhrn|súhrn objednávky|ваш заказ|ваше замовлення|итог заказа|підсумок замовлення)$",
     re.IGNORECASE,
 )
+_CURRENCY_ONLY = re.compile(r"^\W*[A-Z]{3}\W*$|^\W*(zł|kč|€|\$|£|₴|₽|грн|руб)\W*$", re.IGNORECASE)
 _RANGE = re.compile(r"\d\s*[-–—]\s*\d")
 # German compounds: a price word inside a longer word (5+ letters, so "ust" never matches "Zustellung")
 _COMPOUND_GROUPS = ("price_total", "price_subtotal", "price_shipping", "price_fee", "price_fee_generic",
@@ -112,7 +113,7 @@ def parse_rows(rows: list[dict[str, Any]], currency_hint: str) -> list[PriceLine
             continue
         label = re.sub(r"\s+", " ", str(row.get("label", ""))).strip().rstrip(":：").strip()
         value = str(row.get("value", ""))
-        if not label or HEADING.match(label) or len(PRICE_RE.findall(label)) > 1:
+        if not label or HEADING.match(label) or len(PRICE_RE.findall(label)) > 1 or _CURRENCY_ONLY.match(label):
             continue
         money = money_in(value, currency_hint)
         if money is None:

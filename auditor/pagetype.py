@@ -38,6 +38,9 @@ def _types_in(node: Any) -> Iterable[str]:
 
 def structured_types(structured: dict[str, Any]) -> set[str]:
     types = set(_types_in(structured.get("json-ld", []))) | set(_types_in(structured.get("microdata", [])))
+    for og in structured.get("opengraph", []) or []:  # extruct's uniform OpenGraph: {"@type": "product", …}
+        if isinstance(og, dict) and isinstance(og.get("@type"), str):
+            types.add(f"og:{og['@type'].lower()}")
     for og in structured.get("opengraph", []) or []:
         props = og.get("properties", []) if isinstance(og, dict) else []
         for prop in props:

@@ -39,6 +39,7 @@ ADD_URL_RE = re.compile(
 ADD_NAME_RE = re.compile(r"^(add|add-to-cart|add_to_cart|addtocart|buy|submit\.add-to-cart)$|add[-_]?to[-_]?(cart|basket)"
                          r"|single_add_to_cart|btn-?add-?to-?cart|addtobasket|buy-?button", re.IGNORECASE)
 _CHROME = {"header", "nav", "footer", "aside"}
+MIN_CARDS = 3  # one card pattern repeated at least this often is a grid
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _GALLERY_RE = re.compile(r"gallery|galeri|carousel|slider|thumbnail|thumbs|media|swiper|zoom|lightbox", re.IGNORECASE)
 _PICKER_RE = re.compile(r"swatch|variant|variation|option|attribute|configurator|size|rozmiar|velikost|veľkosť|"
@@ -68,7 +69,7 @@ class ShopperView:
 
     @property
     def looks_like_listing(self) -> bool:
-        return self.card_count >= 3
+        return self.card_count >= MIN_CARDS
 
     @property
     def sells(self) -> bool:
@@ -199,6 +200,8 @@ def _cards(root: Any) -> tuple[int, str, set[int]]:
     for (_, sig), nodes in groups.items():
         if len(nodes) > len(best) and not _in_chrome(nodes[0]):
             best, pattern = nodes, sig
+    if len(best) < MIN_CARDS:
+        return 0, "", set()  # one block with a link and a price is not a grid of cards
     return len(best), pattern, {id(n) for n in best}
 
 

@@ -226,7 +226,6 @@ _FILL_JS = r"""
     const type = (input.type || 'text').toLowerCase();
     if (!['text', 'email', 'tel', 'number', 'search', ''].includes(type) && input.tagName !== 'TEXTAREA') continue;
     if (!visible(input) || input.readOnly || input.disabled || input.value) continue;
-    if (input.getAttribute('role') === 'combobox') continue;
     const hint = norm([input.name, input.id, labelOf(input), input.placeholder].join(' '));
     if (/coupon|promo|voucher|rabat|kod rabat|gutschein|sleva|zľav|знижк|скидк|search|szukaj|suche|comment|uwagi|note|bemerk|poznám|vat.?id|nip|ičo|dič|ust-?id|company|firma|firm|компан/.test(hint)) continue;
     const auto = norm(input.getAttribute('autocomplete') || '').split(' ').filter((t) => !/^(section-|shipping|billing|home|work|mobile)/.test(t)).pop() || '';
@@ -238,7 +237,7 @@ _FILL_JS = r"""
       if (key === undefined && type === 'email') key = 'email';
       if (key === undefined && type === 'tel') key = 'phone';
     }
-    if (!key) continue;
+    if (!key) { if (input.getAttribute('role') === 'combobox') input.dataset.clearcartCombo = '1'; continue; }
     const value = key === 'full_name' ? customer.first_name + ' ' + customer.last_name : customer[key];
     if (!value) continue;
     setValue(input, value);
@@ -254,7 +253,7 @@ _FILL_JS = r"""
     if (option) { select.value = option.value; select.dispatchEvent(new Event('change', {bubbles: true})); filled.push('select:' + (select.name || select.id)); }
   }
   // custom comboboxes left empty: the walker opens them and picks an option
-  const combos = [...document.querySelectorAll('input[role=combobox], [role=combobox]:not(input), button[aria-haspopup=listbox]')]
+  const combos = [...document.querySelectorAll('input[role=combobox][data-clearcart-combo], [role=combobox]:not(input), button[aria-haspopup=listbox]')]
     .filter((el) => visible(el) && !(el.value || '').trim() && !/\S/.test(el.tagName === 'INPUT' ? '' : (el.getAttribute('data-value') || '')));
   window.__clearcartCombos = combos.filter((el) => el.tagName === 'INPUT' ? !el.value : /choose|select|wybierz|vyber|wählen|выбер|вибер|^\s*$/i.test(el.innerText || ''));
   return {filled, combos: window.__clearcartCombos.length};

@@ -9,8 +9,9 @@ What it checks
     * ``no-products`` (high): the store sells, but no product page was recognised among the crawled pages;
     * ``no-walk`` (high): products were recognised, but no checkout walk reached the last step before payment
       (each stuck walk's step and reason in the evidence);
-    * ``ledger-unreadable`` (medium): a walk reached the last step, but its price lines do not add up to its
-      total, so the costs checks could not trust them (the reason in the evidence).
+    * ``ledger-unreadable`` (low): a walk reached the last step, but its price lines do not add up to its
+      total, so the costs checks could not trust its lines (the reason in the evidence; hidden-costs still
+      compares the totals between steps).
 
     With ``allow_incomplete`` (``--allow-incomplete``, config ``allow-incomplete``) the first two are ``low``,
     so a CI job that accepts partial audits stays green; they are still reported.
@@ -90,7 +91,7 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> Any:
         ))
     for item in cover["ledgers_unreadable"]:
         findings.append(finding(
-            ID, "ledger-unreadable", "medium", f"The {item['step']} step's prices do not add up",
+            ID, "ledger-unreadable", "low", f"The {item['step']} step's prices do not add up",
             f"The price lines of the {item['step']} step could not be read so that they add up to its total: "
             f"{item['reason']}.",
             url=item["product"], key=f"{item['product']}|{item['step']}", evidence={"coverage": cover, **item},

@@ -212,7 +212,7 @@ def _walk_findings(walk: CheckoutWalk, tol: float) -> list[Finding]:
     previous: tuple[CheckoutStep, float] | None = None
     for step in walk.steps:
         total = _total(step)
-        if total is None or step.kind == "product" or step.unreadable_reason:
+        if total is None or step.kind == "product":
             continue
         if previous is not None:
             prev_step, prev_total = previous
