@@ -183,18 +183,20 @@ _STEP_JS = r"""
   for (const dt of document.querySelectorAll('dt')) {
     const dd = dt.nextElementSibling; if (dd && dd.tagName === 'DD' && visible(dt)) push(dt.innerText, dd.innerText, dd, false, [dt, dd]);
   }
+  // an option row (a radio or checkbox with its price) is a charge only when chosen
+  const choiceOf = (el) => el.querySelector('input[type=radio], input[type=checkbox]') ||
+    ((r) => r && r.querySelector('input[type=radio], input[type=checkbox]'))(el.closest('label, li, tr'));
   for (const el of document.querySelectorAll('li, div, p, label')) {
     if (!visible(el) || el.closest('tr, dl') || el.children.length < 2 || el.children.length > 3) continue;
-    // an option row (a radio or checkbox with its price) is a charge only when chosen
-    const choice = el.querySelector('input[type=radio], input[type=checkbox]');
+    const choice = choiceOf(el);
     if (choice && !choice.checked) continue;
     const kids = [...el.children].map((c) => norm(c.innerText));
     if (kids.some((k) => k.length > 120)) continue;
     const last = kids[kids.length - 1];
+    if (kids.filter((k) => priceRe.test(k)).length !== 1) continue;  // a label, one value (not a whole box)
     if (priceRe.test(last) && !priceRe.test(kids[0])) push(kids.slice(0, -1).join(' '), last, el.lastElementChild, !!choice, [el]);
   }
-  const unchosen = (el) => { const row = el.closest('label, li, tr'); const c = row && row.querySelector('input[type=radio], input[type=checkbox]');
-    return !!(c && !c.checked); };
+  const unchosen = (el) => { const c = choiceOf(el); return !!(c && !c.checked); };
   const isUsed = (el) => used.some((u) => u === el || u.contains(el) || el.contains(u));
   const chrome = (el) => !!el.closest('header, nav, footer, [role=banner], [role=navigation], [role=contentinfo]');
   const ownText = (el) => norm([...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join(' '));
@@ -203,8 +205,8 @@ _STEP_JS = r"""
     if (el.children.length !== 1 || el.closest('tr, dl') || !visible(el) || chrome(el) || unchosen(el)) continue;
     const own = ownText(el); const inner = norm(el.children[0].innerText);
     if (!own || !inner || own.length > 80 || inner.length > 120) continue;
-    if (priceRe.test(own) && !priceRe.test(inner) && !isUsed(el)) push(inner, own, el, false, [el]);
-    else if (priceRe.test(inner) && !priceRe.test(own) && !isUsed(el)) push(own, inner, el.children[0], false, [el]);
+    if (priceRe.test(own) && !priceRe.test(inner) && !isUsed(el)) push(inner, own, el, !!choiceOf(el), [el]);
+    else if (priceRe.test(inner) && !priceRe.test(own) && !isUsed(el)) push(own, inner, el.children[0], !!choiceOf(el), [el]);
   }
   // by layout: a price on its own and the text on its left on the same line (labels and values in separate boxes)
   const leaves = [];
@@ -229,7 +231,7 @@ _STEP_JS = r"""
     // one row: label and value close in the tree too (not a choice in the form beside a line of the summary)
     let common = best.el.parentElement;
     while (common && !common.contains(leaf.el)) common = common.parentElement;
-    if (common && norm(common.innerText).length <= 250) push(best.own, leaf.own, leaf.el, false, [best.el, leaf.el]);
+    if (common && norm(common.innerText).length <= 250) push(best.own, leaf.own, leaf.el, !!choiceOf(leaf.el), [best.el, leaf.el]);
   }
   const labelOf = (input) => {
     if (input.id) { const l = document.querySelector('label[for="' + CSS.escape(input.id) + '"]'); if (l) return norm(l.innerText); }
@@ -347,7 +349,7 @@ def _score_add_to_cart(c: dict[str, Any]) -> int:
     if lexicon.matches("add_to_cart", c["text"]) or lexicon.matches("add_to_cart", c.get("aria", "")):
         score += 10
     if re.search(r"add.?to.?(cart|basket|bag)|cart/add|koszyk|kosik|warenkorb|корзин|кошик", c["formAction"] + " " +
-                 c["name"], re.I) or ADD_URL_RE.search(c["formAction"] + " " + c["href"]) or \
+                 c["name"], re.I) or ADD_URL_RE.search(c["formAction"] + " " + c.get("href", "")) or \
             ADD_NAME_RE.search(c["name"].strip()):
         score += 6
     if c["inForm"]:

@@ -138,8 +138,11 @@ def parse_rows(rows: list[dict[str, Any]], currency_hint: str) -> list[PriceLine
         choices.append(bool(row.get("choice")))
     # a chosen option (a ticked shipping method or add-on with its price) is the step's charge of its kind
     # only when no summary line of that kind states it already
+    # (or restates a summary line's amount: "Paczkomat InPost 11,99 zł" beside "Wysyłka 11,99 zł")
     summarised = {line.kind for line, choice in zip(lines, choices) if not choice}
-    return [line for line, choice in zip(lines, choices) if not (choice and line.kind in summarised)]
+    amounts = {line.amount for line, choice in zip(lines, choices) if not choice and line.kind != "item"}
+    return [line for line, choice in zip(lines, choices)
+            if not (choice and (line.kind in summarised or line.amount in amounts))]
 
 
 def reconcile(lines: list[PriceLine], tolerance: float = 0.011) -> Reading:
