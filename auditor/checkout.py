@@ -184,8 +184,10 @@ _STEP_JS = r"""
     const dd = dt.nextElementSibling; if (dd && dd.tagName === 'DD' && visible(dt)) push(dt.innerText, dd.innerText, dd, false, [dt, dd]);
   }
   // an option row (a radio or checkbox with its price) is a charge only when chosen
-  const choiceOf = (el) => el.querySelector('input[type=radio], input[type=checkbox]') ||
-    ((r) => r && r.querySelector('input[type=radio], input[type=checkbox]'))(el.closest('label, li, tr'));
+  const boxSel = 'input[type=radio], input[type=checkbox]';
+  const choiceOf = (el) => el.querySelector(boxSel) ||
+    ((l) => l && l.htmlFor && document.getElementById(l.htmlFor))(el.closest('label')) ||
+    ((r) => r && r.querySelector(boxSel))(el.closest('label, li, tr, [class*=option], [class*=method], [class*=rate]'));
   for (const el of document.querySelectorAll('li, div, p, label')) {
     if (!visible(el) || el.closest('tr, dl') || el.children.length < 2 || el.children.length > 3) continue;
     const choice = choiceOf(el);
@@ -295,7 +297,9 @@ _CLICKABLES_JS = r"""
       ((el.closest('form') || {}).action) || '',
     formMethod: ((el.getAttribute('formmethod') || (el.form && el.form.getAttribute('method')) || 'get') + '').toLowerCase(),
     submits: !!el.form && (el.tagName === 'BUTTON' ? (el.type || 'submit') === 'submit' : el.type === 'submit'),
-    region: el.closest('header, nav, [role=banner]') ? 'header' : el.closest('footer') ? 'footer' : 'main',
+    // a form's or an article's own <header>/<footer> (a "form-footer" with the Continue button) is not page chrome
+    region: ((h) => h && !h.parentElement.closest('form, article, section, dialog, [role=dialog]'))(el.closest('header, nav, [role=banner]')) ? 'header'
+      : ((f) => f && !f.parentElement.closest('form, article, section, dialog, [role=dialog]'))(el.closest('footer')) ? 'footer' : 'main',
     top: el.getBoundingClientRect().top + window.scrollY,
     box: (({left, top, width, height}) => ({x: left + window.scrollX, y: top + window.scrollY, width, height}))(
       el.getBoundingClientRect()),

@@ -61,7 +61,14 @@ def _compound_kind(label: str) -> str:
     return "other"
 
 
+# "1 item", "3 položky", "2 Artikel": the basket's subtotal labelled by its item count
+_COUNT_LABEL = re.compile(r"^\d+\s*(x\s*)?(items?|products?|položk\w*|položiek|produkt\w*|artikel|artikl\w*|"
+                          r"товар\w*|sztuk\w*|szt\.?|ks|kusy|kusů)$", re.IGNORECASE)
+
+
 def kind_of(label: str) -> str:
+    if _COUNT_LABEL.match(label.strip()):
+        return "subtotal"
     kind = line_kind(label)
     if kind == "other":
         kind = _compound_kind(label)
@@ -116,8 +123,8 @@ def parse_rows(rows: list[dict[str, Any]], currency_hint: str) -> list[PriceLine
         if not label or HEADING.match(label) or len(PRICE_RE.findall(label)) > 1 or _CURRENCY_ONLY.match(label):
             continue
         money = money_in(value, currency_hint)
-        if money is None:
-            continue
+        if money is None or len(re.sub(r"[^\w]|\d", "", PRICE_RE.sub("", value))) > 16:
+            continue  # no price, or a sentence that holds one ("Doprava: Zásilkovna 79 Kč, doručení za 2–3 dny")
         if PRICE_RE.search(label) and not SUBORDINATE.search(label):
             continue  # the label holds a price of its own: a box read as one line
         kinds = {k for k in ("price_total", "price_shipping", "price_subtotal") if lexicon.matches(k, label)}

@@ -303,8 +303,10 @@ _TICK_JS = r"""
   for (const c of document.querySelectorAll('input[type=checkbox]')) {
     if (c.checked || c.disabled) continue;
     const label = labelOf(c);
-    const required = c.required || c.getAttribute('aria-required') === 'true' || termsWords.some((w) => label.includes(w));
-    if (!required || price.test(label) || paidWords.some((w) => label.includes(w)) || newsletterWords.some((w) => label.includes(w))) continue;
+    const terms = termsWords.some((w) => label.includes(w));
+    const required = c.required || c.getAttribute('aria-required') === 'true' || terms;
+    if (!required || price.test(label) || newsletterWords.some((w) => label.includes(w))) continue;
+    if (!terms && paidWords.some((w) => label.includes(w))) continue;  // "insurance", "gift wrap": never ours to tick
     const l = c.id && document.querySelector('label[for="' + CSS.escape(c.id) + '"]');
     c.click(); if (!c.checked && l) l.click();
     if (c.checked) ticked.push(label.slice(0, 40));
