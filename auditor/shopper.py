@@ -39,7 +39,9 @@ _PICK_JS = r"""
   const off = (el) => el.disabled || el.getAttribute('aria-disabled') === 'true' ||
     /(^|[\s_-])(disabled|unavailable|sold-?out|out-?of-?stock|inactive|crossed)([\s_-]|$)/i.test(typeof el.className === 'string' ? el.className : '');
   const buy = [...document.querySelectorAll('form')].find((f) => /cart|basket|koszyk|kosik|warenkorb|line-?item|korzin/i.test(f.getAttribute('action') || ''));
-  const area = (buy && (buy.closest('main, [class*=product], [id*=product], section') || buy)) || document.querySelector('main') || document.body;
+  // the product's block: from the add-to-basket form up to the nearest ancestor holding the product's heading
+  let area = buy || document.querySelector('main') || document.body;
+  while (buy && area.parentElement && area.parentElement !== document.body && !area.querySelector('h1')) area = area.parentElement;
   const inChrome = (el) => !!el.closest('header, nav, footer, [role=banner], [role=navigation]');
   // native selects
   for (const select of area.querySelectorAll('select')) {
