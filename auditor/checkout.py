@@ -247,7 +247,7 @@ _STEP_JS = r"""
     !['hidden', 'submit', 'button', 'image', 'reset', 'checkbox', 'radio'].includes((i.type || '').toLowerCase()) && visible(i));
   const radios = [...document.querySelectorAll('input[type=radio]')].filter((r) => visible(r) || visible(r.closest('label')))
     .map((r) => ({name: r.name, label: labelOf(r).slice(0, 200), checked: r.checked}));
-  const progress = !!document.querySelector('[aria-current=step], [class*=progress], [class*=stepper], [class*=checkout-steps], [class*=steps], [id*=progress], [role=progressbar], ol[class*=step]');
+  const progress = !!document.querySelector('[aria-current=step], [class*=progress], [class*=stepper], [class*=checkout-steps], [class*=steps], [id*=progress], [role=progressbar], ol[class*=step], [class*=step-number], [class*=checkout-step]');
   const buttons = [...document.querySelectorAll('button, input[type=submit], input[type=button], a[role=button], a.button, a.btn, a[class*=button], a[class*=btn]')]
     .filter(visible).map((b) => norm(b.innerText || b.value || b.getAttribute('aria-label') || '')).filter(Boolean);
   rows.sort((a, b) => (a.box ? a.box.y : 0) - (b.box ? b.box.y : 0));

@@ -24,7 +24,7 @@ from auditor import lexicon
 # a price as text: digits with a currency symbol or code before or after
 _CURRENCY = r"(?:zł|zl|pln|€|eur|euro|₴|грн\.?|uah|₽|руб\.?|rub|kč|czk|\$|£|gbp|usd|chf|ft|huf|lei|ron)"
 PRICE_RE = re.compile(
-    r"(?<![\w.,])\d{1,3}(?:[ \u00a0\u202f.,']?\d{3})*(?:[.,]\d{1,2})?[ \u00a0\u202f]*" + _CURRENCY + r"(?![a-z])"
+    r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f.,']?\d{3})*(?:[.,]\d{1,2})?[ \u00a0\u202f]*" + _CURRENCY + r"(?![a-z])"
     r"|(?<![a-z])(?:€|\$|£|₴|₽|eur|pln|czk|usd|gbp)[ \u00a0\u202f]?\d[\d \u00a0\u202f.,']*",
     re.IGNORECASE,
 )
@@ -189,11 +189,9 @@ def _cards(root: Any) -> tuple[int, str, set[int]]:
         text = _norm(node.text_content())
         if len(text) > 600 or len(PRICE_RE.findall(text)) > 3:
             continue  # a whole section, not one card
-        parent = node.getparent()
-        grand = parent.getparent() if parent is not None else None
-        key = (id(grand) if grand is not None else 0, _signature(node))
-        bucket = groups.setdefault(key, [])
-        if all(existing is not node for existing in bucket):
+        bucket = groups.setdefault((0, _signature(node)), [])
+        if all(existing is not node and not _inside(node, {id(existing)}) and not _inside(existing, {id(node)})
+               for existing in bucket):
             bucket.append(node)
     best: list[Any] = []
     pattern = ""
