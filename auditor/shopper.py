@@ -31,14 +31,19 @@ _PICKER_HINT = (r"swatch|variant|variation|option|attribute|configurator|size|ro
                 r"größe|razmer|rozmir|color|colour|kolor|barva|farbe|product-form__input|sku")
 
 _PICK_JS = r"""
-(pickerHint) => {
+([pickerHint, addWords]) => {
   const hint = new RegExp(pickerHint, 'i');
   const chosen = [];
   const visible = (el) => { if (!el) return false; const r = el.getBoundingClientRect(); const s = getComputedStyle(el);
     return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none'; };
   const off = (el) => el.disabled || el.getAttribute('aria-disabled') === 'true' ||
     /(^|[\s_-])(disabled|unavailable|sold-?out|out-?of-?stock|inactive|crossed)([\s_-]|$)/i.test(typeof el.className === 'string' ? el.className : '');
-  const buy = [...document.querySelectorAll('form')].find((f) => /cart|basket|koszyk|kosik|warenkorb|line-?item|korzin/i.test(f.getAttribute('action') || ''));
+  // the add-to-basket form: one holding a button that says so, else one posting to an add address
+  const forms = [...document.querySelectorAll('form')];
+  const says = (f) => [...f.querySelectorAll('button, input[type=submit]')].some((b) =>
+    addWords.some((w) => (b.innerText || b.value || '').toLowerCase().includes(w)));
+  const buy = forms.find(says) || forms.find((f) => /add|line-?item|dodaj|pridat|hinzu/i.test(f.getAttribute('action') || '')) ||
+    forms.find((f) => /cart|basket|koszyk|kosik|warenkorb|korzin/i.test(f.getAttribute('action') || ''));
   // the product's block: from the add-to-basket form up to the nearest ancestor holding the product's heading
   let area = buy || document.querySelector('main') || document.body;
   while (buy && area.parentElement && area.parentElement !== document.body && !area.querySelector('h1')) area = area.parentElement;
@@ -120,7 +125,7 @@ _PICK_OPTION_JS = r"""
 
 async def choose_options(page: Any) -> list[str]:
     """Pick the product's options a shopper must choose before adding to the basket; returns what was chosen."""
-    result = await page.evaluate(_PICK_JS, _PICKER_HINT)
+    result = await page.evaluate(_PICK_JS, [_PICKER_HINT, lexicon.terms("add_to_cart")])
     chosen = list(result.get("chosen", []))
     for index in range(min(int(result.get("triggers", 0)), 4)):
         with contextlib.suppress(Exception):
