@@ -24,7 +24,7 @@ from auditor import lexicon
 # a price as text: digits with a currency symbol or code before or after
 _CURRENCY = r"(?:zł|zl|pln|€|eur|euro|₴|грн\.?|uah|₽|руб\.?|rub|kč|czk|\$|£|gbp|usd|chf|ft|huf|lei|ron)"
 PRICE_RE = re.compile(
-    r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f.,']?\d{3})*(?:[.,]\d{1,2})?[ \u00a0\u202f]*" + _CURRENCY + r"(?![a-z])"
+    r"(?<![\w.,])\d{1,3}(?:[ \u00a0\u202f.,']?\d{3})*(?:[.,]\d{1,2})?[ \u00a0\u202f]*" + _CURRENCY + r"(?![a-z])"
     r"|(?<![a-z])(?:€|\$|£|₴|₽|eur|pln|czk|usd|gbp)[ \u00a0\u202f]?\d[\d \u00a0\u202f.,']*",
     re.IGNORECASE,
 )
@@ -114,7 +114,7 @@ def _in_chrome(el: Any) -> bool:
 
 
 def _label(el: Any) -> str:
-    text = _norm(el.text_content()) if el.tag != "input" else ""
+    text = _text(el) if el.tag != "input" else ""
     return _norm(text or el.get("value") or el.get("aria-label") or el.get("title") or "")
 
 
@@ -151,8 +151,13 @@ def _signature(el: Any) -> str:
     return el.tag + ("." + ".".join(classes) if classes else "")
 
 
+def _text(el: Any) -> str:
+    """An element's text with a space between its pieces ("Cena" "499 Kč" must not glue into "Cena499 Kč")."""
+    return " ".join(piece.strip() for piece in el.itertext() if piece.strip())
+
+
 def _has_price(el: Any) -> bool:
-    return bool(PRICE_RE.search(el.text_content() or ""))
+    return bool(PRICE_RE.search(_text(el)))
 
 
 @lru_cache(maxsize=8)
@@ -165,10 +170,10 @@ def _parse(html: str) -> Any:
         return None
 
 
-def _cards(root: Any) -> tuple[int, str, set[int]]:
-    """The largest group of product cards: siblings (or cousins) of one tag-and-class pattern, each holding a
-    link and a price, and no more than a card's worth of text. Returns (count, pattern, ids of card
-    elements)."""
+def _cards(root: Any) -> tuple[int, str, list[Any]]:
+    """The largest group of product cards: elements of one tag-and-class pattern, each holding a link and a
+    price, and no more than a card's worth of text. Returns (count, pattern, the card elements) — callers keep
+    the elements while they compare ids (lxml proxies of freed elements reuse ids)."""
     groups: dict[tuple[int, str], list[Any]] = {}
     for anchor in root.iter("a"):
         if not anchor.get("href") or _hidden(anchor):
@@ -186,7 +191,7 @@ def _cards(root: Any) -> tuple[int, str, set[int]]:
             node = None
         if node is None or node.tag in ("tr", "td", "table"):
             continue
-        text = _norm(node.text_content())
+        text = _text(node)
         if len(text) > 600 or len(PRICE_RE.findall(text)) > 3:
             continue  # a whole section, not one card
         bucket = groups.setdefault((0, _signature(node)), [])
@@ -199,8 +204,8 @@ def _cards(root: Any) -> tuple[int, str, set[int]]:
         if len(nodes) > len(best) and not _in_chrome(nodes[0]):
             best, pattern = nodes, sig
     if len(best) < MIN_CARDS:
-        return 0, "", set()  # one block with a link and a price is not a grid of cards
-    return len(best), pattern, {id(n) for n in best}
+        return 0, "", []  # one block with a link and a price is not a grid of cards
+    return len(best), pattern, best
 
 
 def _inside(el: Any, ids: set[int]) -> bool:
@@ -223,7 +228,8 @@ def shopper_view(html: str) -> ShopperView:
         body = root
     visible_text = " ".join(t for t in (_norm(x) for x in _visible_texts(body)) if t)
     view.prices = len(PRICE_RE.findall(visible_text))
-    view.card_count, view.card_pattern, card_ids = _cards(body)
+    view.card_count, view.card_pattern, card_nodes = _cards(body)
+    card_ids = {id(n) for n in card_nodes}
     controls = [el for el in body.iter("button", "input", "a")
                 if (el.tag != "input" or (el.get("type") or "").lower() in ("submit", "button", "image"))
                 and not _hidden(el) and is_buy_control(el)]

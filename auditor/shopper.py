@@ -158,7 +158,8 @@ def country_names() -> dict[str, str]:
             for code in COUNTRY_LANG:
                 if code in territories:
                     names[territories[code].lower()] = code
-    names.update({"czechia": "CZ", "czech republic": "CZ", "česko": "CZ", "great britain": "GB",
+    names.update({"czechia": "CZ", "czech republic": "CZ", "česko": "CZ", "česká republika": "CZ",
+                  "slovenská republika": "SK", "great britain": "GB",
                   "united kingdom": "GB", "uk": "GB", "usa": "US", "united states": "US"})
     return names
 

@@ -218,6 +218,9 @@ def _walk_findings(walk: CheckoutWalk, tol: float) -> list[Finding]:
             prev_step, prev_total = previous
             explained = sum(_sum(step, k) - _sum(prev_step, k)
                             for k in ("subtotal", "shipping", "fee", "discount", "tax"))
+            # a charge already reported as late (whatever its label) explains its part of the growth
+            explained += sum(line.amount or 0.0 for line in step.price_lines
+                             if line.kind in ("item", "other") and _norm(line.label) in seen_fees)
             unexplained = (total - prev_total) - explained
             if unexplained > tol:
                 out.append(finding(
