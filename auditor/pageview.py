@@ -195,17 +195,32 @@ def _cards(root: Any) -> tuple[int, str, list[Any]]:
         if len(text) > 600 or len(PRICE_RE.findall(text)) > 3:
             continue  # a whole section, not one card
         bucket = groups.setdefault((0, _signature(node)), [])
-        if all(existing is not node and not _inside(node, {id(existing)}) and not _inside(existing, {id(node)})
-               for existing in bucket):
+        if all(existing is not node for existing in bucket):
             bucket.append(node)
     best: list[Any] = []
     pattern = ""
-    for (_, sig), nodes in groups.items():
+    for (_, sig), found in groups.items():
+        # a container that holds other elements of its own pattern is a section, not a card
+        ids = {id(n) for n in found}
+        nodes = [n for n in found if not any(id(el) in ids for el in n.iterdescendants())]
         if len(nodes) > len(best) and not _in_chrome(nodes[0]):
             best, pattern = nodes, sig
     if len(best) < MIN_CARDS:
         return 0, "", []  # one block with a link and a price is not a grid of cards
-    return len(best), pattern, best
+    return len(best), pattern, [_widen(node, best) for node in best]
+
+
+def _widen(node: Any, cards: list[Any]) -> Any:
+    """The whole card around a card's priced link: the largest ancestor holding no other card (so the card's
+    own add-to-basket button is inside it)."""
+    others = {id(c) for c in cards if c is not node}
+    while True:
+        parent = node.getparent()
+        if parent is None or parent.tag in ("body", "html", "main"):
+            return node
+        if any(id(el) in others for el in parent.iter()):
+            return node
+        node = parent
 
 
 def _inside(el: Any, ids: set[int]) -> bool:

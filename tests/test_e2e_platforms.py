@@ -35,25 +35,26 @@ async def _walk(url: str, out: Path):
         return await Walker(out).walk(browser, product, 0)
 
 
+def _audit(name: str, out: Path) -> tuple:
+    spec = expected(name)
+    with PlatformStore(name) as store:
+        artifacts = crawl(store.url, out / "artifacts", CrawlSettings(max_pages=12, products=3))
+        walk = asyncio.run(_walk(store.url + spec["checkout"]["product_path"].lstrip("/"), out))
+        artifacts.checkout = [walk]
+        orders = store.orders
+    return artifacts, walk, run_checks(artifacts), orders
+
+
 @pytest.fixture(scope="module")
 def audits(tmp_path_factory):
-    cache: dict[str, tuple] = {}
+    """Every shop audited once, side by side (each in its own thread, event loop and browser: the time goes to
+    waiting for pages, not to the CPU)."""
+    from concurrent.futures import ThreadPoolExecutor
 
-    def get(name: str):
-        if name not in cache:
-            spec = expected(name)
-            out = tmp_path_factory.mktemp(f"platform-{name}")
-            with PlatformStore(name) as store:
-                artifacts = crawl(store.url, out / "artifacts", CrawlSettings(max_pages=14, products=3))
-                walk = None
-                if "checkout" in spec:
-                    walk = asyncio.run(_walk(store.url + spec["checkout"]["product_path"].lstrip("/"), out))
-                    artifacts.checkout = [walk]
-                orders = store.orders
-            cache[name] = (artifacts, walk, run_checks(artifacts), orders)
-        return cache[name]
-
-    return get
+    with ThreadPoolExecutor(max_workers=len(SHOPS)) as pool:
+        futures = {name: pool.submit(_audit, name, tmp_path_factory.mktemp(f"platform-{name}")) for name in SHOPS}
+        results = {name: future.result() for name, future in futures.items()}
+    return results.__getitem__
 
 
 def _last_ledger(step) -> dict[str, float]:
@@ -138,8 +139,8 @@ def test_an_unrecognisable_store_turns_ci_red_and_says_why(tmp_path):
         assert statuses[check_id] == (want["status"], sorted(want["rules"])), check_id
     finding = next(f for f in report["findings"] if f["check"] == "audit-coverage")
     assert (finding["rule"], finding["severity"]) == ("no-products", "high")
-    again = run_cli("check", str(tmp_path / "artifacts"), "--allow-incomplete", "--format", "json",
-                    "--out", str(tmp_path / "again"))
-    assert again.returncode == 0, again.stderr
+    again = run_cli("check", str(tmp_path / "artifacts"), "--allow-incomplete", "--only", "audit-coverage",
+                    "--format", "json", "--out", str(tmp_path / "again"))
+    assert again.returncode == 0, again.stderr  # a CI job that accepts partial audits stays green
     report = json.loads((tmp_path / "again" / "report.json").read_text())
     assert next(f for f in report["findings"] if f["check"] == "audit-coverage")["severity"] == "low"
