@@ -517,7 +517,9 @@ LEXICON: dict[str, dict[str, list[str]]] = {
                "lastschrift"],
     },
     "payment_generic": {  # a payment method only in a sentence about paying (see payment_context)
-        "en": ["bank transfer", "wire transfer", "credit card", "debit card", "card", "invoice"],
+        "en": ["bank transfer", "wire transfer", "credit card", "credit cards", "debit card", "debit cards", "card",
+               "cards", "invoice", "cheque", "cheques", "check / money order", "money order", "money orders",
+               "cash on delivery"],
         "pl": ["przelew", "karta", "kartą", "karty", "kartę"],
         "uk": ["картк", "переказ", "банківськ"],
         "ru": ["карт", "перевод", "банковск"],
@@ -526,7 +528,7 @@ LEXICON: dict[str, dict[str, list[str]]] = {
         "de": ["rechnung", "überweisung", "kreditkarte", "karte"],
     },
     "payment_context": {
-        "en": ["pay", "payment", "paying"],
+        "en": ["pay", "payment", "paying", "we accept", "accepted"],
         "pl": ["płat", "płać", "zapłat"],
         "uk": ["оплат", "платіж", "платеж", "сплат"],
         "ru": ["оплат", "платёж", "платеж"],
