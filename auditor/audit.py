@@ -33,6 +33,7 @@ class AuditOptions:
     only: list[str] = field(default_factory=list)
     skip: list[str] = field(default_factory=list)
     baseline: Path | None = None
+    allow_incomplete: bool = False
 
 
 def audit_options(config: Config, fail_on: str, *, max_pages: int | None = None, concurrency: int | None = None,
@@ -40,7 +41,7 @@ def audit_options(config: Config, fail_on: str, *, max_pages: int | None = None,
                   checkout_products: int | None = None, journey: Path | None = None, journey_rebase: bool = False,
                   walk: str | None = None, tickets: Path | None = None,
                   text_column: str | None = None, only: list[str] | None = None, skip: list[str] | None = None,
-                  baseline: Path | None = None) -> AuditOptions:
+                  baseline: Path | None = None, allow_incomplete: bool = False) -> AuditOptions:
     """The options of one audit: command-line values beat the file's, the file's beat the defaults."""
     import checks as registry
 
@@ -81,19 +82,24 @@ def audit_options(config: Config, fail_on: str, *, max_pages: int | None = None,
                         journey=journey, journey_rebase=journey_rebase,
                         walk=config.value("walk", walk, "checkout"), tickets=tickets,
                         ticket_options=ticket_options, customer=customer, only=list(only or []),
-                        skip=list(skip or []), baseline=baseline)
+                        skip=list(skip or []), baseline=baseline,
+                        allow_incomplete=config.value("allow-incomplete", True if allow_incomplete else None, False))
 
 
 def evaluate(artifacts: Artifacts, config: Config, fail_on: str, only: list[str], skip: list[str],
-             baseline: Path | None) -> AuditResult:
-    """Checks, then the configuration's ignore rules, then the baseline comparison."""
+             baseline: Path | None, allow_incomplete: bool = False) -> AuditResult:
+    """Checks, then the configuration's ignore rules, then the baseline comparison. ``allow_incomplete``
+    lowers the audit-coverage finding of an audit that could not recognise or walk any product."""
     from auditor.baseline import compare
     from auditor.config import apply_ignores
     from auditor.runner import run_checks
 
     threshold = "critical" if fail_on == "never" else fail_on
     disabled = [*skip, *config.scan.get("disable", [])]
-    result = run_checks(artifacts, check_options=config.checks, only=only or None, skip=disabled or None,
+    options = {name: dict(values) for name, values in config.checks.items()}
+    if config.value("allow-incomplete", True if allow_incomplete else None, False):
+        options.setdefault("audit-coverage", {})["allow_incomplete"] = True
+    result = run_checks(artifacts, check_options=options, only=only or None, skip=disabled or None,
                         fail_on=threshold)
     result.warnings += apply_ignores(result, config.ignore)
     if baseline is not None:
@@ -113,4 +119,4 @@ def audit_store(url: str, out: Path, options: AuditOptions, progress: Callable[.
     if gather_only:
         return artifacts, None
     return artifacts, evaluate(artifacts, options.config, options.fail_on, options.only, options.skip,
-                               options.baseline)
+                               options.baseline, options.allow_incomplete)

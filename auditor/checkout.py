@@ -29,7 +29,10 @@ from urllib.parse import urlsplit
 from auditor import lexicon, safety
 from auditor.consent import dismiss_overlays
 from auditor.model import Checkbox, CheckoutStep, CheckoutWalk, OrderSuspicion, PageArtifact, PriceLine
-from auditor.prices import Money, line_kind, parse_price, price_from_structured
+from auditor.ledger import apply as read_ledger, parse_rows
+from auditor.pageview import ADD_NAME_RE, ADD_URL_RE, PRICE_RE
+from auditor.prices import Money, parse_price, price_from_structured
+from auditor import shopper
 from auditor.safety import ORDER_URL, PAYMENT_HOSTS, Guard, install_guard  # noqa: F401 - the walker's guard
 
 _Guard = Guard  # the names the walker's guard had before it became auditor.safety
@@ -67,6 +70,24 @@ class TestCustomer:
         }
         return cls(**by_lang.get(lang, by_lang["en"]))
 
+    @classmethod
+    def for_country(cls, code: str, lang: str = "en") -> "TestCustomer":
+        """An address valid in the country a form preselects (ISO code); the page language otherwise."""
+        other = {
+            "AT": dict(street="Teststraße 1", city="Wien", postcode="1010", phone="+43 660 0000000"),
+            "CH": dict(street="Teststrasse 1", city="Zürich", postcode="8001", phone="+41 79 000 00 00"),
+            "GB": dict(street="1 Test Street", city="London", postcode="SW1A 1AA", phone="+44 7700 900000"),
+            "US": dict(street="1 Test Street", city="New York", postcode="10001", phone="+1 212 555 0100"),
+        }
+        from auditor.shopper import COUNTRY_LANG
+
+        if code in other:
+            customer = cls(**other[code])
+        else:
+            customer = cls.for_language(COUNTRY_LANG.get(code, lang))
+        customer.country = code
+        return customer
+
 
 # ------------------------------------------------------------------------------------------------ page reading
 
@@ -86,10 +107,12 @@ _STEP_JS = r"""
     const right = Math.max(...rs.map((r) => r.right)), bottom = Math.max(...rs.map((r) => r.bottom));
     return {x: left + window.scrollX, y: top + window.scrollY, width: right - left, height: bottom - top};
   };
+  const used = [];
   const push = (label, value, el, choice, row) => {
     label = norm(label).replace(/[:：]\s*$/, ''); value = norm(value);
     if (!label || !value || label.length > 120 || !priceRe.test(value) && !/^(free|gratis|zdarma|zadarmo|kostenlos|безкоштовно|бесплатно|0)$/i.test(value)) return;
     const key = label + '|' + value; if (seen.has(key)) return; seen.add(key);
+    if (el) used.push(el);
     rows.push({label, value, choice: !!choice, box: boxOf(...(row || [el])),
                strike: !!(el && el.closest('s, del, strike, .old-price, .price-old, [class*=strike]'))});
   };
@@ -101,15 +124,57 @@ _STEP_JS = r"""
   for (const dt of document.querySelectorAll('dt')) {
     const dd = dt.nextElementSibling; if (dd && dd.tagName === 'DD' && visible(dt)) push(dt.innerText, dd.innerText, dd, false, [dt, dd]);
   }
+  // an option row (a radio or checkbox with its price) is a charge only when chosen
+  const boxSel = 'input[type=radio], input[type=checkbox]';
+  const choiceOf = (el) => el.querySelector(boxSel) ||
+    ((l) => l && l.htmlFor && document.getElementById(l.htmlFor))(el.closest('label')) ||
+    ((r) => r && r.querySelector(boxSel))(el.closest('label, li, tr, [class*=option], [class*=method], [class*=rate]'));
   for (const el of document.querySelectorAll('li, div, p, label')) {
     if (!visible(el) || el.closest('tr, dl') || el.children.length < 2 || el.children.length > 3) continue;
-    // an option row (a radio or checkbox with its price) is a charge only when chosen
-    const choice = el.querySelector('input[type=radio], input[type=checkbox]');
+    const choice = choiceOf(el);
     if (choice && !choice.checked) continue;
     const kids = [...el.children].map((c) => norm(c.innerText));
     if (kids.some((k) => k.length > 120)) continue;
     const last = kids[kids.length - 1];
+    if (kids.filter((k) => priceRe.test(k)).length !== 1) continue;  // a label, one value (not a whole box)
     if (priceRe.test(last) && !priceRe.test(kids[0])) push(kids.slice(0, -1).join(' '), last, el.lastElementChild, !!choice, [el]);
+  }
+  const unchosen = (el) => { const c = choiceOf(el); return !!(c && !c.checked); };
+  const isUsed = (el) => used.some((u) => u === el || u.contains(el) || el.contains(u));
+  const chrome = (el) => !!el.closest('header, nav, footer, [role=banner], [role=navigation], [role=contentinfo]');
+  const ownText = (el) => norm([...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join(' '));
+  // a label element with its value as a bare text node beside it: <div><span>Subtotal</span> 12,00 €</div>
+  for (const el of document.querySelectorAll('li, div, p, dd, span, td')) {
+    if (el.children.length !== 1 || el.closest('tr, dl') || !visible(el) || chrome(el) || unchosen(el)) continue;
+    const own = ownText(el); const inner = norm(el.children[0].innerText);
+    if (!own || !inner || own.length > 80 || inner.length > 120) continue;
+    if (priceRe.test(own) && !priceRe.test(inner) && !isUsed(el)) push(inner, own, el, !!choiceOf(el), [el]);
+    else if (priceRe.test(inner) && !priceRe.test(own) && !isUsed(el)) push(own, inner, el.children[0], !!choiceOf(el), [el]);
+  }
+  // by layout: a price on its own and the text on its left on the same line (labels and values in separate boxes)
+  const leaves = [];
+  for (const el of document.querySelectorAll('body *')) {
+    if (leaves.length > 3000) break;
+    if (['SCRIPT', 'STYLE', 'NOSCRIPT', 'OPTION', 'SELECT', 'BUTTON'].includes(el.tagName)) continue;
+    const own = ownText(el);
+    if (own && own.length <= 120 && visible(el) && !chrome(el)) leaves.push({el, own, r: el.getBoundingClientRect()});
+  }
+  for (const leaf of leaves) {
+    if (!priceRe.test(leaf.own) || leaf.own.replace(priceRe, '').replace(/[^\p{L}]/gu, '').length > 6 || isUsed(leaf.el) || unchosen(leaf.el)) continue;
+    const mid = leaf.r.top + leaf.r.height / 2;
+    let best = null;
+    for (const other of leaves) {
+      if (other === leaf || priceRe.test(other.own) || other.r.right > leaf.r.left + 2) continue;
+      const m = other.r.top + other.r.height / 2;
+      if (Math.abs(m - mid) > Math.max(6, Math.min(leaf.r.height, other.r.height) / 2)) continue;
+      if (leaf.r.left - other.r.right > 700) continue;
+      if (!best || other.r.right > best.r.right) best = other;
+    }
+    if (!best || isUsed(best.el)) continue;
+    // one row: label and value close in the tree too (not a choice in the form beside a line of the summary)
+    let common = best.el.parentElement;
+    while (common && !common.contains(leaf.el)) common = common.parentElement;
+    if (common && norm(common.innerText).length <= 250) push(best.own, leaf.own, leaf.el, !!choiceOf(leaf.el), [best.el, leaf.el]);
   }
   const labelOf = (input) => {
     if (input.id) { const l = document.querySelector('label[for="' + CSS.escape(input.id) + '"]'); if (l) return norm(l.innerText); }
@@ -123,9 +188,10 @@ _STEP_JS = r"""
     !['hidden', 'submit', 'button', 'image', 'reset', 'checkbox', 'radio'].includes((i.type || '').toLowerCase()) && visible(i));
   const radios = [...document.querySelectorAll('input[type=radio]')].filter((r) => visible(r) || visible(r.closest('label')))
     .map((r) => ({name: r.name, label: labelOf(r).slice(0, 200), checked: r.checked}));
-  const progress = !!document.querySelector('[aria-current=step], [class*=progress], [class*=stepper], [class*=checkout-steps], [class*=steps], [id*=progress], [role=progressbar], ol[class*=step]');
+  const progress = !!document.querySelector('[aria-current=step], [class*=progress], [class*=stepper], [class*=checkout-steps], [class*=steps], [id*=progress], [role=progressbar], ol[class*=step], [class*=step-number], [class*=checkout-step]');
   const buttons = [...document.querySelectorAll('button, input[type=submit], input[type=button], a[role=button], a.button, a.btn, a[class*=button], a[class*=btn]')]
     .filter(visible).map((b) => norm(b.innerText || b.value || b.getAttribute('aria-label') || '')).filter(Boolean);
+  rows.sort((a, b) => (a.box ? a.box.y : 0) - (b.box ? b.box.y : 0));
   return {
     url: location.href, title: norm(document.title), h1: norm((document.querySelector('h1') || {}).innerText),
     text: norm(document.body ? document.body.innerText : '').slice(0, 4000),
@@ -162,16 +228,23 @@ _CLICKABLES_JS = r"""
     index, visible: visible(el),
     text: norm(el.innerText || el.value || el.getAttribute('aria-label') || el.title || '').slice(0, 150),
     // every accessible name, vetted by the safety policy as well as the visible text
-    aria: norm(el.getAttribute('aria-label') || ''), title: norm(el.title || ''),
+    aria: norm((el.getAttribute('aria-label') || '') + ' ' + (el.title || '') + ' ' +
+      [...el.querySelectorAll('[aria-label], [title], img[alt], .sr-only, .visually-hidden, .screen-reader-text')]
+        .map((x) => x.getAttribute('aria-label') || x.title || x.alt || x.textContent).join(' ')).slice(0, 150),
+    title: norm(el.title || ''),
     value: norm(el.tagName === 'INPUT' ? el.value : ''), tag: el.tagName,
     alt: norm([...el.querySelectorAll('img[alt]')].map((i) => i.alt).join(' ')),
+    dialog: !!el.closest('[role=dialog], dialog, [aria-modal=true], .modal, [class*=drawer], [class*=notification], [class*=popup], [class*=mini-cart], [class*=minicart], [class*=offcanvas], [class*=added], [id*=cart-notification], [class*=cart-preview]'),
+    row: norm(((el.closest('li, tr, [class*=method], [class*=option]') || {}).innerText || '')).slice(0, 200),
     href: el.getAttribute('href') || '', hrefAbs: el.tagName === 'A' ? el.href : '', name: (el.name || '') + ' ' + (el.id || '') + ' ' + (typeof el.className === 'string' ? el.className : ''),
     inForm: !!el.form || !!el.closest('form'),
     formAction: el.getAttribute('formaction') || (el.form && el.form.getAttribute('action')) ||
       ((el.closest('form') || {}).action) || '',
     formMethod: ((el.getAttribute('formmethod') || (el.form && el.form.getAttribute('method')) || 'get') + '').toLowerCase(),
     submits: !!el.form && (el.tagName === 'BUTTON' ? (el.type || 'submit') === 'submit' : el.type === 'submit'),
-    region: el.closest('header, nav, [role=banner]') ? 'header' : el.closest('footer') ? 'footer' : 'main',
+    // a form's or an article's own <header>/<footer> (a "form-footer" with the Continue button) is not page chrome
+    region: ((h) => h && !h.parentElement.closest('form, article, section, dialog, [role=dialog]'))(el.closest('header, nav, [role=banner]')) ? 'header'
+      : ((f) => f && !f.parentElement.closest('form, article, section, dialog, [role=dialog]'))(el.closest('footer')) ? 'footer' : 'main',
     top: el.getBoundingClientRect().top + window.scrollY,
     box: (({left, top, width, height}) => ({x: left + window.scrollX, y: top + window.scrollY, width, height}))(
       el.getBoundingClientRect()),
@@ -179,76 +252,8 @@ _CLICKABLES_JS = r"""
 }
 """
 
-_FILL_JS = r"""
-(customer) => {
-  const norm = (t) => (t || '').replace(/\s+/g, ' ').trim().toLowerCase();
-  const labelOf = (input) => {
-    if (input.id) { const l = document.querySelector('label[for="' + CSS.escape(input.id) + '"]'); if (l) return norm(l.innerText); }
-    const wrap = input.closest('label'); return wrap ? norm(wrap.innerText) : norm(input.placeholder || input.getAttribute('aria-label') || '');
-  };
-  const visible = (el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
-  const rules = [
-    ['email', /e-?mail|почт|пошт/],
-    ['phone', /phone|tel|telefon|телефон|mobil/],
-    ['postcode', /post.?code|zip|kod.?poczt|psč|psc|plz|postleitzahl|індекс|индекс|poštov/],
-    ['city', /city|town|miasto|місто|город|mesto|město|ort|stadt|obec/],
-    ['street', /street|address|adres|ulica|вулиц|улиц|адрес|adresa|ulice|straße|strasse|anschrift/],
-    ['first_name', /first.?name|given|imi[eę]|ім'я|імя|имя|meno|jméno|jmeno|vorname|fname/],
-    ['last_name', /last.?name|surname|family|nazwisk|прізвищ|фамили|priezvisk|příjmení|prijmeni|nachname|lname/],
-    ['full_name', /^name$|full.?name|imię i nazwisko|name/],
-  ];
-  const filled = [];
-  for (const input of document.querySelectorAll('input, textarea')) {
-    const type = (input.type || 'text').toLowerCase();
-    if (!['text', 'email', 'tel', 'number', 'search', ''].includes(type) && input.tagName !== 'TEXTAREA') continue;
-    if (!visible(input) || input.readOnly || input.disabled || input.value) continue;
-    const hint = norm([input.name, input.id, input.autocomplete, labelOf(input), input.placeholder].join(' '));
-    if (/coupon|promo|voucher|rabat|kod rabat|gutschein|sleva|zľav|знижк|скидк|search|szukaj|suche|comment|uwagi|note/.test(hint)) continue;
-    let value = null;
-    for (const [key, re] of rules) {
-      if (re.test(hint) || (key === 'email' && type === 'email') || (key === 'phone' && type === 'tel')) {
-        value = key === 'full_name' ? customer.first_name + ' ' + customer.last_name : customer[key];
-        break;
-      }
-    }
-    if (value === null) continue;
-    input.focus(); input.value = value;
-    input.dispatchEvent(new Event('input', {bubbles: true})); input.dispatchEvent(new Event('change', {bubbles: true}));
-    filled.push(hint.slice(0, 40));
-  }
-  for (const select of document.querySelectorAll('select')) {
-    if (!visible(select) || select.disabled) continue;
-    const current = select.options[select.selectedIndex];
-    if (current && current.value && !current.disabled) continue;
-    const option = [...select.options].find((o) => o.value && !o.disabled);
-    if (option) { select.value = option.value; select.dispatchEvent(new Event('change', {bubbles: true})); filled.push('select:' + (select.name || select.id)); }
-  }
-  return filled;
-}
-"""
-
-
 def _parse_rows(rows: list[dict[str, Any]], currency_hint: str) -> list[PriceLine]:
-    lines: list[PriceLine] = []
-    choices: list[bool] = []
-    for row in rows:
-        if row.get("strike"):
-            continue
-        money = parse_price(row["value"], currency_hint)
-        if money is None:
-            continue
-        kind = line_kind(row["label"])
-        amount = money.amount
-        if kind == "discount" and amount > 0:
-            amount = -amount
-        lines.append(PriceLine(label=row["label"], kind=kind if kind != "other" else "item", amount=amount,
-                               box=row.get("box") or None,
-                               currency=money.currency, raw=row["value"]))
-        choices.append(bool(row.get("choice")))
-    # a chosen option (a ticked shipping method or add-on with its price) is the step's charge of its kind
-    # only when no summary line of that kind states it already
-    summarised = {line.kind for line, choice in zip(lines, choices) if not choice}
-    return [line for line, choice in zip(lines, choices) if not (choice and line.kind in summarised)]
+    return parse_rows(rows, currency_hint)
 
 
 def _step_kind(data: dict[str, Any], has_final: bool, index: int) -> str:
@@ -267,6 +272,10 @@ def _step_kind(data: dict[str, Any], has_final: bool, index: int) -> str:
     if re.search(r"email|street|address|adres|postcode|zip|city|miasto|телефон|phone", hints):
         return "details"
     return "basket" if index == 0 else "other"
+
+
+CHOOSE_WORDS = (r"(?<!\w)(select|choose|use this|ship with|deliver with|wybierz|wybieram|vybrat|vyberte|zvoliť|zvolit|"
+                r"auswählen|wählen|выбрать|обрати|вибрати)(?!\w)")
 
 
 def _is_final(text: str) -> bool:
@@ -289,10 +298,11 @@ def _final_candidate(candidates: list[dict[str, Any]]) -> dict[str, Any] | None:
 
 def _score_add_to_cart(c: dict[str, Any]) -> int:
     score = 0
-    if lexicon.matches("add_to_cart", c["text"]):
+    if lexicon.matches("add_to_cart", c["text"]) or lexicon.matches("add_to_cart", c.get("aria", "")):
         score += 10
     if re.search(r"add.?to.?(cart|basket|bag)|cart/add|koszyk|kosik|warenkorb|корзин|кошик", c["formAction"] + " " +
-                 c["name"], re.I):
+                 c["name"], re.I) or ADD_URL_RE.search(c["formAction"] + " " + c.get("href", "")) or \
+            ADD_NAME_RE.search(c["name"].strip()):
         score += 6
     if c["inForm"]:
         score += 2
@@ -344,20 +354,22 @@ class Walker:
                 items = [line for line in step.price_lines if line.amount]
                 if items:
                     walk.product_price, walk.currency = items[0].amount, items[0].currency
-            await self._choose_options(page)
+            if await self._choose_options(page):
+                await self._settle(page)
             if not await self._click_best(page, _score_add_to_cart, minimum=8, step="product"):
                 walk.stuck_reason = "no add-to-basket button found on the product page" + self._refusals()
                 return walk
             clicks += 1
             await self._settle(page)
-            await dismiss_overlays(page)
+            await dismiss_overlays(page)  # an add-to-cart confirmation stays open: it is a way on
             if not self._looks_like(page.url, "slug_cart"):
-                if not await self._click_best(page, self._score_cart_link, minimum=6, step="other"):
+                if await self._click_best(page, self._score_cart_link, minimum=6, step="other"):
+                    clicks += 1
+                    await self._settle(page)
+                elif not await self._open_usual_cart(page):
                     walk.stuck_reason = "no way to the basket found after adding the product" + self._refusals()
                     await self._record(page, walk, index, "other", clicks, currency=walk.currency)
                     return walk
-                clicks += 1
-                await self._settle(page)
             await self._record(page, walk, index, "basket", clicks, currency=walk.currency)
             walk.pre_checkout_texts += await self._cost_sentences(page)
             if self.scope == "basket":
@@ -371,7 +383,11 @@ class Walker:
             for _ in range(MAX_STEPS):
                 await dismiss_overlays(page)
                 await self._continue_as_guest(page)
-                await page.evaluate(_FILL_JS, customer.__dict__)
+                if self.customer is None:  # the test address follows the country the form preselects
+                    country = await shopper.form_country(page)
+                    if country and country != customer.country:
+                        customer = TestCustomer.for_country(country, product.lang or "en")
+                await shopper.fill_forms(page, customer.__dict__)
                 await self._choose_shipping(page)
                 await self._check_order(page)
                 candidates = await page.evaluate(_CLICKABLES_JS)
@@ -442,11 +458,17 @@ class Walker:
 
     @staticmethod
     def _score_cart_link(c: dict[str, Any]) -> int:
+        """The way to the basket: by its words, its accessible name or title (a header icon reads "1"), its
+        address; a link in the add-to-cart confirmation (modal, drawer, mini-cart) first."""
         score = 0
         if lexicon.matches("cart", c["text"]) or re.search(r"go to (cart|basket)|view (cart|basket)", c["text"], re.I):
             score += 8
-        if lexicon.matches("slug_cart", c["href"].lower(), whole=True):
+        elif lexicon.matches("cart", c.get("aria", "")):
+            score += 7
+        if lexicon.matches("slug_cart", c["href"].lower(), whole=True) and not ADD_URL_RE.search(c["href"]):
             score += 6
+        if c.get("dialog") and score > 0:
+            score += 3
         if lexicon.matches("add_to_cart", c["text"]) or _is_final(c["text"]):
             score -= 20
         return score
@@ -480,6 +502,10 @@ class Walker:
         if re.search(r"back|wstecz|wróć|назад|späť|zpět|zurück|coupon|rabat|apply|zastosuj|použiť|einlösen", c["text"],
                      re.I):
             score -= 20
+        # a delivery step with one submit button per shipping method ("Select option", "Wybierz"): a way on
+        if score < 6 and c["submits"] and re.search(CHOOSE_WORDS, c["text"], re.I) and (
+                lexicon.matches("price_shipping", c.get("row", "")) or PRICE_RE.search(c.get("row", ""))):
+            score = 7
         return score
 
     async def _click_best(self, page: Any, score: Callable[[dict[str, Any]], int], minimum: int,
@@ -572,42 +598,28 @@ class Walker:
         data = await page.evaluate(_STEP_JS)
         return data["text"][:600] == step.text_excerpt[:600]
 
-    async def _choose_options(self, page: Any) -> None:
-        await page.evaluate(
-            r"""() => {
-              for (const select of document.querySelectorAll('form select, main select')) {
-                const cur = select.options[select.selectedIndex];
-                if (cur && cur.value && !cur.disabled) continue;
-                const opt = [...select.options].find((o) => o.value && !o.disabled);
-                if (opt) { select.value = opt.value; select.dispatchEvent(new Event('change', {bubbles: true})); }
-              }
-              const groups = {};
-              for (const r of document.querySelectorAll('form input[type=radio], main input[type=radio]')) {
-                (groups[r.name] = groups[r.name] || []).push(r);
-              }
-              for (const list of Object.values(groups)) {
-                if (!list.some((r) => r.checked)) { const r = list.find((x) => !x.disabled); if (r) r.click(); }
-              }
-            }"""
-        )
+    async def _choose_options(self, page: Any) -> list[str]:
+        return await shopper.choose_options(page)
+
+    async def _open_usual_cart(self, page: Any) -> bool:
+        """No link to the basket could be found: try the usual basket addresses (GET only); the first that
+        answers with a page showing a price is the basket."""
+        parts = urlsplit(page.url)
+        for path in shopper.CART_PATHS:
+            with contextlib.suppress(Exception):
+                response = await page.goto(f"{parts.scheme}://{parts.netloc}{path}", wait_until="domcontentloaded")
+                if response is not None and response.status < 400:
+                    await self._settle(page)
+                    body = await page.evaluate("() => document.body ? document.body.innerText : ''")
+                    if PRICE_RE.search(body or ""):
+                        return True
+        return False
 
     async def _choose_shipping(self, page: Any) -> None:
-        """Keep the default shipping method; when none is chosen, pick the cheapest."""
-        await page.evaluate(
-            r"""() => {
-              const groups = {};
-              for (const r of document.querySelectorAll('input[type=radio]')) (groups[r.name] = groups[r.name] || []).push(r);
-              const price = (r) => { const l = r.closest('label') || r.parentElement; const m = (l ? l.innerText : '').replace(/\s/g, '').match(/(\d+[.,]?\d*)/);
-                return m ? parseFloat(m[1].replace(',', '.')) : 0; };
-              for (const list of Object.values(groups)) {
-                if (list.some((r) => r.checked)) continue;
-                const enabled = list.filter((r) => !r.disabled);
-                if (!enabled.length) continue;
-                enabled.sort((a, b) => price(a) - price(b));
-                enabled[0].click();
-              }
-            }"""
-        )
+        """Keep the default shipping method; when none is chosen, pick the cheapest; where a payment method must
+        be picked, one that does not pay online; tick the required boxes that cost nothing."""
+        await shopper.choose_methods(page)
+        await shopper.tick_required(page)
 
     async def _continue_as_guest(self, page: Any) -> None:
         candidates = await page.evaluate(_CLICKABLES_JS)
@@ -654,6 +666,7 @@ class Walker:
             order_button_box=(final or {}).get("box") or None,
             text_excerpt=text[:1500],
         )
+        read_ledger(step)
         shots = self.out_dir / "checkout"
         shots.mkdir(parents=True, exist_ok=True)
         name = f"walk{index:02d}-step{len(walk.steps):02d}.jpg"

@@ -174,6 +174,10 @@ def _report_and_exit(result: Any, out: Path, formats: list[str], fail_on: str, c
     counts: dict[str, int] = {}
     for f in result.findings:
         counts[f.severity] = counts.get(f.severity, 0) + 1
+    incomplete = [f for f in result.findings if f.check == "audit-coverage" and f.rule in ("no-products", "no-walk")
+                  and f.severity != "info"]
+    if incomplete:
+        console.say(f"incomplete audit: {incomplete[0].title.lower()} — {incomplete[0].message}")
     statuses = ", ".join(f"{c.id}: {c.status}" for c in result.checks)
     console.say(f"checks: {statuses}")
     console.say("findings: " + (", ".join(f"{counts[s]} {s}" for s in ("critical", "high", "medium", "low", "info")
@@ -198,10 +202,10 @@ def _report_and_exit(result: Any, out: Path, formats: list[str], fail_on: str, c
 
 
 def _evaluate(artifacts: Any, config: Any, fail_on: str, only: list[str], skip: list[str],
-              baseline: Optional[Path]) -> Any:
+              baseline: Optional[Path], allow_incomplete: bool = False) -> Any:
     from auditor.audit import evaluate
 
-    return evaluate(artifacts, config, fail_on, only, skip, baseline)
+    return evaluate(artifacts, config, fail_on, only, skip, baseline, allow_incomplete)
 
 
 def _fail_on(config: Any, cli_value: Optional[FailOn]) -> str:
@@ -219,6 +223,8 @@ FAIL_ON_HELP = ("Exit 1 when a finding is at or above this severity ('never': al
 CONFIG_HELP = "Configuration file (default: ./clearcart.toml, else [tool.clearcart] in ./pyproject.toml)."
 BASELINE_HELP = "An earlier report.json: mark each finding new / unchanged / fixed."
 FAIL_NEW_HELP = "With --baseline: only new findings at or above --fail-on fail the run."
+ALLOW_INCOMPLETE_HELP = ("Report an audit that could not recognise or walk any product as a low finding instead of "
+                        "a high one (config: allow-incomplete).")
 REPORT_LANG_HELP = "Language of report.html: en or pl (config file: report-lang). Default: en."
 
 
@@ -306,6 +312,7 @@ def scan(
     baseline: Optional[Path] = typer.Option(None, "--baseline", help=BASELINE_HELP),
     fail_on_new: bool = typer.Option(False, "--fail-on-new", help=FAIL_NEW_HELP),
     config_file: Optional[Path] = typer.Option(None, "--config", help=CONFIG_HELP),
+    allow_incomplete: bool = typer.Option(False, "--allow-incomplete", help=ALLOW_INCOMPLETE_HELP),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display."),
 ) -> None:
     """Crawl a store in a real browser, walk its checkout (never ordering), run every check, write the reports.
@@ -325,7 +332,8 @@ def scan(
                             ignore_robots=ignore_robots, page_timeout=page_timeout,
                             checkout_products=checkout_products, journey=journey, journey_rebase=journey_rebase,
                             walk=walk.value if walk else None, tickets=tickets, text_column=text_column,
-                            only=_split(only), skip=_split(skip), baseline=baseline)
+                            only=_split(only), skip=_split(skip), baseline=baseline,
+                            allow_incomplete=allow_incomplete)
     artifacts_dir = out / "artifacts"
     _writable(artifacts_dir)
     _kept[:] = [artifacts_dir]
@@ -358,6 +366,7 @@ def check(
     baseline: Optional[Path] = typer.Option(None, "--baseline", help=BASELINE_HELP),
     fail_on_new: bool = typer.Option(False, "--fail-on-new", help=FAIL_NEW_HELP),
     config_file: Optional[Path] = typer.Option(None, "--config", help=CONFIG_HELP),
+    allow_incomplete: bool = typer.Option(False, "--allow-incomplete", help=ALLOW_INCOMPLETE_HELP),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the report paths."),
 ) -> None:
     """Run the checks and write the reports from saved artifacts, without a browser."""
@@ -372,7 +381,7 @@ def check(
         raise UsageError(f"{artifacts_dir} does not exist", "pass the OUT/artifacts folder of a previous scan")
     artifacts = Artifacts.load(artifacts_dir)
     target = out or Path(artifacts.base_dir).parent
-    result = _evaluate(artifacts, config, threshold, only_ids, skip_ids, baseline)
+    result = _evaluate(artifacts, config, threshold, only_ids, skip_ids, baseline, allow_incomplete)
     _report_and_exit(result, target, formats, threshold, _Console(quiet), fail_on_new, lang=lang,
                      assets_dir=Path(artifacts.base_dir) if artifacts.base_dir else None)
 

@@ -18,6 +18,7 @@ from auditor.errors import UsageError
 SCAN_KEYS: dict[str, Any] = {
     "max-pages": int, "concurrency": int, "products": int, "checkout-products": int, "respect-robots": bool,
     "fail-on": str, "disable": list, "report-lang": str, "format": str, "page-timeout": (int, float), "walk": str,
+    "allow-incomplete": bool,
 }
 SCAN_RANGES = {  # the same bounds as the command-line options
     "max-pages": (1, 5000), "concurrency": (1, 16), "products": (0, 1000), "checkout-products": (0, 20),
@@ -41,6 +42,7 @@ STARTER = '''# clearcart configuration. Precedence: defaults < this file < comma
 # page-timeout = 45         # seconds one page may take (load to snapshot) before it is abandoned as failed
 # fail-on = "high"          # exit 1 at or above: critical, high, medium, low, info, never
 # disable = []              # check ids not to run, e.g. ["faq-gaps"]
+# allow-incomplete = false  # true: an audit that could not recognise or walk a product is a low finding
 # report-lang = "en"        # report language: en, pl
 
 [customer]                  # clearly fake test data the checkout walk types into guest forms

@@ -3,7 +3,8 @@
 First the accept buttons of common consent managers (OneTrust, Cookiebot, Didomi, Usercentrics, Quantcast,
 CookieYes, Complianz, Borlabs, iubenda, Osano, TrustArc, Klaro, CookieFirst, Google's consent dialog…), then
 generic accept buttons inside any element that says it is about cookies/consent, and close buttons of
-dialogs and pop-ups, matched by the lexicon's words in en/pl/uk/ru/sk/cs/de.
+dialogs and pop-ups, matched by the lexicon's words in en/pl/uk/ru/sk/cs/de. A dialog that offers the way to the
+basket or checkout (an add-to-cart confirmation: "View cart", "Zobacz koszyk", "Zur Kasse") is left open.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ KNOWN_ACCEPT_SELECTORS = [
 
 # One pass over the page: returns what it clicked. Runs in the page; terms come from the lexicon.
 _DISMISS_JS = r"""
-([known, accept, close]) => {
+([known, accept, close, wayOn]) => {
   const clicked = [];
   const visible = (el) => {
     if (!el || !el.getClientRects().length) return false;
@@ -77,6 +78,8 @@ _DISMISS_JS = r"""
   const dialogs = [...document.querySelectorAll('[role=dialog], [aria-modal=true], dialog[open], .modal, .popup, [class*=newsletter], [id*=newsletter], [class*=popup], [id*=popup]')]
     .filter(visible);
   for (const d of dialogs) {
+    // an add-to-cart confirmation ("View cart", "Checkout", "Zobacz koszyk", "Zur Kasse") is a way on, not a pop-up
+    if ([...d.querySelectorAll('a, button')].some((b) => visible(b) && wayOn.some((w) => label(b).includes(w)))) continue;
     for (const b of d.querySelectorAll(buttons + ', [class*=close], [data-dismiss]')) {
       if (!visible(b)) continue;
       const t = label(b);
@@ -94,7 +97,8 @@ _DISMISS_JS = r"""
 async def dismiss_overlays(page, settle_ms: int = 0) -> list[str]:
     """Close consent banners and pop-ups on ``page``; with ``settle_ms``, wait and look once more (pop-ups
     that a store opens a moment after load). Returns what was clicked."""
-    args = [KNOWN_ACCEPT_SELECTORS, lexicon.terms("consent_accept"), lexicon.terms("close")]
+    way_on = [t for t in lexicon.terms("cart") + lexicon.terms("checkout") if len(t) > 3]
+    args = [KNOWN_ACCEPT_SELECTORS, lexicon.terms("consent_accept"), lexicon.terms("close"), way_on]
     clicked: list[str] = []
     with contextlib.suppress(Exception):  # a page whose script spins never answers: bounded
         clicked += await asyncio.wait_for(page.evaluate(_DISMISS_JS, args), EVALUATE_TIMEOUT_S)

@@ -44,7 +44,8 @@ from auditor.browser import launch, run_async
 from auditor.consent import dismiss_overlays
 from auditor.errors import CannotRunError, UsageError, output_error
 from auditor.model import Artifacts, CrawlSettings, Form, FormField, Link, PageArtifact, UnreadPage
-from auditor.pagetype import classify
+from auditor.pagetype import classify_page
+from auditor.pageview import shopper_view
 
 Progress = Callable[..., None]
 
@@ -115,7 +116,10 @@ _EXTRACT_JS = r"""
       .slice(0, 60)
       .map((i) => ({name: i.name || i.id || '', type: (i.type || i.tagName).toLowerCase(), label: labelFor(i).slice(0, 200), required: !!i.required})),
   }));
-  const headings = [...document.querySelectorAll('h1, h2, h3')].map((h) => norm(h.innerText)).filter(Boolean).slice(0, 60);
+  // headings a shopper sees (not those of a closed cart drawer or modal), the main heading first
+  const shown = [...document.querySelectorAll('h1, h2, h3')].filter((h) => h.getClientRects().length);
+  const headings = [...shown.filter((h) => h.tagName === 'H1'), ...shown.filter((h) => h.tagName !== 'H1')]
+    .map((h) => norm(h.innerText)).filter(Boolean).slice(0, 60);
   const footer = document.querySelector('footer, [role=contentinfo]');
   let boxes = {};
   try { boxes = elementBoxes(JSON.parse(lex), norm); } catch (e) { boxes = {}; }
@@ -995,11 +999,13 @@ class Crawler:
             artifact.structured = {}
             state.artifacts.errors.append(f"{artifact.final_url}: structured data unreadable ({type(exc).__name__})")
         home = state.artifacts.home_url or artifact.final_url
-        artifact.page_type, artifact.type_reasons = classify(
-            artifact.final_url, home, artifact.title, artifact.headings, artifact.structured
+        view = await asyncio.to_thread(shopper_view, html)
+        artifact.shopper = view.as_dict()
+        artifact.page_type, artifact.type_reasons, artifact.type_confidence = classify_page(
+            artifact.final_url, home, artifact.title, artifact.headings, artifact.structured, html
         )
         if artifact.depth == 0:
-            artifact.page_type, artifact.type_reasons = "home", ["the start page"]
+            artifact.page_type, artifact.type_reasons, artifact.type_confidence = "home", ["the start page"], 1.0
         html_file = Path("pages") / f"{stem}.html"
         encoded = html.encode("utf-8", "replace")
         if len(encoded) > MAX_HTML_BYTES:

@@ -73,6 +73,10 @@ class PageArtifact(BaseModel):
     parent_url: str | None = None
     page_type: PageType = "other"
     type_reasons: list[str] = Field(default_factory=list)
+    type_confidence: float = 0.0  # 0..1: how sure the page type is (structured data and what a shopper sees)
+    # what a shopper sees (auditor.pageview): prices, buy_controls, buy_in_cards, main_price, pickers, gallery,
+    # card_count, card_pattern, basket_link
+    shopper: dict[str, Any] = Field(default_factory=dict)
     text: str = ""  # visible text (innerText of body)
     headings: list[str] = Field(default_factory=list)
     footer_text: str = ""
@@ -108,7 +112,8 @@ class PageArtifact(BaseModel):
 
 class PriceLine(BaseModel):
     label: str
-    kind: Literal["item", "subtotal", "shipping", "fee", "tax", "discount", "total", "other"] = "other"
+    # note: a subordinate line ("incl. VAT 2.38") that tells what a price contains; never added, never a total
+    kind: Literal["item", "subtotal", "shipping", "fee", "tax", "discount", "total", "note", "other"] = "other"
     amount: float | None = None  # in the store currency; discounts negative
     currency: str = ""
     raw: str = ""
@@ -140,6 +145,9 @@ class CheckoutStep(BaseModel):
     text_excerpt: str = ""
     screenshot: str = ""
     notes: list[str] = Field(default_factory=list)
+    reconciled: bool | None = None  # the lines add up to the step's total (None: the step shows no total)
+    tax_included: bool | None = None  # tax included in the prices (True), added on top (False), unknown (None)
+    unreadable_reason: str = ""  # why the ledger does not add up (then its lines are not to be trusted)
 
 
 class OrderSuspicion(BaseModel):
@@ -423,6 +431,9 @@ class AuditResult(BaseModel):
     fixed: list[Finding] = Field(default_factory=list)  # in the baseline, gone now
     warnings: list[str] = Field(default_factory=list)
     order_suspected: list[OrderSuspicion] = Field(default_factory=list)  # walks that may have placed an order
+    # what the audit could see: pages by type, products recognised, walks started / completed / stuck, checks
+    # that could not judge (auditor.coverage)
+    coverage: dict[str, Any] = Field(default_factory=dict)
 
     def failing_findings(self, threshold: str | None = None, only_new: bool = False) -> list[Finding]:
         level = SEVERITY_ORDER[threshold or self.fail_on]

@@ -138,7 +138,10 @@ def line_kind(label: str) -> str:
     def has(group: str) -> bool:
         return lexicon.matches(group, text)
 
-    if lexicon.pattern("price_total").match(text) and not has("price_subtotal"):
+    total = lexicon.pattern("price_total").match(text)
+    sub = lexicon.pattern("price_subtotal").search(text)
+    # "Kwota do zapłaty" is a total although "kwota" alone is a subtotal: the longer term at the start wins
+    if total and (not sub or (sub.start() == 0 and len(total.group(0)) > len(sub.group(0)))):
         return "total"
     if has("price_subtotal"):
         return "subtotal"

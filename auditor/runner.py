@@ -7,6 +7,7 @@ import traceback
 from typing import Any
 
 import checks as registry
+from auditor.coverage import coverage
 from auditor.errors import UsageError
 from auditor.model import AuditResult, Artifacts, CheckResult, PageSummary, TargetInfo
 from checks.base import options_with_defaults
@@ -65,4 +66,5 @@ def run_checks(
         checkout=list(artifacts.checkout),
         tickets=artifacts.tickets,
         order_suspected=[w.order_suspected for w in artifacts.checkout if w.order_suspected is not None],
+        coverage=coverage(artifacts, results),
     )

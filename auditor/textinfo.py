@@ -563,6 +563,21 @@ def _kind_of_text(text: str, lang: str | None, slug: bool = False) -> tuple[str,
     return None
 
 
+_TITLE_SEPARATORS = re.compile(r"\s+[|–—·:-]\s+|\s*[|·]\s*")
+
+
+def own_title(artifacts: Artifacts, page: PageArtifact) -> str:
+    """A page's title without what every page's title carries: the shop's name and tagline ("Shirts – Oscar
+    shop: clothing, books and more" → "Shirts"), i.e. the title segments the home page's title has too."""
+    home = artifacts.home()
+    parts = [p.strip() for p in _TITLE_SEPARATORS.split(page.title or "") if p.strip()]
+    if home is None or home is page or not home.title:
+        return parts[0] if parts else ""
+    home_parts = {p.strip().lower() for p in _TITLE_SEPARATORS.split(home.title) if p.strip()}
+    kept = [p for p in parts if p.lower() not in home_parts and p.lower() not in home.title.lower()]
+    return " ".join(kept)
+
+
 def product_kind(artifacts: Artifacts | None, page: PageArtifact, tree: Any = None) -> ProductKind:
     """What kind of product a page sells, from its most specific evidence first.
 
@@ -582,7 +597,8 @@ def product_kind(artifacts: Artifacts | None, page: PageArtifact, tree: Any = No
     if page.category_hint and artifacts is not None:
         for other in artifacts.pages:
             if other.final_url == page.category_hint or other.url == page.category_hint:
-                sources.append(("category page", " / ".join([other.title, *other.headings[:1]]), False))
+                sources.append(("category page", " / ".join([*other.headings[:1], own_title(artifacts, other)]),
+                                False))
                 break
     if page.category_hint:
         sources.append(("category URL", url_path(page.category_hint), True))

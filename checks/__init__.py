@@ -5,11 +5,12 @@ from __future__ import annotations
 from types import ModuleType
 
 from checks import (
-    checkout_friction, click_depth, contact_options, delivery_info, faq_gaps, hidden_costs, product_info,
+    audit_coverage, checkout_friction, click_depth, contact_options, delivery_info, faq_gaps, hidden_costs, product_info,
     return_policy, size_chart,
 )
 
 CHECKS: list[ModuleType] = [
+    audit_coverage,
     hidden_costs,
     checkout_friction,
     size_chart,

@@ -101,6 +101,17 @@ def not_applicable(module: Any, summary: str, details: dict[str, Any] | None = N
     return result(module, [], summary, status="not-applicable", details=details)
 
 
+def not_seen(module: Any, artifacts: Any, summary: str, details: dict[str, Any] | None = None) -> CheckResult:
+    """The check could not see what it needs (no product page, no walk): ``needs-review`` when the store plainly
+    sells (prices with a basket were seen), else ``not-applicable``. Never a silent pass."""
+    from auditor.coverage import store_sells
+
+    if store_sells(artifacts):
+        return result(module, [], summary + " The store sells, so this needs a review (see audit-coverage).",
+                      status="needs-review", details=details)
+    return not_applicable(module, summary, details)
+
+
 def options_with_defaults(module: Any, options: dict[str, Any] | None) -> dict[str, Any]:
     """Merge user options over the check's defaults; unknown option names are an error."""
     from auditor.errors import UsageError

@@ -43,7 +43,7 @@ from typing import Any
 
 from auditor import lexicon
 from auditor.model import Artifacts, CheckoutWalk, Finding
-from checks.base import finding, not_applicable, result
+from checks.base import finding, not_applicable, result, not_seen
 
 ID = "checkout-friction"
 TITLE = "Checkout length and friction"
@@ -141,7 +141,7 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> Any:
     module = sys.modules[__name__]
     walks = artifacts.checkout
     if not walks:
-        return not_applicable(module, "No checkout was walked.")
+        return not_seen(module, artifacts, "No checkout was walked.")
     findings = [f for walk in walks for f in _walk_findings(walk, options)]
     details = {"walks": [{"product": w.product_name, "completed": w.completed, "stuck_reason": w.stuck_reason,
                           "steps": _path(w)} for w in walks]}

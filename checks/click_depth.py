@@ -15,7 +15,9 @@ What it checks
       belongs in every header).
     * ``help-page-too-deep`` (medium): the shallowest contact, returns or FAQ page more than
       ``max_help_depth`` clicks from home.
-    * ``help-page-missing`` (low): no contact, returns or FAQ page of that kind was found at all.
+
+    A contact, returns or FAQ page that does not exist has no depth: it is named in the summary and
+    ``details["help_pages"]``, not a finding here (return-policy and contact-options report a missing page).
 
     Pages known only from the sitemap (``depth`` None: no link chain from home reaches them) are not depth
     findings; they are listed in ``details["unlinked"]``. Every finding carries the click path as evidence
@@ -232,13 +234,7 @@ def _cart_finding(cart: PageArtifact | None, limit: int) -> list[Finding]:
 def _help_findings(kind: str, page: PageArtifact | None, limit: int, crawled: int) -> list[Finding]:
     label = HELP_LABELS[kind]
     if page is None:
-        return [finding(
-            ID, "help-page-missing", "low", f"No {label} found",
-            f"None of the {crawled} crawled pages is a {label}.",
-            key=kind, evidence={"kind": kind, "pages_crawled": crawled},
-            why=WHY_HELP[kind],
-            recommendation=f"Publish a {label} and {FIX_HELP[kind][0].lower()}{FIX_HELP[kind][1:]}",
-        )]
+        return []  # no depth to measure: return-policy and contact-options report a page that is missing
     if page.depth is None or page.depth <= limit:
         return []
     return [finding(

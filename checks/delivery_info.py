@@ -54,8 +54,10 @@ from typing import Any
 from auditor import lexicon
 from auditor.model import Artifacts, CheckResult, PageArtifact
 from auditor.prices import parse_price
-from auditor.textinfo import clauses, durations, find, find_names, has, html_tree, lang_of, looked_for, store_lang
-from checks.base import finding, not_applicable, result
+from auditor.textinfo import (
+    clauses, durations, find, find_names, has, html_tree, lang_of, looked_for, sentences, store_lang,
+)
+from checks.base import finding, not_applicable, result, not_seen
 
 ID = "delivery-info"
 TITLE = "Delivery time, delivery cost and payment methods before checkout"
@@ -81,19 +83,29 @@ def _delivery_clause(clause: str, lang: str | None) -> bool:
     return lexicon.matches("price_shipping", clause, lang) or has("dispatch", clause, lang)
 
 
+def _pieces(text: str) -> list[str]:
+    """Clauses, and whole sentences too: "Delivery: flat €4.90, 2–4 business days" holds the delivery word in
+    one clause and the cost and time in others, so the sentence is the unit that states them."""
+    out = clauses(text)
+    for sentence in sentences(text):
+        if len(sentence) <= 240 and sentence.strip() not in out:
+            out.append(sentence.strip())
+    return out
+
+
 def delivery_time(text: str, lang: str | None) -> list[str]:
-    """Clauses that state a delivery time."""
+    """Clauses (or short sentences) that state a delivery time."""
     out = []
-    for clause in clauses(text):
+    for clause in _pieces(text):
         if _delivery_clause(clause, lang) and (durations(clause, lang) or has("delivery_fast", clause, lang)):
             out.append(clause)
     return out
 
 
 def delivery_cost(text: str, lang: str | None) -> list[str]:
-    """Clauses that state a delivery cost or a free-delivery threshold."""
+    """Clauses (or short sentences) that state a delivery cost or a free-delivery threshold."""
     out = []
-    for clause in clauses(text):
+    for clause in _pieces(text):
         if has("free_delivery", clause, lang):
             out.append(clause)
             continue
@@ -138,7 +150,7 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> CheckResult:
     carts = artifacts.pages_of("cart")
     walks = artifacts.checkout
     if not products and not carts and not walks:
-        return not_applicable(module, "No product page or basket was seen, so nothing was told before checkout.")
+        return not_seen(module, artifacts, "No product page or basket was seen, so nothing was told before checkout.")
     lang_default = store_lang(artifacts) or None
 
     basket_texts: list[tuple[str, str]] = [(p.final_url, p.text) for p in carts]

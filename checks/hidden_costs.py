@@ -5,8 +5,13 @@ What it checks
     order button) against what the shopper was told before checkout (product page and basket: price lines
     and sentences about delivery and fees). Rules:
 
-    * ``late-fee`` (critical): a fee or surcharge line (handling, service, insurance, packaging, payment fee…)
-      appears for the first time in checkout.
+    * ``late-fee`` (critical): a charge appears for the first time in checkout — a fee or surcharge line
+      (handling, service, insurance, packaging, payment fee…) or a line of any other label that is not the
+      product (a "climate contribution" is a charge whatever it is called).
+    * ``late-tax`` (critical): tax (VAT, MwSt., DPH…) is added on top of the prices at a checkout step while
+      the product page and basket showed prices without it (Price Indication Directive 98/6/EC, Directive
+      2011/83/EU art. 6(1)(e)); a tax line the prices already include ("incl. VAT 2,38 €") is a note, not a
+      charge.
     * ``shipping-not-stated`` (high): checkout charges shipping, but neither the product page nor the basket
       stated a delivery cost or a free-delivery threshold.
     * ``total-grows-unexplained`` (high): the total grows between two steps by more than the labelled lines
@@ -46,7 +51,7 @@ from typing import Any
 from auditor import lexicon
 from auditor.model import Artifacts, CheckoutStep, CheckoutWalk, Finding
 from auditor.prices import parse_price
-from checks.base import finding, not_applicable, result
+from checks.base import finding, not_applicable, result, not_seen
 
 ID = "hidden-costs"
 TITLE = "Hidden costs in checkout"
@@ -59,7 +64,33 @@ WHY_LATE = ("Shoppers abandon when costs appear at the last step (48% name extra
             "8(2).")
 WHY_ADDON = ("A paid extra must be chosen by the shopper: Directive 2011/83/EU art. 22 forbids pre-ticked boxes "
              "for additional payments, and the shopper may claim the money back.")
+WHY_TAX = ("A consumer must see the final price including VAT and all taxes from the first price shown: Price "
+           "Indication Directive 98/6/EC art. 2(a) and 3, Directive 2011/83/EU art. 6(1)(e). Tax that first appears at "
+           "checkout is a hidden cost.")
 PRE_KINDS = ("product", "basket")
+EXCLUSIVE = re.compile(r"(?<!\w)(zzgl\.?|zuzüglich|plus|excl\.?|excluding|exclusive|netto|net|bez dph|bez vat|"
+                       r"без ндс|без пдв|\+)(?!\w)", re.IGNORECASE)
+INCLUSIVE = re.compile(r"(?<!\w)(incl\.?|including|inkl\.?|inklusive|w tym|z vat|brutto|vrátane|včetně|vč\.|s dph|"
+                       r"в т\.\s?ч\.?|у т\.\s?ч\.?|с ндс|з пдв)(?!\w)", re.IGNORECASE)
+
+
+def _tax_told(walk: CheckoutWalk, before: list[CheckoutStep]) -> bool:
+    """The shopper saw tax before checkout: a tax line in the basket, or prices said to include it."""
+    if any(line.kind in ("tax", "note") and lexicon.matches("price_tax", line.label) for s in before
+           for line in s.price_lines):
+        return True
+    return any(lexicon.matches("price_tax", t) and INCLUSIVE.search(t) for t in walk.pre_checkout_texts)
+
+
+def _is_product_line(walk: CheckoutWalk, before: list[CheckoutStep], line: Any) -> bool:
+    """A checkout line that is the product itself (or another basket line), not a new charge."""
+    seen = [(l_.label, l_.amount) for s in before for l_ in s.price_lines if l_.kind in ("item", "subtotal")]
+    if any(abs((amount or 0) - (line.amount or 0)) < 0.011 for _, amount in seen):
+        return True
+    if walk.product_price and abs(walk.product_price - (line.amount or 0)) < 0.011:
+        return True
+    words = _words(line.label)
+    return bool(words & (_words(walk.product_name) | {w for label, _ in seen for w in _words(label)}))
 
 
 def _ledger(walk: CheckoutWalk) -> list[dict[str, Any]]:
@@ -121,8 +152,31 @@ def _walk_findings(walk: CheckoutWalk, tol: float) -> list[Finding]:
 
     seen_fees: set[str] = set()
     for step in checkout:
+        if step.unreadable_reason:
+            continue  # lines that do not add up are not evidence (audit-coverage reports them)
         for line in step.price_lines:
-            if line.kind != "fee" or not line.amount or line.amount <= tol:
+            if not line.amount or line.amount <= tol:
+                continue
+            if line.kind == "tax":
+                if _tax_told(walk, before) or not (step.tax_included is False or EXCLUSIVE.search(line.label)):
+                    continue
+                key = "tax"
+                if key in seen_fees:
+                    continue
+                seen_fees.add(key)
+                out.append(finding(
+                    ID, "late-tax", "critical", f"Tax “{line.label}” is added at the {step.kind} step",
+                    f"The {step.kind} step adds “{line.label}” ({line.amount:.2f} {line.currency}) on top of the "
+                    "prices shown so far: the product page and the basket showed prices without it.",
+                    url=step.url, key=f"{product}|tax",
+                    evidence={**evidence, "line": line.model_dump(exclude={"box"}), "box": line.box,
+                              "step": step.kind, "screenshot": step.screenshot},
+                    why=WHY_TAX,
+                    recommendation="Show consumers prices that include VAT on product pages and in the basket.",
+                ))
+                continue
+            if line.kind not in ("fee", "item", "other") or (line.kind != "fee" and _is_product_line(walk, before,
+                                                                                                     line)):
                 continue
             key = _norm(line.label)
             if key in seen_fees or _told_fee(walk, before, line.label):
@@ -164,6 +218,9 @@ def _walk_findings(walk: CheckoutWalk, tol: float) -> list[Finding]:
             prev_step, prev_total = previous
             explained = sum(_sum(step, k) - _sum(prev_step, k)
                             for k in ("subtotal", "shipping", "fee", "discount", "tax"))
+            # a charge already reported as late (whatever its label) explains its part of the growth
+            explained += sum(line.amount or 0.0 for line in step.price_lines
+                             if line.kind in ("item", "other") and _norm(line.label) in seen_fees)
             unexplained = (total - prev_total) - explained
             if unexplained > tol:
                 out.append(finding(
@@ -238,7 +295,7 @@ def _walk_findings(walk: CheckoutWalk, tol: float) -> list[Finding]:
 def run(artifacts: Artifacts, options: dict[str, Any]) -> Any:
     walks = artifacts.checkout
     if not walks:
-        return not_applicable(sys.modules[__name__], "No checkout was walked (no product page was found or the walk "
+        return not_seen(sys.modules[__name__], artifacts, "No checkout was walked (no product page was found or the walk "
                                                      "was turned off).")
     tol = float(options["tolerance"])
     findings = [f for walk in walks for f in _walk_findings(walk, tol)]

@@ -69,7 +69,7 @@ from auditor.textinfo import (
     inner_text, lang_of, lexicon_slug, looked_for, opengraph, product_kind, product_name, product_nodes,
     product_root, prose, sentences, tag_of, text_values, url_path, word_count,
 )
-from checks.base import finding, not_applicable, result
+from checks.base import finding, not_applicable, result, not_seen
 
 ID = "product-info"
 TITLE = "Product pages answer shoppers' questions"
@@ -299,7 +299,7 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> CheckResult:
     module = sys.modules[__name__]
     products = artifacts.pages_of("product")
     if not products:
-        return not_applicable(module, "No product page was crawled.")
+        return not_seen(module, artifacts, "No product page was crawled.")
     eu, eu_reason = eu_store(artifacts, options["eu_languages"], options["eu_currencies"])
     min_images, min_words = int(options["min_images"]), int(options["min_description_words"])
     rows, findings = [], []

@@ -67,6 +67,7 @@ Options
 
 from __future__ import annotations
 
+import re
 import sys
 from typing import Any
 
@@ -179,6 +180,9 @@ def _overlaps(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
     return any(span[0] < b and a < span[1] for a, b in others)
 
 
+_ANCHOR = re.compile(r"\s*(of|from|after|od|po|ab|nach|seit|від|після|от|с|после|z)\b", re.IGNORECASE)
+
+
 def _distance(span: tuple[int, int], others: list[tuple[int, int]]) -> float:
     if not others:
         return float("inf")
@@ -200,8 +204,11 @@ def attribute_durations(clause: str, lang: str | None) -> list[tuple[Any, str]]:
         span = (start, end)
         # "delivered in 2 days" is a delivery time; "within 30 days of delivery" counts from delivery
         before = [s for s in delivery if s[1] <= start]
+        # "refunded within 14 days of receiving the return" / "w ciągu 14 dni od otrzymania zwrotu": a return
+        # named after an anchor ("of", "od", "nach", "від") is where the count starts, not its subject
+        subjects = [s for s in ret if not (s[0] >= end and _ANCHOR.match(clause[end:s[0]]))]
         scored = sorted((_distance(span, spans), order, name) for order, (name, spans) in
-                        enumerate((("refund", refund), ("window", ret), ("delivery", before))))
+                        enumerate((("refund", refund), ("window", subjects), ("delivery", before))))
         best = scored[0]
         out.append((duration, best[2] if best[0] != float("inf") else ""))
     return out

@@ -61,7 +61,7 @@ from auditor.textinfo import (
     ProductKind, SizeSelector, content_text, has, html_tree, inner_text, lang_of, lexicon_slug, looked_for,
     product_kind, product_name, product_root, size_selector, size_token, tag_of, url_path,
 )
-from checks.base import finding, not_applicable, result
+from checks.base import finding, not_applicable, result, not_seen
 
 ID = "size-chart"
 TITLE = "Size chart on products that come in sizes"
@@ -162,7 +162,7 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> CheckResult:
     module = sys.modules[__name__]
     products = artifacts.pages_of("product")
     if not products:
-        return not_applicable(module, "No product page was crawled, so no size chart could be looked for.")
+        return not_seen(module, artifacts, "No product page was crawled, so no size chart could be looked for.")
     min_sizes = int(options["min_table_sizes"])
     elsewhere = store_guide(artifacts)
     rows: list[dict[str, Any]] = []

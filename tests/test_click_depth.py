@@ -24,7 +24,7 @@ def test_case_table(name):
 
 def test_case_table_covers_every_rule_firing_and_not_firing():
     fired = {r for n in TABLE.names() for r in TABLE.expect(n).get("rules", [])}
-    assert fired == {"product-too-deep", "cart-too-deep", "help-page-too-deep", "help-page-missing"}
+    assert fired == {"product-too-deep", "cart-too-deep", "help-page-too-deep"}
     assert any(TABLE.expect(n).get("status") == "pass" for n in TABLE.names())
     assert TABLE.check == check.ID
 
@@ -165,6 +165,6 @@ def test_failed_pages_are_ignored():
 def test_module_contract():
     assert check.ID == "click-depth" and check.CATEGORY == "navigation"
     assert check.DEFAULT_OPTIONS == {"max_product_depth": 3, "max_help_depth": 2, "max_cart_depth": 1}
-    for rule in ("product-too-deep", "cart-too-deep", "help-page-too-deep", "help-page-missing"):
+    for rule in ("product-too-deep", "cart-too-deep", "help-page-too-deep"):
         assert rule in check.__doc__
     assert set(check.SEVERITIES) == {"high", "medium", "low"}

@@ -145,3 +145,10 @@ def test_brand_names_with_case_endings():
     found = [n.lower() for n in check.payment_methods("Zapłać PayPalem lub BLIK-iem.", "pl")]
     assert found == ["paypalem", "blik-iem"]
     assert check.payment_methods("Оплата післяплатою", "uk") == ["післяплатою"]
+
+
+def test_a_delivery_sentence_with_colon_and_commas_states_cost_and_time():
+    from checks.delivery_info import delivery_cost, delivery_time
+
+    text = "Delivery: flat €4.90, 2–4 business days. Free returns within 30 days."
+    assert delivery_cost(text, "en") == delivery_time(text, "en") == ["Delivery: flat €4.90, 2–4 business days."]

@@ -112,3 +112,37 @@ def test_fingerprints_stable():
     a = outcome(walk(HONEST, told=[]))
     b = outcome(walk(HONEST, told=[]))
     assert [f.id for f in a.findings] == [f.id for f in b.findings]
+
+
+def test_tax_added_at_checkout_on_net_prices_is_a_hidden_cost():
+    steps = [
+        step("product", line("Shirt", "item", 37.82)),
+        step("basket", line("Zwischensumme", "subtotal", 37.82), line("Versand", "shipping", 4.12),
+             line("Gesamtsumme", "total", 41.94)),
+        step("review", line("Zwischensumme", "subtotal", 37.82), line("Standardversand", "shipping", 4.12),
+             line("zzgl. 19 % MwSt.", "tax", 7.97), line("Bestellsumme", "total", 49.91),
+             button="Zahlungspflichtig bestellen"),
+    ]
+    steps[-1].tax_included = False
+    res = outcome(walk(steps, told=["Versand: pauschal 4,12 €, 2–4 Werktage"], price=37.82))
+    assert rules(res) == ["late-tax"] and res.findings[0].severity == "critical"
+    assert "98/6/EC" in res.findings[0].why
+
+
+def test_tax_the_prices_include_is_a_note_not_a_cost():
+    review = step("review", line("Subtotal", "subtotal", 49.9), line("Shipping", "shipping", 4.9),
+                  line("incl. VAT", "note", 9.13), line("Total", "total", 54.8), button="Pay now")
+    review.tax_included = True
+    res = outcome(walk([*HONEST[:3], review], told=["Delivery: flat €4.90, 2–4 business days"]))
+    assert res.status == "pass" and rules(res) == []
+
+
+def test_a_late_line_of_any_label_counts_not_only_fees():
+    review = step("review", line("Subtotal", "subtotal", 49.9), line("Shipping", "shipping", 4.9),
+                  line("Climate contribution", "item", 1.5), line("Total", "total", 56.3), button="Pay now")
+    res = outcome(walk([*HONEST[:3], review], told=["Delivery in 2-4 working days, 4,90 €"]))
+    assert rules(res) == ["late-fee"] and "Climate contribution" in res.findings[0].title
+    # the product itself, named again at the review step, is not a late charge
+    review = step("review", line("Dress (M)", "item", 49.9), line("Subtotal", "subtotal", 49.9),
+                  line("Shipping", "shipping", 4.9), line("Total", "total", 54.8), button="Pay now")
+    assert rules(outcome(walk([*HONEST[:3], review], told=["Delivery in 2-4 working days, 4,90 €"]))) == []

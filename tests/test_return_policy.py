@@ -242,3 +242,11 @@ def test_stable_ids(tmp_path):
     a = run_check(check, store(tmp_path / "a", "pl", [POLICY["pl"][6]]))
     b = run_check(check, store(tmp_path / "b", "pl", [POLICY["pl"][6]]))
     assert [f.id for f in a.findings] == [f.id for f in b.findings] and a.findings
+
+
+def test_polish_present_tense_refund_with_its_method_and_days():
+    from checks.return_policy import read_policy
+
+    read = read_policy("Masz 30 dni na zwrot towaru. Zwracamy pieniądze na Twój pierwotny środek płatności w ciągu "
+                       "14 dni od otrzymania zwrotu.", "pl")
+    assert (read["window_days"], read["refund_days"]) == (30.0, 14.0) and read["refund_method_text"]

@@ -1,0 +1,104 @@
+"""Audit coverage: the audit saw enough of the store to judge it — no silent pass.
+
+What it checks
+    Whether the crawl recognised product pages and the checkout walk reached the last step before payment.
+    A store that plainly sells (prices with a basket or add-to-basket controls) but where clearcart could not
+    recognise or walk a product would otherwise get a clean report while no product or checkout check ran.
+    Rules:
+
+    * ``no-products`` (high): the store sells, but no product page was recognised among the crawled pages;
+    * ``no-walk`` (high): products were recognised, but no checkout walk reached the last step before payment
+      (each stuck walk's step and reason in the evidence);
+    * ``ledger-unreadable`` (low): a walk reached the last step, but its price lines do not add up to its
+      total, so the costs checks could not trust its lines (the reason in the evidence; hidden-costs still
+      compares the totals between steps).
+
+    With ``allow_incomplete`` (``--allow-incomplete``, config ``allow-incomplete``) the first two are ``low``,
+    so a CI job that accepts partial audits stays green; they are still reported.
+
+Why it matters
+    A redesign that breaks product recognition or the checkout walk must turn CI red, not make every checkout
+    check quietly not-applicable. The console's first line then says "incomplete audit: …".
+
+Failing example
+    A React storefront with product URLs ``/category/slug``, no schema.org Product and no add-to-basket
+    control clearcart can recognise; the home page shows prices and a basket → ``no-products`` (high).
+
+Passing example
+    Two product pages recognised (one main price beside an add-to-basket button), the walk reached the order
+    review with a ledger that adds up → pass.
+
+Options
+    ``allow_incomplete`` (default false): report an incomplete audit at ``low`` severity.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+from auditor.coverage import coverage, store_sells
+from auditor.model import Artifacts
+from checks.base import finding, not_applicable, result
+
+ID = "audit-coverage"
+TITLE = "Audit coverage"
+CATEGORY = "checkout"
+SEVERITIES = ["high", "medium", "low", "info"]
+DEFAULT_OPTIONS: dict[str, Any] = {"allow_incomplete": False}
+
+WHY = ("An audit that could not see the products or the checkout cannot vouch for them: without this finding a "
+       "broken walk looks like a clean store.")
+HINT = ("Record the checkout once in Chrome DevTools (Recorder panel) and pass it with --journey; report the store "
+        "to clearcart's maintainers with the artifacts folder.")
+
+
+def run(artifacts: Artifacts, options: dict[str, Any]) -> Any:
+    module = sys.modules[__name__]
+    cover = coverage(artifacts)
+    severity = "low" if options.get("allow_incomplete") else "high"
+    home = artifacts.home()
+    url = home.final_url if home else artifacts.start_url
+    if not artifacts.ok_pages():
+        return not_applicable(module, "No page was crawled.", details={"coverage": cover})
+    findings = []
+    if not cover["products_recognised"]:
+        if not store_sells(artifacts):
+            return not_applicable(module, "No prices with a basket were seen: the site does not look like a shop.",
+                                  details={"coverage": cover})
+        findings.append(finding(
+            ID, "no-products", severity, "No product page could be recognised",
+            f"The store shows prices and a basket, but none of the {cover['pages']} crawled pages was recognised "
+            "as a product page (no structured data, no main price beside an add-to-basket control), so no "
+            "product or checkout check could judge the store.",
+            url=url, key="no-products", evidence={"coverage": cover}, why=WHY, recommendation=HINT,
+        ))
+    elif cover["walks_started"] and not cover["walks_completed"]:
+        stuck = cover["walks_stuck"]
+        where = "; ".join(f"at the {s['step']} step: {s['reason']}" for s in stuck[:3])
+        findings.append(finding(
+            ID, "no-walk", severity, "No product could be walked to the last checkout step",
+            f"{len(stuck)} checkout walk(s) stopped before the last step ({where}), so the costs and checkout "
+            "checks could not judge the checkout.",
+            url=stuck[0]["product"] if stuck else url, key="no-walk", evidence={"coverage": cover}, why=WHY,
+            recommendation=HINT,
+        ))
+    elif not cover["walks_started"] and artifacts.checkout == [] and cover["products_recognised"]:
+        findings.append(finding(
+            ID, "no-walk", "info", "The checkout was not walked",
+            "Products were recognised but no checkout walk ran (turned off, or the walk failed to start).",
+            url=url, key="no-walk-run", evidence={"coverage": cover}, why=WHY, recommendation=HINT,
+        ))
+    for item in cover["ledgers_unreadable"]:
+        findings.append(finding(
+            ID, "ledger-unreadable", "low", f"The {item['step']} step's prices do not add up",
+            f"The price lines of the {item['step']} step could not be read so that they add up to its total: "
+            f"{item['reason']}.",
+            url=item["product"], key=f"{item['product']}|{item['step']}", evidence={"coverage": cover, **item},
+            why=WHY, recommendation=HINT,
+        ))
+    if findings:
+        return result(module, findings, findings[0].message, details={"coverage": cover})
+    return result(module, [], f"{cover['products_recognised']} product page(s) recognised; "
+                              f"{cover['walks_completed']} of {cover['walks_started']} walk(s) reached the last step.",
+                  status="pass", details={"coverage": cover})

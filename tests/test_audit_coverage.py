@@ -1,0 +1,69 @@
+"""audit-coverage and the report's coverage block, on artifacts built in the test (no browser)."""
+
+from __future__ import annotations
+
+import checks
+import checks.audit_coverage as check
+from auditor.model import Artifacts, CheckoutStep, CheckoutWalk, PageArtifact
+from auditor.runner import run_check, run_checks
+
+HOME = "https://shop.example/"
+SHOPPER = {"prices": 6, "buy_controls": 0, "buy_in_cards": 0, "basket_link": True}
+
+
+def page(path, kind, depth=1, shopper=None, reasons=()):
+    return PageArtifact(url=HOME + path, final_url=HOME + path, status=200, depth=depth, page_type=kind,
+                        shopper=shopper or {}, type_reasons=list(reasons))
+
+
+def artifacts(*pages, walks=()):
+    return Artifacts(start_url=HOME, pages=[page("", "home", 0, SHOPPER), *pages], checkout=list(walks))
+
+
+def walk(completed, stuck="", kind="details", reason=""):
+    step = CheckoutStep(url=HOME + "checkout", kind=kind, unreadable_reason=reason)
+    return CheckoutWalk(product_url=HOME + "p/1", steps=[step], completed=completed, stuck_reason=stuck)
+
+
+def test_module_contract_and_in_the_explicit_list():
+    assert check in checks.CHECKS and check.ID == "audit-coverage"
+    for rule in ("no-products", "no-walk", "ledger-unreadable", "allow_incomplete"):
+        assert rule in check.__doc__
+
+
+def test_a_shop_without_recognised_products_is_high_and_lowered_when_allowed():
+    res = run_check(check, artifacts(page("category/a", "category", shopper=SHOPPER)))
+    assert res.status == "fail" and [(f.rule, f.severity) for f in res.findings] == [("no-products", "high")]
+    assert res.details["coverage"]["sells"] is True and res.details["coverage"]["products_recognised"] == 0
+    low = run_check(check, artifacts(page("category/a", "category", shopper=SHOPPER)), {"allow_incomplete": True})
+    assert [(f.rule, f.severity) for f in low.findings] == [("no-products", "low")]
+
+
+def test_a_site_that_does_not_sell_is_not_applicable():
+    site = Artifacts(start_url=HOME, pages=[page("", "home", 0), page("about", "other")])
+    assert run_check(check, site).status == "not-applicable"
+
+
+def test_no_walk_reached_the_last_step_names_where_and_why():
+    res = run_check(check, artifacts(page("p/1", "product"), walks=[walk(False, "no button to continue found")]))
+    assert [(f.rule, f.severity) for f in res.findings] == [("no-walk", "high")]
+    assert "details step: no button to continue found" in res.findings[0].message
+
+
+def test_a_completed_walk_passes_and_an_unreadable_ledger_is_reported():
+    assert run_check(check, artifacts(page("p/1", "product"), walks=[walk(True, kind="review")])).status == "pass"
+    res = run_check(check, artifacts(page("p/1", "product"),
+                                     walks=[walk(True, kind="review", reason="the lines add up to 9.00")]))
+    assert [(f.rule, f.severity) for f in res.findings] == [("ledger-unreadable", "low")]
+
+
+def test_blind_checks_say_needs_review_when_the_store_sells_and_the_coverage_block_lists_them():
+    result = run_checks(artifacts(page("category/a", "category", shopper=SHOPPER)))
+    status = {c.id: c.status for c in result.checks}
+    assert status["hidden-costs"] == status["size-chart"] == status["product-info"] == "needs-review"
+    cover = result.coverage
+    assert cover["pages_by_type"] == {"category": 1, "home": 1} and cover["walks_started"] == 0
+    assert {c["check"] for c in cover["checks_not_judged"]} >= {"hidden-costs", "size-chart", "product-info"}
+    # a site that does not sell keeps not-applicable
+    quiet = run_checks(Artifacts(start_url=HOME, pages=[page("", "home", 0), page("about", "other")]))
+    assert {c.id: c.status for c in quiet.checks}["hidden-costs"] == "not-applicable"

@@ -1,0 +1,146 @@
+"""End to end, in a real browser: platform-shaped stores (fixtures/platforms/<name>/), written after the public
+theme source of Shopify Dawn, WooCommerce blocks, PrestaShop 8, Shopware 6 and Magento 2, plus a headless store nobody can
+recognise.
+
+Each store is crawled once (no walk), its expected product is walked with the heuristics, and the checks run
+over both. expected.json says how many products must be recognised (and from what evidence), what the walk must
+record (step kinds, the order button, the last step's ledger per line kind to the cent, that it reconciles) and
+what the core checks conclude. The order counter of every store stays 0.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+
+import pytest
+
+from auditor.browser import launch
+from auditor.checkout import Walker
+from auditor.crawl import crawl
+from auditor.model import CrawlSettings, PageArtifact
+from auditor.runner import run_checks
+from fixtures.platforms.server import PlatformStore, expected, platforms
+
+pytestmark = pytest.mark.browser
+
+NAMES = platforms()
+SHOPS = [n for n in NAMES if "checkout" in expected(n)]  # crawled and walked here; the rest through the CLI
+
+
+async def _walk(url: str, out: Path):
+    async with launch() as browser:
+        product = PageArtifact(url=url, final_url=url, status=200, page_type="product", lang="")
+        return await Walker(out).walk(browser, product, 0)
+
+
+def _audit(name: str, out: Path) -> tuple:
+    spec = expected(name)
+    with PlatformStore(name) as store:
+        artifacts = crawl(store.url, out / "artifacts", CrawlSettings(max_pages=12, products=3))
+        walk = asyncio.run(_walk(store.url + spec["checkout"]["product_path"].lstrip("/"), out))
+        artifacts.checkout = [walk]
+        orders = store.orders
+    return artifacts, walk, run_checks(artifacts), orders
+
+
+@pytest.fixture(scope="module")
+def audits(tmp_path_factory):
+    """Every shop audited once, side by side (each in its own thread, event loop and browser: the time goes to
+    waiting for pages, not to the CPU)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=len(SHOPS)) as pool:
+        futures = {name: pool.submit(_audit, name, tmp_path_factory.mktemp(f"platform-{name}")) for name in SHOPS}
+        results = {name: future.result() for name, future in futures.items()}
+    return results.__getitem__
+
+
+def _last_ledger(step) -> dict[str, float]:
+    got: dict[str, float] = {}
+    for line in step.price_lines:
+        if line.kind == "item":
+            continue
+        if line.kind == "total":
+            got["total"] = round(line.amount, 2)  # the step's total is its last total line
+        else:
+            got[line.kind] = round(got.get(line.kind, 0.0) + line.amount, 2)
+    return got
+
+
+def test_every_platform_declares_what_it_reproduces():
+    assert {"dawn", "woo-blocks", "prestashop", "shopware", "magento", "headless"} <= set(NAMES)
+    for name in NAMES:
+        cfg = json.loads((Path(__file__).parent.parent / "fixtures" / "platforms" / name / "platform.json").read_text())
+        assert cfg["platform"] and cfg["lang"] in ("en", "pl", "cs", "de") and expected(name)["checks"]
+
+
+@pytest.mark.parametrize("name", SHOPS)
+def test_products_recognised_from_what_a_shopper_sees(audits, name):
+    artifacts, _, _, _ = audits(name)
+    spec = expected(name)["products"]
+    products = [p for p in artifacts.pages if p.page_type == "product"]
+    assert len(products) >= spec["min"], [(p.final_url, p.page_type, p.type_reasons) for p in artifacts.pages]
+    if "max" in spec:
+        assert len(products) <= spec["max"]
+    seen = [p for p in products if any("add-to-basket" in r for r in p.type_reasons)]
+    assert len(seen) >= spec.get("by_what_a_shopper_sees", 0), [(p.final_url, p.type_reasons) for p in products]
+    if spec.get("without_structured_data"):
+        assert all(not any(r.startswith("structured data") for r in p.type_reasons) for p in products)
+    assert all(0.5 <= p.type_confidence <= 1 for p in seen)
+    categories = [p for p in artifacts.pages if p.page_type == "category"]
+    assert len(categories) >= expected(name).get("categories", {}).get("min", 0)
+
+
+@pytest.mark.parametrize("name", SHOPS)
+def test_walk_reaches_the_last_step_with_a_ledger_that_reconciles(audits, name):
+    _, walk, _, orders = audits(name)
+    spec = expected(name)["checkout"]
+    assert orders == 0
+    assert walk.completed is spec["completed"], (walk.stuck_reason, [s.kind for s in walk.steps])
+    assert [s.kind for s in walk.steps] == spec["kinds"]
+    last = walk.steps[-1]
+    assert last.order_button == spec["order_button"]
+    assert _last_ledger(last) == spec["last_step"], [(x.label, x.kind, x.amount) for x in last.price_lines]
+    assert last.reconciled is spec["reconciled"] and not last.unreadable_reason
+    assert last.tax_included is spec.get("tax_included")
+
+
+@pytest.mark.parametrize("name", SHOPS)
+def test_core_checks_match_expected(audits, name):
+    _, _, result, _ = audits(name)
+    for check_id, want in expected(name)["checks"].items():
+        got = next(c for c in result.checks if c.id == check_id)
+        assert (got.status, sorted({f.rule for f in got.findings if f.severity != "info"})) == \
+            (want["status"], sorted(want["rules"])), (name, check_id, got.summary)
+    assert result.coverage["products_recognised"] == sum(1 for p in result.pages if p.type == "product")
+
+
+def test_an_unrecognisable_store_turns_ci_red_and_says_why(tmp_path):
+    """The real CLI on the headless store: exit 1, "incomplete audit: …" as the first line of the result, the
+    coverage block in report.json, the checks that could not see say needs-review; re-checked offline with
+    --allow-incomplete the finding is low and the exit 0."""
+    from tests.conftest import run_cli
+
+    with PlatformStore("headless") as store:
+        proc = run_cli("scan", store.url, "--out", str(tmp_path), "--max-pages", "10", "--format", "json")
+        assert store.orders == 0
+    assert proc.returncode == 1, proc.stderr
+    err = " ".join(proc.stderr.split())
+    assert "incomplete audit: no product page could be recognised" in err, err
+    assert err.index("incomplete audit:") < err.index("checks: ")
+    report = json.loads((tmp_path / "report.json").read_text())
+    assert report["coverage"]["products_recognised"] == 0 and report["coverage"]["sells"] is True
+    assert {c["check"] for c in report["coverage"]["checks_not_judged"]} >= {"hidden-costs", "size-chart"}
+    statuses = {c["id"]: (c["status"], sorted({f["rule"] for f in report["findings"] if f["check"] == c["id"]}))
+                for c in report["checks"]}
+    for check_id, want in expected("headless")["checks"].items():
+        assert statuses[check_id] == (want["status"], sorted(want["rules"])), check_id
+    finding = next(f for f in report["findings"] if f["check"] == "audit-coverage")
+    assert (finding["rule"], finding["severity"]) == ("no-products", "high")
+    again = run_cli("check", str(tmp_path / "artifacts"), "--allow-incomplete", "--only", "audit-coverage",
+                    "--format", "json", "--out", str(tmp_path / "again"))
+    assert again.returncode == 0, again.stderr  # a CI job that accepts partial audits stays green
+    report = json.loads((tmp_path / "again" / "report.json").read_text())
+    assert next(f for f in report["findings"] if f["check"] == "audit-coverage")["severity"] == "low"

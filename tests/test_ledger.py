@@ -1,0 +1,73 @@
+"""Ledger reading from recorded rows (auditor.ledger): notes, headings, compounds, ranges, boxes, reconciling."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.ledger import money_in, parse_rows, reconcile
+from auditor.model import CheckoutStep
+
+
+def rows(*pairs, **extra):
+    return [{"label": label, "value": value, **extra} for label, value in pairs]
+
+
+def kinds(lines):
+    return [(line.kind, line.amount) for line in lines]
+
+
+@pytest.mark.parametrize("label, value", [
+    ("incl. VAT", "€2.38"), ("Including €7.97 in taxes", "€7.97"), ("w tym VAT", "11,40 zł"),
+    ("inkl. MwSt.", "7,97 €"), ("в т.ч. НДС", "200 ₽"), ("у т.ч. ПДВ", "150 грн"), ("vrátane DPH", "8,33 €"),
+    ("včetně DPH", "100,31 Kč"),
+])
+def test_subordinate_lines_are_notes_never_totals(label, value):
+    lines = parse_rows(rows(("Total", "€49.90"), (label, value)), "")
+    assert [line.kind for line in lines] == ["total", "note"]
+
+
+def test_headings_whole_boxes_and_currency_labels_are_not_lines():
+    got = parse_rows(rows(("Order summary", "€49.90"), ("Podsumowanie zamówienia", "49,90 zł"),
+                          ("Subtotal €45.00 Shipping €4.90 Total", "€49.90"), ("EUR", "€49.90"),
+                          ("Subtotal", "€45.00 €49.90"), ("Subtotal", "€45.00")), "")
+    assert kinds(got) == [("subtotal", 45.0)]
+
+
+@pytest.mark.parametrize("label, kind", [("Standardversand", "shipping"), ("Bestellsumme", "total"),
+                                         ("Versandkostenpauschale", "shipping"), ("Zustellung", "shipping"),
+                                         ("1 položka", "subtotal"), ("3 items", "subtotal"), ("Kwota", "subtotal"),
+                                         ("Kwota do zapłaty", "total")])
+def test_label_words_inside_compounds_and_item_counts(label, kind):
+    assert parse_rows(rows((label, "4,12 €")), "")[0].kind == kind
+
+
+def test_a_range_is_not_a_price_and_a_dash_is_not_a_minus():
+    assert money_in("2-4 days") is None
+    assert money_in("2–4 Werktage 4,90 €").amount == 4.9
+    assert money_in("- 5,00 €").amount == -5.0
+    assert money_in("−€5.00").amount == -5.0
+    assert money_in("Doprava: Zásilkovna 79 Kč, doručení za 2–3 pracovní dny").amount == 79.0
+    # ... but a sentence is not a line's value
+    assert parse_rows(rows(("Včetně DPH", "Doprava: Zásilkovna 79 Kč, doručení za 2–3 pracovní dny")), "") == []
+
+
+def test_a_chosen_option_restating_a_summary_line_is_not_counted_twice():
+    got = parse_rows([{"label": "Paczkomat InPost", "value": "11,99 zł", "choice": True},
+                      {"label": "Wysyłka", "value": "11,99 zł"}, {"label": "Łącznie", "value": "60,99 zł"}], "")
+    assert kinds(got) == [("shipping", 11.99), ("total", 60.99)]
+
+
+def _step(*pairs):
+    return CheckoutStep(url="https://s.example/c", price_lines=parse_rows(rows(*pairs), ""))
+
+
+def test_reconcile_tax_included_added_or_unreadable():
+    included = reconcile(_step(("Subtotal", "€45.00"), ("Shipping", "€4.90"), ("VAT 19%", "€7.97"),
+                               ("Total", "€49.90")).price_lines)
+    assert (included.reconciled, included.tax_included) == (True, True)
+    added = reconcile(_step(("Zwischensumme", "37,82 €"), ("Standardversand", "4,12 €"),
+                            ("zzgl. 19 % MwSt.", "7,97 €"), ("Bestellsumme", "49,91 €")).price_lines)
+    assert (added.reconciled, added.tax_included) == (True, False)
+    broken = reconcile(_step(("Subtotal", "€45.00"), ("Shipping", "€4.90"), ("Total", "€51.40")).price_lines)
+    assert broken.reconciled is False and "49.90" in broken.reason and "51.40" in broken.reason
+    assert reconcile(_step(("Subtotal", "€45.00")).price_lines).reconciled is None

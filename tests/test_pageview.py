@@ -1,0 +1,90 @@
+"""Page understanding from what a shopper sees (auditor.pageview, auditor.pagetype) on HTML written in the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.pagetype import classify_page
+from auditor.pageview import shopper_view
+
+HOME = "https://shop.example/"
+
+PRODUCT = """<html><body><header><a href="/cart" aria-label="Basket"><svg></svg><span>1</span></a></header>
+<main><div class="gallery"><img src="a.jpg"><img src="b.jpg"></div>
+<div class="info"><h1>Oak chair</h1><span class="price">{price}</span>
+<form action="{action}" method="post"><select name="colour"><option>Oak</option></select>
+<button type="submit">{button}</button></form></div>
+<section class="related">{cards}</section></main></body></html>"""
+
+CARD = '<div class="tile"><a href="/catalogue/{n}_{i}/">Item {i}</a><span>{price}</span></div>'
+
+
+def cards(n=4, price="12,00 zł"):
+    return "".join(CARD.format(n="item", i=i, price=price) for i in range(n))
+
+
+@pytest.mark.parametrize("price, button, action", [
+    ("€45.00", "Add to basket", "/basket/add/12/"), ("49,00 zł", "Dodaj do koszyka", "/koszyk"),
+    ("37,82 €*", "In Warenkorb legen", "/checkout/line-item/add"), ("499 Kč", "Vložit do košíku", "/kosik"),
+    ("1 299 ₴", "Купити", "/cart"), ("2 990 ₽", "В корзину", "/cart"), ("19,90 €", "Pridať do košíka", "/"),
+    ("€19.00", "", "/cart/add"),  # an icon-only button, known by the form it posts
+])
+def test_a_main_price_beside_an_add_to_basket_control_is_a_product(price, button, action):
+    html = PRODUCT.format(price=price, button=button or '<svg aria-hidden="true"></svg>', action=action, cards=cards())
+    view = shopper_view(html)
+    assert view.looks_like_product and view.main_price and view.sells, view.as_dict()
+    # no structured data, a URL that says "catalogue": what the shopper sees decides
+    page_type, reasons, confidence = classify_page("https://shop.example/catalogue/oak-chair_12/", HOME, "Oak chair",
+                                                   ["Oak chair"], {}, html)
+    assert page_type == "product" and confidence >= 0.85 and "add-to-basket" in reasons[0]
+
+
+def test_a_grid_of_repeated_cards_is_a_category_whatever_the_url_query_says():
+    html = f"<html><body><main><h1>Chairs</h1><div class='grid'>{cards(6)}</div></main></body></html>"
+    view = shopper_view(html)
+    assert view.card_count == 6 and view.looks_like_listing and not view.looks_like_product
+    url = "https://shop.example/catalogue/?selected_facets=product_class:chairs"
+    assert classify_page(url, HOME, "Chairs", ["Chairs"], {}, html)[0] == "category"
+
+
+def test_two_cards_are_not_a_grid_and_a_page_without_a_buy_control_is_no_product():
+    html = f"<html><body><main><h1>Journal</h1><p>Our story</p>{cards(2)}</main></body></html>"
+    view = shopper_view(html)
+    assert not view.looks_like_listing and not view.looks_like_product
+    assert classify_page("https://shop.example/blog/story", HOME, "Journal", ["Journal"], {}, html)[0] == "other"
+
+
+def test_buy_buttons_inside_cards_do_not_make_a_listing_a_product():
+    tile = ('<li class="product"><a href="/p/{i}">Mug {i}</a><span class="price">35,00 zł</span>'
+            '<a href="?add-to-cart={i}" class="button add_to_cart_button">Dodaj do koszyka</a></li>')
+    html = "<html><body><main><ul class='products'>" + "".join(tile.format(i=i) for i in range(4)) + "</ul></main></body></html>"
+    view = shopper_view(html)
+    assert view.buy_in_cards == 4 and view.buy_controls == 0 and view.looks_like_listing
+
+
+def test_hidden_templates_do_not_count():
+    html = ("<html><body><main><h1>Help</h1><template><span>€5.00</span><button>Add to cart</button></template>"
+            "<div style='display:none'><button>Add to cart</button><span>€5.00</span></div></main></body></html>")
+    assert shopper_view(html).buy_controls == 0 and shopper_view(html).prices == 0
+
+
+def test_structured_product_on_every_card_of_a_listing_is_a_category():
+    html = f"<html><body><main><div class='grid'>{cards(5)}</div></main></body></html>"
+    structured = {"json-ld": [{"@type": "Product", "name": "x"}]}
+    assert classify_page("https://shop.example/chairs", HOME, "Chairs", [], structured, html)[0] == "category"
+    og = {"opengraph": [{"@type": "product", "og:title": "Chair"}]}
+    assert classify_page("https://shop.example/x", HOME, "Chair", [], og, "")[0] == "product"
+
+
+def test_product_kind_ignores_the_shops_tagline_in_a_category_title():
+    from auditor.model import Artifacts, PageArtifact
+    from auditor.textinfo import product_kind
+
+    home = PageArtifact(url=HOME, final_url=HOME, depth=0, page_type="home",
+                        title="Oscar – Clothing, books and more")
+    category = PageArtifact(url=HOME + "books/", final_url=HOME + "books/", depth=1, page_type="category",
+                            title="Books | Oscar – Clothing, books and more", headings=["Books"])
+    mug = PageArtifact(url=HOME + "mug/", final_url=HOME + "mug/", depth=2, page_type="product", title="Mug",
+                       headings=["Enamel mug"], category_hint=category.final_url)
+    artifacts = Artifacts(start_url=HOME, pages=[home, category, mug])
+    assert product_kind(artifacts, mug).kind != "apparel"
