@@ -279,7 +279,10 @@ CHOOSE_WORDS = (r"(?<!\w)(select|choose|use this|ship with|deliver with|wybierz|
 
 
 def _is_final(text: str) -> bool:
-    return safety.is_order_text(text)
+    """Reads as placing the order or paying; an ambiguous word ("Objednat", "Bestellen") with guest wording
+    ("Objednat jako host", "Als Gast bestellen") is the choice to shop as a guest, not the order button."""
+    wording = safety.order_wording(text)
+    return wording == "order" or (wording == "ambiguous" and not lexicon.matches("guest", text))
 
 
 def _submits_order(c: dict[str, Any]) -> bool:

@@ -17,7 +17,10 @@ One policy, used by the heuristic walker (:mod:`auditor.checkout`) and by journe
    GoPay, ComGate, LiqPay, WayForPay, Fondy, … :data:`PAYMENT_HOSTS`) are aborted; so are non-GET requests
    to order-placing URLs (:data:`ORDER_URL`), every request to a finishing URL (:data:`FINISH_URL`:
    confirm, complete, finish, success, thank-you, order-received and their pl/uk/ru/sk/cs/de forms, also
-   transliterated and percent-encoded), and every form submission no walker click asked for.
+   transliterated and percent-encoded), and every form submission no walker click asked for. One exception,
+   because several platforms review the order at a "confirm" address (Shopware 6: ``/checkout/confirm``): a
+   page navigation (GET) to an address whose only finishing words are "confirm" words is let through until the walk has seen a
+   payment choice or a review with a total (part 3); from then on it is blocked like the others.
 3. **Armed from the first step that offers a payment choice or reviews the order with a total**: from then
    on no state-changing request (POST, PUT, PATCH, DELETE: a form, ``fetch``, XHR, ``sendBeacon``) leaves
    the browser, whoever starts it — so a store that submits by itself (a timer, Enter, a radio's change
@@ -94,6 +97,9 @@ FINISH_URL = re.compile(
     r"spasibo|podtverzhdeni\w*|dyakuyemo|diakuiemo|dyakuemo|pidtverdzhenn\w*)(?![a-z])",
     re.IGNORECASE,
 )
+# "confirm" words: a finishing address on some platforms, the review step before the order on others
+CONFIRM_WORD = re.compile(
+    r"confirm|potwierdz|potvrz|potvrd|best(ae|ä|a)tigung|подтвержд|підтвердж|podtverzhd|pidtverdzh", re.IGNORECASE)
 # the subset a store uses only after an order (a page at such an address is a confirmation by itself)
 POST_ORDER_URL = re.compile(
     r"(?<![a-z])(thank[-_]?(s|you)?|order[-_]?(received|placed|complete)|success|dziekuj\w*|"
@@ -146,13 +152,28 @@ def is_order_text(text: str) -> bool:
     return order_wording(text) is not None
 
 
+def _tail(url: str) -> str:
+    parts = urlsplit(url)
+    return unquote(parts.path + ("?" + parts.query if parts.query else ""))
+
+
 def finishing_url(url: str) -> bool:
     """The address (path and query, percent-decoded) finishes an order or places it."""
     if not url:
         return False
-    parts = urlsplit(url)
-    tail = unquote(parts.path + ("?" + parts.query if parts.query else ""))
+    tail = _tail(url)
     return bool(FINISH_URL.search(tail) or ORDER_URL.search(tail))
+
+
+def review_address(url: str) -> bool:
+    """The address's only finishing words are "confirm" words (confirm, potwierdzenie, potvrzení, Bestätigung,
+    подтверждение, …), which several platforms use for the review step *before* the order (Shopware 6's
+    ``/checkout/confirm``): ambiguous until the walk has seen a payment choice or a review with a total."""
+    if not url:
+        return False
+    tail = _tail(url)
+    words = [m.group(0) for m in FINISH_URL.finditer(tail)] + [m.group(0) for m in ORDER_URL.finditer(tail)]
+    return bool(words) and all(CONFIRM_WORD.search(w) for w in words)
 
 
 def payment_host(url: str) -> bool:
@@ -296,7 +317,14 @@ _OBSERVER_JS = r"""
     timer = null;
     try {
       if (!document.body || typeof window.__clearcartSignals !== 'function') return;
-      const choices = [...document.querySelectorAll('input[type=radio], [role=radio], select option')].slice(0, 60)
+      // a choice the shopper is offered: shown, or its label shown (styled radios hide the input itself);
+      // a payment step a one-page checkout keeps hidden until the address is saved offers nothing yet
+      const shown = (el) => !!el && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+      const offered = (el) => { if (el.tagName === 'OPTION') return shown(el.closest('select'));
+        const l = el.closest('label') || (el.id && document.querySelector('label[for="' + CSS.escape(el.id) + '"]'));
+        return shown(el) || shown(l); };
+      const choices = [...document.querySelectorAll('input[type=radio], [role=radio], select option')]
+        .filter(offered).slice(0, 60)
         .map((el) => el.tagName === 'OPTION' ? norm((el.parentElement.name || '') + ' ' + el.textContent) : labelOf(el));
       const headings = [document.title, ...[...document.querySelectorAll('h1')].slice(0, 4).map((h) => norm(h.innerText))];
       const data = {url: location.href, title: document.title, headings, choices,
@@ -350,16 +378,18 @@ class Guard:
     def redirected(self, url: str, source: str) -> None:
         """A navigation was redirected to ``url`` after the request ``source`` the walk let through: when ``url``
         finishes an order, the store has placed one, whatever happens to that page."""
-        if self.suspected is None and finishing_url(url):
+        if self.suspected is None and finishing_url(url) and (self.armed or not review_address(url)):
             self.suspected = Suspicion(url, f"the store redirected to a finishing address after {source}")
 
     def verdict(self, url: str, method: str, resource_type: str, is_navigation: bool) -> str | None:
         method = (method or "GET").upper()
         if payment_host(url):
             return "payment host"
-        if ORDER_URL.search(url) and (method != "GET" or is_navigation):
+        # a GET to a "confirm" address before any payment choice or review is the way to a review step
+        review_get = is_navigation and method in SAFE_METHODS and not self.armed and review_address(url)
+        if ORDER_URL.search(url) and (method != "GET" or is_navigation) and not review_get:
             return "order-placing URL"
-        if finishing_url(url) and (is_navigation or resource_type in _ACTIVE_TYPES):
+        if finishing_url(url) and (is_navigation or resource_type in _ACTIVE_TYPES) and not review_get:
             return "finishing URL"
         if self.armed and method not in SAFE_METHODS:
             return f"state-changing request after {self.armed_reason or 'the payment step'}"

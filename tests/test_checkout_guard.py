@@ -101,3 +101,15 @@ def test_only_the_chosen_option_is_a_charge_and_a_summary_line_wins():
 def test_basket_recognised_by_address_or_heading(url, h1, kind):
     data = {"url": url, "h1": h1, "fieldHints": [], "radios": [], "fieldCount": 0}
     assert _step_kind(data, False, 3) == kind
+
+
+@pytest.mark.parametrize("text, final", [
+    ("Objednat jako host", False), ("Als Gast bestellen", False), ("Zamów jako gość", False),
+    ("Objednat", True), ("Bestellen", True), ("Zamawiam i płacę", True), ("Place order", True),
+    ("Objednávka zavazující k platbě", True), ("Pokračovat", False),
+])
+def test_guest_choice_is_not_the_order_button(text, final):
+    """PrestaShop's 'Objednat jako host' tab is the guest choice at the first checkout step, not the last step."""
+    from auditor.checkout import _is_final
+
+    assert _is_final(text) is final

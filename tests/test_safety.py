@@ -264,3 +264,25 @@ def test_walk_mode_on_the_command_line_is_validated(capsys):
 
     assert main(["scan", "http://127.0.0.1:9/", "--walk", "sideways"]) == 2
     assert "--walk" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("url", ["https://s.example/checkout/confirm", "https://s.example/zamowienie/potwierdzenie",
+                                 "https://s.example/objednavka/potvrzeni", "https://s.example/bestellung/bestaetigung"])
+def test_a_confirm_address_is_a_review_step_until_armed(url):
+    """Shopware 6 reviews the order at /checkout/confirm: reaching it is a GET before any payment choice."""
+    guard = Guard()
+    assert guard.verdict(url, "GET", "document", True) is None
+    guard.redirected(url, "POST https://s.example/checkout/register")
+    assert guard.suspected is None
+    assert guard.verdict(url, "POST", "document", True)  # a form posted there is never let through
+    guard.arm("a payment choice")
+    assert guard.verdict(url, "GET", "document", True) == "finishing URL" or \
+        guard.verdict(url, "GET", "document", True) == "order-placing URL"
+    guard.redirected(url, "POST https://s.example/checkout/review")
+    assert guard.suspected is not None
+
+
+@pytest.mark.parametrize("url", ["https://s.example/checkout/finish", "https://s.example/checkout/thank-you",
+                                 "https://s.example/order-received/7", "https://s.example/confirm/thank-you"])
+def test_other_finishing_addresses_are_blocked_before_arming_too(url):
+    assert Guard().verdict(url, "GET", "document", True)
