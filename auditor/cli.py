@@ -129,7 +129,7 @@ def _evaluate(artifacts: Any, config: Any, fail_on: str, only: list[str], skip: 
     """Checks, then the configuration's ignore rules, then the baseline comparison."""
     from auditor.baseline import compare
     from auditor.config import apply_ignores
-    from auditor.runner import run_checks
+    from auditor.runner import finish, run_checks
 
     threshold = "critical" if fail_on == "never" else fail_on
     disabled = [*skip, *config.scan.get("disable", [])]
@@ -138,7 +138,7 @@ def _evaluate(artifacts: Any, config: Any, fail_on: str, only: list[str], skip: 
     result.warnings += apply_ignores(result, config.ignore)
     if baseline is not None:
         compare(result, baseline)
-    return result
+    return finish(result)  # grouping, scores and top fixes: after ignores and baseline (they match items)
 
 
 def _fail_on(config: Any, cli_value: Optional[FailOn]) -> str:

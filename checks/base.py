@@ -13,7 +13,35 @@ from __future__ import annotations
 
 from typing import Any
 
-from auditor.model import CheckResult, Finding, SEVERITY_ORDER, fingerprint
+from auditor.model import CheckResult, Finding, Message, SEVERITY_ORDER, fingerprint
+
+
+class T(str):
+    """A translatable English text: ``T("Only {count} image(s) of “{name}”", count=1, name=title)`` *is* the
+    English sentence (a ``str``) and remembers its template (the gettext message id, extracted by pybabel with
+    the keyword ``T``) and parameters, so report.html can show it in the report's language.
+
+    Parameters are store text or numbers; they are never translated. Format specs work (``{amount:.2f}``).
+    """
+
+    template: str
+    params: dict[str, Any]
+
+    def __new__(cls, template: str, **params: Any) -> "T":
+        obj = super().__new__(cls, template.format(**params) if params else template)
+        obj.template = template
+        obj.params = params
+        return obj
+
+
+def _plain(value: Any) -> Any:
+    return value if value is None or isinstance(value, (str, int, float, bool)) else str(value)
+
+
+def texts_of(**fields: Any) -> dict[str, Message]:
+    """The translatable forms of the given texts (those built with :class:`T`)."""
+    return {name: Message(id=value.template, params={k: _plain(v) for k, v in value.params.items()})
+            for name, value in fields.items() if isinstance(value, T)}
 
 CATEGORIES = {
     "costs": "Costs",
@@ -54,6 +82,7 @@ def finding(
         evidence=evidence or {},
         why=why,
         recommendation=recommendation,
+        texts=texts_of(title=title, message=message, why=why, recommendation=recommendation),
     )
 
 
@@ -64,6 +93,7 @@ def result(
     *,
     status: str | None = None,
     details: dict[str, Any] | None = None,
+    visuals: list[Any] | None = None,
     fail_at: str = "low",
 ) -> CheckResult:
     """Build a check result. Without an explicit ``status`` it is ``fail`` when any finding is at or
@@ -79,11 +109,14 @@ def result(
         summary=summary,
         findings=sorted(findings, key=lambda f: (-SEVERITY_ORDER[f.severity], f.url, f.rule)),
         details=details or {},
+        visuals=visuals or [],
+        texts=texts_of(title=T(module.TITLE) if isinstance(module.TITLE, str) else module.TITLE, summary=summary),
     )
 
 
-def not_applicable(module: Any, summary: str, details: dict[str, Any] | None = None) -> CheckResult:
-    return result(module, [], summary, status="not-applicable", details=details)
+def not_applicable(module: Any, summary: str, details: dict[str, Any] | None = None,
+                   visuals: list[Any] | None = None) -> CheckResult:
+    return result(module, [], summary, status="not-applicable", details=details, visuals=visuals)
 
 
 def options_with_defaults(module: Any, options: dict[str, Any] | None) -> dict[str, Any]:

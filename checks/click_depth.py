@@ -56,6 +56,7 @@ from urllib.parse import urlsplit
 
 from auditor import lexicon
 from auditor.model import Artifacts, Finding, PageArtifact
+from auditor import details as visual
 from checks.base import finding, not_applicable, result
 
 ID = "click-depth"
@@ -302,6 +303,6 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> Any:
                      for p in unlinked],
         "tree": _tree(pages),
     }
-    return result(sys.modules[__name__], findings, summary, details=details)
+    return result(sys.modules[__name__], findings, summary, details=details, visuals=[visual.tree(details["tree"])])
 
 

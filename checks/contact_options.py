@@ -77,6 +77,7 @@ from phonenumbers import Leniency, PhoneNumberMatcher, PhoneNumberType
 from auditor import lexicon, widgets
 from auditor.errors import UsageError
 from auditor.model import Artifacts, Finding, PageArtifact
+from auditor import details as visual
 from checks.base import finding, not_applicable, result
 from checks.click_depth import linked_pages, page_brief, path_text, shallowest, url_key, url_of
 
@@ -678,4 +679,5 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> Any:
         "regions": {"option": option_region, "tld": tld_region},
         "limits": {"min_sitewide_share": min_share, "max_contact_depth": max_depth},
     }
-    return result(module, findings, summary, details=details)
+    present = {name: bool(value.get("present")) for name, value in channels.items()}
+    return result(module, findings, summary, details=details, visuals=[visual.matrix(details["matrix"], present)])

@@ -35,6 +35,7 @@ from typing import Any
 from auditor.model import Artifacts, CheckResult
 from auditor.tickets import coverage as cov
 from auditor.tickets import taxonomy
+from auditor import details as visual
 from checks.base import finding, not_applicable, result
 
 ID = "faq-gaps"
@@ -108,7 +109,9 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> CheckResult:
                    + ", ".join(r.topic.label for r in coverage.gaps[:4]) + ("…" if len(findings) > 4 else "") + ".")
     else:
         summary = f"Every frequent ticket topic ({len(frequent)}) is answered on the site ({covered} topics covered)."
-    return result(module, findings, summary, details=_details(tickets, coverage, options))
+    details = _details(tickets, coverage, options)
+    return result(module, findings, summary, details=details,
+                  visuals=[visual.bars(details["topics"], float(options["min_share"]))])
 
 
 def _closest(row: cov.TopicCoverage) -> dict[str, Any] | None:

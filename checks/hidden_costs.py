@@ -46,6 +46,7 @@ from typing import Any
 from auditor import lexicon
 from auditor.model import Artifacts, CheckoutStep, CheckoutWalk, Finding
 from auditor.prices import parse_price
+from auditor.waterfall import norm_label, waterfall
 from checks.base import finding, not_applicable, result
 
 ID = "hidden-costs"
@@ -235,13 +236,23 @@ def _walk_findings(walk: CheckoutWalk, tol: float) -> list[Finding]:
     return out
 
 
+def _waterfall(walk: CheckoutWalk, found: list[Finding], tol: float) -> Any:
+    """The walk's price waterfall, its late lines marked: those this check's findings name."""
+    late = {norm_label(str(f.evidence["line"].get("label", ""))) for f in found
+            if f.rule in ("late-fee", "shipping-not-stated") and isinstance(f.evidence.get("line"), dict)}
+    unexplained = {str(f.evidence.get("to")) for f in found if f.rule == "total-grows-unexplained"}
+    return waterfall(walk, late, unexplained, tol)
+
+
 def run(artifacts: Artifacts, options: dict[str, Any]) -> Any:
     walks = artifacts.checkout
     if not walks:
         return not_applicable(sys.modules[__name__], "No checkout was walked (no product page was found or the walk "
                                                      "was turned off).")
     tol = float(options["tolerance"])
-    findings = [f for walk in walks for f in _walk_findings(walk, tol)]
+    per_walk = [(walk, _walk_findings(walk, tol)) for walk in walks]
+    findings = [f for _, found in per_walk for f in found]
+    visuals = [chart for walk, found in per_walk if (chart := _waterfall(walk, found, tol)) is not None]
     module = sys.modules[__name__]
     details = {"walks": [{"product": w.product_name, "product_url": w.product_url, "completed": w.completed,
                           "stuck_reason": w.stuck_reason, "ledger": _ledger(w), "product_price": w.product_price,
@@ -250,10 +261,10 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> Any:
     completed = [w for w in walks if w.completed]
     if real:
         return result(module, findings, f"{len(real)} hidden-cost finding(s) over {len(walks)} walked product(s).",
-                      details=details)
+                      details=details, visuals=visuals)
     if not completed:
         return result(module, findings, "No walk reached the last step before payment; the costs need a review.",
-                      status="needs-review", details=details)
+                      status="needs-review", details=details, visuals=visuals)
     return result(module, findings, f"Every charge was stated before checkout ({len(completed)} walk(s)).",
-                  status="pass", details=details)
+                  status="pass", details=details, visuals=visuals)
 
