@@ -14,7 +14,8 @@ BAR_ROWS = 15
 def tree(rows: Iterable[dict[str, Any]], title: str = "Pages by clicks from the home page") -> TreeDetails:
     """``[{url, title, type, depth, parent_url}]`` as a tree."""
     nodes = [TreeNode(url=str(r.get("url", "")), title=str(r.get("title") or ""), type=str(r.get("type") or ""),
-                      depth=r.get("depth") if isinstance(r.get("depth"), int) else None,
+                      depth=r["depth"] if isinstance(r.get("depth"), int) and not isinstance(r["depth"], bool)
+                      and r["depth"] >= 0 else None,
                       parent_url=r.get("parent_url") if isinstance(r.get("parent_url"), str) else None)
              for r in rows if isinstance(r, dict) and r.get("url")]
     depths = [n.depth for n in nodes if n.depth is not None]
@@ -26,13 +27,15 @@ def matrix(rows: list[dict[str, Any]], present: dict[str, bool],
            title: str = "Contact channels on each page") -> MatrixDetails:
     """``[{url, type, channels: [names]}]`` and ``{channel: offered anywhere}`` as a pages × channels matrix;
     the columns are every channel of ``present``, then any other a row names."""
+    rows = [{**r, "channels": [c for c in r.get("channels") or [] if isinstance(c, str)]
+             if isinstance(r.get("channels"), (list, tuple)) else []} for r in rows if isinstance(r, dict)]
     columns = list(present)
     for row in rows:
-        for name in row.get("channels") or []:
+        for name in row["channels"]:
             if name not in columns:
                 columns.append(name)
     out = [MatrixRow(url=str(r.get("url", "")), type=str(r.get("type") or ""),
-                     marks=[c in (r.get("channels") or []) for c in columns]) for r in rows[:MATRIX_ROWS]]
+                     marks=[c in r["channels"] for c in columns]) for r in rows[:MATRIX_ROWS]]
     return MatrixDetails(title=title, columns=columns, present=[bool(present.get(c)) for c in columns], rows=out,
                          more=max(len(rows) - MATRIX_ROWS, 0))
 
@@ -43,6 +46,7 @@ def bars(topics: list[dict[str, Any]], threshold: float | None,
     rows = [Bar(label=str(t.get("label", "")), count=int(t.get("count") or 0), share=float(t.get("share") or 0.0),
                 status="covered" if t.get("covered") else "gap" if t.get("gap") else "minor",
                 estimated=bool(t.get("estimated")))
-            for t in topics if isinstance(t, dict)]
+            for t in topics if isinstance(t, dict) and isinstance(t.get("share"), (int, float))
+            and isinstance(t.get("count"), int)]
     rows.sort(key=lambda b: (-b.share, b.label))
     return BarsDetails(title=title, rows=rows[:BAR_ROWS], threshold=threshold, more=max(len(rows) - BAR_ROWS, 0))

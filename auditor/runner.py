@@ -118,12 +118,18 @@ def group_findings(findings: list[Finding]) -> list[Finding]:
                               change=m.change, texts=m.texts, evidence=m.evidence) for m in members]
         changes = {m.change for m in members}
         change = "new" if "new" in changes else "unchanged" if "unchanged" in changes else None
+        columns = list(ITEM_COLUMNS)
+        rows = [_item_row(i) for i in items[:ITEM_ROWS]]
+        if len({m.recommendation for m in members}) > 1:  # each item has its own fix (e.g. an FAQ question)
+            columns.insert(2, Column(key="fix", label="How to fix"))
+            for row, m in zip(rows, members):
+                fix = m.texts.get("recommendation")
+                row["fix"] = fix.model_dump() if fix else m.recommendation
         out.append(worst.model_copy(update={
             "id": fingerprint(check, rule, "*"),
             "change": change,
             "items": items,
-            "details": TableDetails(title="Affected pages and products", columns=ITEM_COLUMNS,
-                                    rows=[_item_row(i) for i in items[:ITEM_ROWS]],
+            "details": TableDetails(title="Affected pages and products", columns=columns, rows=rows,
                                     more=max(len(items) - ITEM_ROWS, 0)),
         }))
     return out

@@ -428,7 +428,7 @@ def bars_view(b: BarsDetails) -> dict[str, Any] | None:
     top = max(r.share for r in rows) or 1.0
     threshold = b.threshold if b.threshold is not None and math.isfinite(b.threshold) else None
     return {"type": "bars", "title": ctx.gettext(b.title) if b.title else "",
-            "rows": [{"label": _text(r.label, 200), "count_text": ctx.fmt.number(r.count),
+            "rows": [{"label": _text(r.label, 200), "count": r.count, "count_text": ctx.fmt.number(r.count),
                       "share_text": ctx.fmt.percent(r.share), "status": r.status, "estimated": r.estimated,
                       "w": round(max(r.share / top * SCALE, 2.0), 1)} for r in rows],
             "more": b.more,
