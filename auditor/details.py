@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from auditor.model import Bar, BarsDetails, MatrixDetails, MatrixRow, TreeDetails, TreeNode
+from auditor.model import N_, Bar, BarsDetails, MatrixDetails, MatrixRow, TreeDetails, TreeNode
 
 MATRIX_ROWS = 300
 BAR_ROWS = 15
 
 
-def tree(rows: Iterable[dict[str, Any]], title: str = "Pages by clicks from the home page") -> TreeDetails:
+def tree(rows: Iterable[dict[str, Any]], title: str = N_("Pages by clicks from the home page")) -> TreeDetails:
     """``[{url, title, type, depth, parent_url}]`` as a tree."""
     nodes = [TreeNode(url=str(r.get("url", "")), title=str(r.get("title") or ""), type=str(r.get("type") or ""),
                       depth=r["depth"] if isinstance(r.get("depth"), int) and not isinstance(r["depth"], bool)
@@ -24,7 +24,7 @@ def tree(rows: Iterable[dict[str, Any]], title: str = "Pages by clicks from the 
 
 
 def matrix(rows: list[dict[str, Any]], present: dict[str, bool],
-           title: str = "Contact channels on each page") -> MatrixDetails:
+           title: str = N_("Contact channels on each page")) -> MatrixDetails:
     """``[{url, type, channels: [names]}]`` and ``{channel: offered anywhere}`` as a pages × channels matrix;
     the columns are every channel of ``present``, then any other a row names."""
     rows = [{**r, "channels": [c for c in r.get("channels") or [] if isinstance(c, str)]
@@ -41,7 +41,7 @@ def matrix(rows: list[dict[str, Any]], present: dict[str, bool],
 
 
 def bars(topics: list[dict[str, Any]], threshold: float | None,
-         title: str = "Support-ticket topics and whether the site answers them") -> BarsDetails:
+         title: str = N_("Support-ticket topics and whether the site answers them")) -> BarsDetails:
     """Ticket topics ``[{label, count, share, covered, gap, estimated}]`` by share, largest first."""
     rows = [Bar(label=str(t.get("label", "")), count=int(t.get("count") or 0), share=float(t.get("share") or 0.0),
                 status="covered" if t.get("covered") else "gap" if t.get("gap") else "minor",

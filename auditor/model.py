@@ -13,7 +13,7 @@ import hashlib
 import json
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Callable, Literal, Union
 
 from pydantic import BaseModel, Field
 
@@ -390,18 +390,30 @@ Details = Annotated[Union[TableDetails, TreeDetails, WaterfallDetails, MatrixDet
                     Field(discriminator="type")]
 
 
+def N_(message: str) -> str:
+    """Marks an English message for extraction (pybabel keyword ``N_``); the report translates it."""
+    return message
+
+
 class Message(BaseModel):
-    """A translatable text: an English template (the gettext message id) and its parameters (store text)."""
+    """A translatable text: an English template (the gettext message id) and its parameters (store text and
+    numbers, or nested messages ``{"id", "params"}`` translated too)."""
 
     id: str
     params: dict[str, Any] = Field(default_factory=dict)
 
-    def render(self, template: str | None = None) -> str:
-        text = template if template is not None else self.id
-        try:
-            return text.format(**self.params)
-        except (KeyError, IndexError, ValueError):
-            return self.id.format(**self.params) if template is not None else text
+    def render(self, gettext: Callable[[str], str] | None = None) -> str:
+        """The text in the language of ``gettext`` (English without it); the English template when the
+        translation does not fit its parameters."""
+        params = {k: (Message.model_validate(v).render(gettext) if isinstance(v, dict) and "id" in v else v)
+                  for k, v in self.params.items()}
+        template = gettext(self.id) if gettext else self.id
+        for text in (template, self.id):
+            try:
+                return text.format(**params)
+            except (KeyError, IndexError, ValueError, TypeError):
+                continue
+        return self.id
 
 
 class Finding(BaseModel):

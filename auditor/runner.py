@@ -19,6 +19,7 @@ from auditor import scores
 from auditor.model import (
     SEVERITY_ORDER,
     AffectedItem,
+    N_,
     AuditResult,
     Artifacts,
     CheckResult,
@@ -87,9 +88,9 @@ def run_checks(
 
 
 ITEM_ROWS = 200  # rows of a grouped finding's table (every item stays in ``items``)
-ITEM_COLUMNS = [Column(key="url", label="Page", kind="url"), Column(key="item", label="Finding"),
-                Column(key="severity", label="Severity", kind="severity"),
-                Column(key="change", label="Change", kind="change")]
+ITEM_COLUMNS = [Column(key="url", label=N_("Page"), kind="url"), Column(key="item", label=N_("Finding")),
+                Column(key="severity", label=N_("Severity"), kind="severity"),
+                Column(key="change", label=N_("Change"), kind="change")]
 
 
 def _item_row(item: AffectedItem) -> dict[str, Any]:
@@ -121,7 +122,7 @@ def group_findings(findings: list[Finding]) -> list[Finding]:
         columns = list(ITEM_COLUMNS)
         rows = [_item_row(i) for i in items[:ITEM_ROWS]]
         if len({m.recommendation for m in members}) > 1:  # each item has its own fix (e.g. an FAQ question)
-            columns.insert(2, Column(key="fix", label="How to fix"))
+            columns.insert(2, Column(key="fix", label=N_("How to fix")))
             for row, m in zip(rows, members):
                 fix = m.texts.get("recommendation")
                 row["fix"] = fix.model_dump() if fix else m.recommendation
@@ -129,7 +130,7 @@ def group_findings(findings: list[Finding]) -> list[Finding]:
             "id": fingerprint(check, rule, "*"),
             "change": change,
             "items": items,
-            "details": TableDetails(title="Affected pages and products", columns=columns, rows=rows,
+            "details": TableDetails(title=N_("Affected pages and products"), columns=columns, rows=rows,
                                     more=max(len(items) - ITEM_ROWS, 0)),
         }))
     return out

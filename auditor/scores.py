@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import math
 
-from auditor.model import SEVERITY_ORDER, AuditResult, CategoryScore, Finding, Fix, Scores
+from auditor.model import N_, SEVERITY_ORDER, AuditResult, CategoryScore, Finding, Fix, Scores
 
 PENALTY: dict[str, int] = {"critical": 40, "high": 25, "medium": 10, "low": 5, "info": 0}
 COUNTING: tuple[str, ...] = ("pass", "fail", "needs-review")
@@ -41,11 +41,6 @@ CORE_CATEGORIES: tuple[str, ...] = ("costs", "checkout", "product", "returns", "
 CATEGORY_ORDER: tuple[str, ...] = (*CORE_CATEGORIES, "navigation")
 TOP_FIXES = 5
 SEVERITY_WEIGHT: dict[str, float] = {"critical": 1.0, "high": 0.8, "medium": 0.5, "low": 0.25, "info": 0.0}
-
-
-def N_(message: str) -> str:
-    """Marks a message for extraction (pybabel); the report translates it."""
-    return message
 
 
 EXTRA_COSTS = (0.48, N_("Extra costs too high (48% of abandoned checkouts)"))

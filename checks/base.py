@@ -19,9 +19,11 @@ from auditor.model import CheckResult, Finding, Message, SEVERITY_ORDER, fingerp
 class T(str):
     """A translatable English text: ``T("Only {count} image(s) of “{name}”", count=1, name=title)`` *is* the
     English sentence (a ``str``) and remembers its template (the gettext message id, extracted by pybabel with
-    the keyword ``T``) and parameters, so report.html can show it in the report's language.
+    the keyword ``T``) and parameters, so every report language can show it.
 
-    Parameters are store text or numbers; they are never translated. Format specs work (``{amount:.2f}``).
+    Parameters are store text or numbers (never translated) or themselves ``T`` (translated too). Format specs
+    work (``{amount:.2f}``). ``T + T`` (and ``T + str``) is ``T("{a}{b}")`` of the two parts, each translated
+    on its own.
     """
 
     template: str
@@ -33,25 +35,29 @@ class T(str):
         obj.params = params
         return obj
 
+    def __add__(self, other: Any) -> "T":  # type: ignore[override]
+        if isinstance(other, str):
+            return T("{a}{b}", a=self, b=other)  # each part is translated on its own
+        return NotImplemented
 
-def _plain(value: Any) -> Any:
+    def __radd__(self, other: Any) -> "T":
+        if isinstance(other, str):
+            return T("{a}{b}", a=other, b=self)
+        return NotImplemented
+
+    def message(self) -> Message:
+        return Message(id=self.template, params={k: _param(v) for k, v in self.params.items()})
+
+
+def _param(value: Any) -> Any:
+    if isinstance(value, T):
+        return value.message().model_dump()
     return value if value is None or isinstance(value, (str, int, float, bool)) else str(value)
 
 
 def texts_of(**fields: Any) -> dict[str, Message]:
     """The translatable forms of the given texts (those built with :class:`T`)."""
-    return {name: Message(id=value.template, params={k: _plain(v) for k, v in value.params.items()})
-            for name, value in fields.items() if isinstance(value, T)}
-
-CATEGORIES = {
-    "costs": "Costs",
-    "checkout": "Checkout",
-    "product": "Product information",
-    "returns": "Returns",
-    "contact": "Contact",
-    "self-service": "Self-service",
-    "navigation": "Navigation",
-}
+    return {name: value.message() for name, value in fields.items() if isinstance(value, T)}
 
 
 def finding(

@@ -57,40 +57,40 @@ from urllib.parse import urlsplit
 from auditor import lexicon
 from auditor.model import Artifacts, Finding, PageArtifact
 from auditor import details as visual
-from checks.base import finding, not_applicable, result
+from checks.base import T, finding, not_applicable, result
 
 ID = "click-depth"
-TITLE = "Clicks from home to products, basket and help"
+TITLE = T('Clicks from home to products, basket and help')
 CATEGORY = "navigation"
 SEVERITIES = ["high", "medium", "low"]
 DEFAULT_OPTIONS: dict[str, Any] = {"max_product_depth": 3, "max_help_depth": 2, "max_cart_depth": 1}
 
 HELP_KINDS = ("contact", "returns", "faq")
-HELP_LABELS = {"contact": "contact page", "returns": "returns page", "faq": "FAQ page"}
+HELP_LABELS = {"contact": T('contact page'), "returns": T('returns page'), "faq": T('FAQ page')}
 # page types whose title/headings may mention returns without being the returns page
 NOT_RETURNS_PAGES = ("home", "product", "cart", "checkout")
 STEP_CHARS = 60  # a click-path step longer than this is shortened in evidence
 HOME_LABEL = "Home"
 SEPARATOR = " › "
 
-WHY_PRODUCT = ("Shoppers who do not find a product within a few clicks assume the store does not have it and "
-               "leave; products buried in deep pagination are also crawled and ranked less by search engines.")
-WHY_CART = ("Shoppers expect a basket link in the header of every page: returning to the basket to finish an "
-            "order must take one click. A basket that is hard to reach is a basket that is abandoned.")
+WHY_PRODUCT = (T('Shoppers who do not find a product within a few clicks assume the store does not have it and '
+                 'leave; products buried in deep pagination are also crawled and ranked less by search engines.'))
+WHY_CART = (T('Shoppers expect a basket link in the header of every page: returning to the basket to finish an order '
+              'must take one click. A basket that is hard to reach is a basket that is abandoned.'))
 WHY_HELP = {
-    "contact": ("Shoppers check that they can reach a person before they trust a store, and need to do so fast "
-                "when an order goes wrong. The e-Commerce Directive 2000/31/EC art. 5(1) requires contact "
-                "details to be easily, directly and permanently accessible."),
-    "returns": ("Shoppers read the returns conditions before buying; hard-to-find returns rules cost sales and "
-                "cause support tickets. The right of withdrawal must be explained before the order "
-                "(Directive 2011/83/EU art. 6(1)(h))."),
-    "faq": ("An FAQ a shopper can find answers questions about delivery, payment and returns before they "
-            "become support tickets or abandoned baskets."),
+    "contact": (T('Shoppers check that they can reach a person before they trust a store, and need to do so fast '
+                  'when an order goes wrong. The e-Commerce Directive 2000/31/EC art. 5(1) requires contact details '
+                  'to be easily, directly and permanently accessible.')),
+    "returns": (T('Shoppers read the returns conditions before buying; hard-to-find returns rules cost sales and '
+                  'cause support tickets. The right of withdrawal must be explained before the order (Directive '
+                  '2011/83/EU art. 6(1)(h)).')),
+    "faq": (T('An FAQ a shopper can find answers questions about delivery, payment and returns before they become '
+              'support tickets or abandoned baskets.')),
 }
 FIX_HELP = {
-    "contact": "Link the contact page from the header or the footer of every page (one click from anywhere).",
-    "returns": "Link the returns / withdrawal page from the footer of every page and from the basket.",
-    "faq": "Link the FAQ / help centre from the header or the footer of every page.",
+    "contact": T('Link the contact page from the header or the footer of every page (one click from anywhere).'),
+    "returns": T('Link the returns / withdrawal page from the footer of every page and from the basket.'),
+    "faq": T('Link the FAQ / help centre from the header or the footer of every page.'),
 }
 
 
@@ -206,13 +206,14 @@ def _product_findings(products: list[PageArtifact], limit: int) -> list[Finding]
             continue
         name = page.title or url_key(url_of(page))
         out.append(finding(
-            ID, "product-too-deep", "medium", f"Product “{name}” is {page.depth} clicks from home",
-            f"The product page is {page.depth} clicks from the home page (limit {limit}): "
-            f"{path_text(page)}.",
+            ID, "product-too-deep", "medium", T('Product “{name}” is {depth} clicks from home',
+                                                name=name, depth=page.depth),
+            T('The product page is {depth} clicks from the home page (limit {limit}): {path_text}.',
+              depth=page.depth, limit=limit, path_text=path_text(page)),
             url=url_of(page), key=url_key(url_of(page)), evidence=_evidence(page, limit), why=WHY_PRODUCT,
-            recommendation=(f"Bring products within {limit} clicks: link subcategories from the menu, show more "
-                            "products per category page or add filters instead of deep pagination, and link "
-                            "bestsellers and new arrivals from the home page."),
+            recommendation=(T('Bring products within {limit} clicks: link subcategories from the menu, show more '
+                              'products per category page or add filters instead of deep pagination, and link '
+                              'bestsellers and new arrivals from the home page.', limit=limit)),
         ))
     return out
 
@@ -221,10 +222,12 @@ def _cart_finding(cart: PageArtifact | None, limit: int) -> list[Finding]:
     if cart is None or cart.depth is None or cart.depth <= limit:
         return []
     return [finding(
-        ID, "cart-too-deep", "high", f"The basket is {cart.depth} clicks from home",
-        f"The basket page is {cart.depth} clicks from the home page (limit {limit}): {path_text(cart)}.",
+        ID, "cart-too-deep", "high", T('The basket is {depth} clicks from home', depth=cart.depth),
+        T('The basket page is {depth} clicks from the home page (limit {limit}): {path_text}.',
+          depth=cart.depth, limit=limit, path_text=path_text(cart)),
         url=url_of(cart), key=url_key(url_of(cart)), evidence=_evidence(cart, limit), why=WHY_CART,
-        recommendation="Put a basket link (icon with the item count and a text label) in the header of every page.",
+        recommendation=T('Put a basket link (icon with the item count and a text label) in the header of every page.'
+                         ),
     )]
 
 
@@ -232,17 +235,20 @@ def _help_findings(kind: str, page: PageArtifact | None, limit: int, crawled: in
     label = HELP_LABELS[kind]
     if page is None:
         return [finding(
-            ID, "help-page-missing", "low", f"No {label} found",
-            f"None of the {crawled} crawled pages is a {label}.",
+            ID, "help-page-missing", "low", T('No {label} found', label=label),
+            T('None of the {crawled} crawled pages is a {label}.', crawled=crawled, label=label),
             key=kind, evidence={"kind": kind, "pages_crawled": crawled},
             why=WHY_HELP[kind],
-            recommendation=f"Publish a {label} and {FIX_HELP[kind][0].lower()}{FIX_HELP[kind][1:]}",
+            recommendation=T('Publish a {label} and {lower}{fix_help}',
+                             label=label, lower=FIX_HELP[kind][0].lower(), fix_help=FIX_HELP[kind][1:]),
         )]
     if page.depth is None or page.depth <= limit:
         return []
     return [finding(
-        ID, "help-page-too-deep", "medium", f"The {label} is {page.depth} clicks from home",
-        f"The shallowest {label} is {page.depth} clicks from the home page (limit {limit}): {path_text(page)}.",
+        ID, "help-page-too-deep", "medium", T('The {label} is {depth} clicks from home',
+                                              label=label, depth=page.depth),
+        T('The shallowest {label} is {depth} clicks from the home page (limit {limit}): {path_text}.',
+          label=label, depth=page.depth, limit=limit, path_text=path_text(page)),
         url=url_of(page), key=f"{kind}:{url_key(url_of(page))}", evidence={"kind": kind, **_evidence(page, limit)},
         why=WHY_HELP[kind], recommendation=FIX_HELP[kind],
     )]
@@ -251,8 +257,8 @@ def _help_findings(kind: str, page: PageArtifact | None, limit: int, crawled: in
 def run(artifacts: Artifacts, options: dict[str, Any]) -> Any:
     pages = linked_pages(artifacts)
     if not any(p.depth is not None for p in pages):
-        return not_applicable(sys.modules[__name__], "No page was reached by links from the home page, so there is no "
-                                            "click depth to measure.",
+        return not_applicable(sys.modules[__name__], T('No page was reached by links from the home page, so there is '
+                                                       'no click depth to measure.'),
                               details={"pages": len(pages)})
     max_product = int(options["max_product_depth"])
     max_cart = int(options["max_cart_depth"])
@@ -291,7 +297,7 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> Any:
     if unlinked:
         parts.append(f"{len(unlinked)} page(s) reachable only from the sitemap")
     summary = "; ".join(parts)
-    summary = summary[:1].upper() + summary[1:] + "."
+    summary = summary[:1].upper() + summary[1:] + T('.')
 
     details = {
         "limits": {"product": max_product, "cart": max_cart, "help": max_help},

@@ -41,6 +41,7 @@ from markupsafe import Markup
 
 from auditor.model import (
     SEVERITY_ORDER,
+    N_,
     AuditResult,
     BarsDetails,
     CheckResult,
@@ -76,9 +77,6 @@ SHOT_KEYS = {"screenshot", *images.BOX_KEYS}  # evidence keys drawn as the embed
 PATH_SEPARATOR = " › "
 
 
-def N_(message: str) -> str:
-    """Marks a message for extraction (pybabel); it is translated when the report is rendered."""
-    return message
 
 
 STATUS_NAMES = {"pass": N_("Pass"), "fail": N_("Fail"), "needs-review": N_("Needs review"),
@@ -115,12 +113,9 @@ class _Render:
         """A check's text in the report language: its message template translated and filled with its
         parameters; the English text when it has no template (or the template has no translation)."""
         message = (texts or {}).get(key)
-        if message is None:
+        if message is None or self.lang == "en":
             return english
-        translated = self.gettext(message.id)
-        if translated == message.id:
-            return english
-        return message.render(translated)
+        return message.render(self.gettext)
 
     def translated(self, texts: dict[str, Message] | None) -> bool:
         """Whether every text of ``texts`` has a translation in the report language (English: always)."""
@@ -132,7 +127,7 @@ class _Render:
         """A table cell that is a message (``{id, params}``) translated; other values as text."""
         if isinstance(value, dict) and isinstance(value.get("id"), str):
             try:
-                return Message.model_validate(value).render(self.gettext(value["id"]))
+                return _text(Message.model_validate(value).render(self.gettext))
             except (ValueError, TypeError):
                 return _text(value.get("id"))
         return _text(value)
