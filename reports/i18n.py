@@ -41,7 +41,7 @@ from babel.support import NullTranslations, Translations
 
 from reports.common import format_duration
 
-LANGUAGES: tuple[str, ...] = ("en", "pl")  # the report languages (--report-lang)
+LANGUAGES: tuple[str, ...] = ("en", "pl", "uk", "de")  # the report languages (--report-lang)
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DOMAIN = "messages"
 
