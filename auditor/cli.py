@@ -156,7 +156,7 @@ FAIL_ON_HELP = ("Exit 1 when a finding is at or above this severity ('never': al
 CONFIG_HELP = "Configuration file (default: ./clearcart.toml, else [tool.clearcart] in ./pyproject.toml)."
 BASELINE_HELP = "An earlier report.json: mark each finding new / unchanged / fixed."
 FAIL_NEW_HELP = "With --baseline: only new findings at or above --fail-on fail the run."
-REPORT_LANG_HELP = "Language of report.html: en or pl (config file: report-lang). Default: en."
+REPORT_LANG_HELP = "Language of report.html: en, pl, uk or de (config file: report-lang). Default: en."
 
 
 def _settings(config_file: Optional[Path], fmt: Optional[str], fail_on: Optional[FailOn],

@@ -35,7 +35,7 @@ STARTER = '''# clearcart configuration. Precedence: defaults < this file < comma
 # respect-robots = true     # false only for your own store
 # fail-on = "high"          # exit 1 at or above: critical, high, medium, low, info, never
 # disable = []              # check ids not to run, e.g. ["faq-gaps"]
-# report-lang = "en"        # report language: en, pl
+# report-lang = "en"        # report language: en, pl, uk, de
 
 [customer]                  # clearly fake test data the checkout walk types into guest forms
 # email = "clearcart-test@example.invalid"

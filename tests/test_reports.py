@@ -18,6 +18,7 @@ import reports
 from auditor import details as visual
 from auditor.errors import UsageError
 from auditor.runner import finish
+from checks.base import T, finding
 from auditor.model import (
     AuditResult,
     CheckoutStep,
@@ -577,16 +578,18 @@ def faq_check() -> CheckResult:
     ]
     gaps = []
     for t in topics[1:3]:
-        gaps.append(Finding(
-            id=fingerprint("faq-gaps", "faq-gap", t["id"]), check="faq-gaps", rule="faq-gap",
-            severity="medium", title=f"Frequent question not answered on the site: {t['label']}",
-            message=f"{t['count']} of 200 support tickets ask about it.", url="https://shop.example/faq",
+        gaps.append(finding(
+            "faq-gaps", "faq-gap", "medium", T("Frequent question not answered on the site: {label}", label=t["label"]),
+            f"{t['count']} of 200 support tickets ask about it.", url="https://shop.example/faq", key=t["id"],
             evidence={"rank": 1, "topic": t["id"], "label": t["label"], "count": t["count"], "share": t["share"],
                       "estimated": t["estimated"], "suggested_question": t["suggested_question"],
                       "examples": ["Poproszę fakturę na firmę [EMAIL]", "Gdzie znajdę fakturę?", "Faktura?",
                                    "A fourth example"]},
             why="Shoppers ask support what the site does not answer.",
-            recommendation=f"Add to the FAQ: “{t['suggested_question']}”."))
+            recommendation=T("Add to the FAQ: “{question}” and answer it in a sentence or two, with a link to the page "
+                             "that has the details; mark the FAQ up as schema.org FAQPage so search engines and "
+                             "assistants show the answer too. Examples of how customers ask are in the evidence.",
+                             question=t["suggested_question"])))
     return CheckResult(id="faq-gaps", title="FAQ answers what shoppers ask support", category="self-service",
                        status="fail", summary="2 of 3 frequent ticket topics have no answer on the site.",
                        findings=gaps, details={"topics": topics, "min_share": 0.03},
