@@ -15,6 +15,7 @@ from typing import Any, Optional
 import typer
 
 from auditor import __version__
+from auditor.defaults import DEFAULTS
 from auditor.errors import EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, ClearcartError, UsageError
 
 app = typer.Typer(
@@ -142,7 +143,7 @@ def _evaluate(artifacts: Any, config: Any, fail_on: str, only: list[str], skip: 
 
 
 def _fail_on(config: Any, cli_value: Optional[FailOn]) -> str:
-    value = config.value("fail-on", cli_value.value if cli_value else None, "high")
+    value = config.value("fail-on", cli_value.value if cli_value else None, DEFAULTS.fail_on)
     if value not in FailOn.__members__:
         raise UsageError(f"fail-on = '{value}' in {config.path} is not a severity",
                          f"choose from: {', '.join(FailOn.__members__)}")
@@ -152,11 +153,11 @@ def _fail_on(config: Any, cli_value: Optional[FailOn]) -> str:
 OUT_HELP = "Folder for the reports; artifacts go to OUT/artifacts."
 FORMAT_HELP = "Report formats: all, or a comma-separated list of json, html, md, junit."
 FAIL_ON_HELP = ("Exit 1 when a finding is at or above this severity ('never': always exit 0 after a run). "
-                "Default: high.")
+                f"Default: {DEFAULTS.fail_on}.")
 CONFIG_HELP = "Configuration file (default: ./clearcart.toml, else [tool.clearcart] in ./pyproject.toml)."
 BASELINE_HELP = "An earlier report.json: mark each finding new / unchanged / fixed."
 FAIL_NEW_HELP = "With --baseline: only new findings at or above --fail-on fail the run."
-REPORT_LANG_HELP = "Language of report.html: en, pl, uk or de (config file: report-lang). Default: en."
+REPORT_LANG_HELP = f"Language of report.html: en, pl, uk or de (config file: report-lang). Default: {DEFAULTS.report_lang}."
 
 
 def _settings(config_file: Optional[Path], fmt: Optional[str], fail_on: Optional[FailOn],
@@ -174,7 +175,7 @@ def _report_lang(config: Any, cli_value: Optional[str]) -> str:
     """The report language: CLI beats the config file, the file beats "en"; an unknown one is a usage error."""
     from reports.i18n import check_language
 
-    return check_language(config.value("report-lang", cli_value, "en"))
+    return check_language(config.value("report-lang", cli_value, DEFAULTS.report_lang))
 TICKETS_HELP = ("A support-ticket export (CSV of Zendesk, Freshdesk, Gorgias, Help Scout or any CSV; JSON, JSON "
                 "Lines, .mbox, .eml or a folder of .eml files): faq-gaps compares its topics with the site's FAQ. "
                 "Personal data is redacted before anything is stored.")
@@ -210,15 +211,15 @@ def scan(
     url: str = typer.Argument(..., help="The store's home page, e.g. https://shop.example.com/"),
     out: Path = typer.Option(Path("clearcart-report"), "--out", "-o", help=OUT_HELP),
     max_pages: Optional[int] = typer.Option(None, "--max-pages", min=1, max=5000,
-                                            help="Page budget of the crawl. Default: 60."),
+                                            help=f"Page budget of the crawl. Default: {DEFAULTS.max_pages}."),
     concurrency: Optional[int] = typer.Option(None, "--concurrency", min=1, max=16,
-                                              help="Pages loaded at once. Default: 4."),
+                                              help=f"Pages loaded at once. Default: {DEFAULTS.concurrency}."),
     products: Optional[int] = typer.Option(None, "--products", min=0, max=1000,
-                                           help="Product pages sampled across categories. Default: 12."),
+                                           help=f"Product pages sampled across categories. Default: {DEFAULTS.products}."),
     ignore_robots: bool = typer.Option(False, "--ignore-robots", help="Ignore robots.txt (your own store only)."),
     checkout_products: Optional[int] = typer.Option(None, "--checkout-products", min=0, max=20,
                                                     help="Products walked through checkout, never ordering "
-                                                         "(0: no walk). Default: 1."),
+                                                         f"(0: no walk). Default: {DEFAULTS.checkout_products}."),
     journey: Optional[Path] = typer.Option(None, "--journey", help="A Chrome DevTools Recorder JSON export to "
                                            "replay instead of the checkout heuristics."),
     journey_rebase: bool = typer.Option(False, "--journey-rebase", help="Replay the journey on the scanned "
@@ -253,10 +254,10 @@ def scan(
         load_baseline(baseline)  # a bad baseline is a usage error before any browsing
     ticket_options = _ticket_options(config, tickets, text_column)  # a bad export too
     settings = CrawlSettings(
-        max_pages=config.value("max-pages", max_pages, 60),
-        concurrency=config.value("concurrency", concurrency, 4),
-        products=config.value("products", products, 12),
-        respect_robots=False if ignore_robots else config.value("respect-robots", None, True),
+        max_pages=config.value("max-pages", max_pages, DEFAULTS.max_pages),
+        concurrency=config.value("concurrency", concurrency, DEFAULTS.concurrency),
+        products=config.value("products", products, DEFAULTS.products),
+        respect_robots=False if ignore_robots else config.value("respect-robots", None, DEFAULTS.respect_robots),
     )
     customer = None
     if config.customer:
@@ -267,7 +268,7 @@ def scan(
     with _Console(quiet) as console:
         console.say(f"clearcart {__version__}: auditing {url}")
         artifacts = gather(url, artifacts_dir, settings,
-                           checkout_products=config.value("checkout-products", checkout_products, 1),
+                           checkout_products=config.value("checkout-products", checkout_products, DEFAULTS.checkout_products),
                            journey=journey, journey_rebase=journey_rebase, customer=customer, progress=console,
                            tickets=tickets, ticket_options=ticket_options)
     console.say(f"{len(artifacts.pages)} pages in {artifacts.duration_s:.1f} s; artifacts: {artifacts_dir}")
@@ -324,9 +325,9 @@ def tickets_command(
     out: Path = typer.Option(Path("clearcart-report"), "--out", "-o",
                              help="Folder for the reports; with --site, artifacts go to OUT/artifacts."),
     max_pages: Optional[int] = typer.Option(None, "--max-pages", min=1, max=5000,
-                                            help="With --site: page budget of the crawl. Default: 60."),
+                                            help=f"With --site: page budget of the crawl. Default: {DEFAULTS.max_pages}."),
     products: Optional[int] = typer.Option(None, "--products", min=0, max=1000,
-                                           help="With --site: product pages sampled. Default: 12."),
+                                           help=f"With --site: product pages sampled. Default: {DEFAULTS.products}."),
     ignore_robots: bool = typer.Option(False, "--ignore-robots", help="Ignore robots.txt (your own store only)."),
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help=FORMAT_HELP),
     fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help=FAIL_ON_HELP),
@@ -351,10 +352,10 @@ def tickets_command(
 
             assert site is not None
             settings = CrawlSettings(
-                max_pages=config.value("max-pages", max_pages, 60),
-                concurrency=config.value("concurrency", None, 4),
-                products=config.value("products", products, 12),
-                respect_robots=False if ignore_robots else config.value("respect-robots", None, True),
+                max_pages=config.value("max-pages", max_pages, DEFAULTS.max_pages),
+                concurrency=config.value("concurrency", None, DEFAULTS.concurrency),
+                products=config.value("products", products, DEFAULTS.products),
+                respect_robots=False if ignore_robots else config.value("respect-robots", None, DEFAULTS.respect_robots),
             )
             console.say(f"clearcart {__version__}: reading the help pages of {site}")
             artifacts = gather(site, out / "artifacts", settings, checkout_products=0, tickets=file,
@@ -412,7 +413,7 @@ def demo(
         raise UsageError(f"unknown demo variant '{variant}'", f"choose from: {', '.join(names)}")
     from reports.i18n import check_language
 
-    lang = check_language(report_lang or "en")  # the demo reads no config file
+    lang = check_language(report_lang or DEFAULTS.report_lang)  # the demo reads no config file
     if no_tickets:
         tickets = None
     elif tickets is None:

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from auditor.defaults import DEFAULTS
 from auditor.errors import UsageError
 
 SCAN_KEYS = {
@@ -24,18 +25,18 @@ IGNORE_KEYS = {"fingerprint", "check", "rule", "url", "reason", "expires"}
 TICKETS_KEYS = {"text-column": str}  # options of ticket imports (`scan --tickets`, `clearcart tickets`)
 TOP_KEYS = {"scan", "customer", "checks", "ignore", "tickets"}
 
-STARTER = '''# clearcart configuration. Precedence: defaults < this file < command-line options.
+_STARTER = '''# clearcart configuration. Precedence: defaults < this file < command-line options.
 # Unknown keys are an error. `clearcart checks ID` documents each check's options.
 
 [scan]
-# max-pages = 60            # page budget of the crawl
-# concurrency = 4           # pages loaded at once
-# products = 12             # product pages sampled across categories
-# checkout-products = 1     # products walked through checkout (0: none)
-# respect-robots = true     # false only for your own store
-# fail-on = "high"          # exit 1 at or above: critical, high, medium, low, info, never
+# max-pages = {d.max_pages:<13} # page budget of the crawl
+# concurrency = {d.concurrency:<11} # pages loaded at once
+# products = {d.products:<14} # product pages sampled across categories
+# checkout-products = {d.checkout_products:<5} # products walked through checkout (0: none)
+# respect-robots = {robots:<8} # false only for your own store
+# fail-on = {fail_on:<15} # exit 1 at or above: critical, high, medium, low, info, never
 # disable = []              # check ids not to run, e.g. ["faq-gaps"]
-# report-lang = "en"        # report language: en, pl, uk, de
+# report-lang = {report_lang:<11} # report language: en, pl, uk, de
 
 [customer]                  # clearly fake test data the checkout walk types into guest forms
 # email = "clearcart-test@example.invalid"
@@ -63,6 +64,9 @@ STARTER = '''# clearcart configuration. Precedence: defaults < this file < comma
 # url = "*/outlet/*"
 # reason = "outlet pages are reached from the newsletter"
 '''
+STARTER = _STARTER.format(d=DEFAULTS, robots=str(DEFAULTS.respect_robots).lower(), fail_on=f'"{DEFAULTS.fail_on}"',
+                          report_lang=f'"{DEFAULTS.report_lang}"')
+
 
 
 @dataclass

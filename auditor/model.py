@@ -18,6 +18,7 @@ from typing import Annotated, Any, Callable, Literal, Union
 from pydantic import BaseModel, Field
 
 from auditor import __version__
+from auditor.defaults import DEFAULTS
 
 ARTIFACTS_FILE = "artifacts.json"
 
@@ -192,10 +193,10 @@ class TicketsArtifact(BaseModel):
 
 
 class CrawlSettings(BaseModel):
-    max_pages: int = 60
-    concurrency: int = 4
-    products: int = 12
-    respect_robots: bool = True
+    max_pages: int = DEFAULTS.max_pages
+    concurrency: int = DEFAULTS.concurrency
+    products: int = DEFAULTS.products
+    respect_robots: bool = DEFAULTS.respect_robots
 
 
 class Artifacts(BaseModel):

@@ -239,7 +239,7 @@ def _scalar(value: Any) -> dict[str, Any]:
 
 
 def ledger_node(value: Any, mark: Any = None, mark_step: Any = None) -> dict[str, Any] | None:
-    """hidden-costs' price ledger (``[{step, kind, url, clicks, lines: [{label, kind, amount, currency}]}]``)
+    """A price ledger in evidence (``[{step, kind, url, clicks, lines: [{label, kind, amount, currency}]}]``)
     as a table: one row per step, its price lines formatted for the report's locale. ``mark`` (the finding's
     ``line``) and ``mark_step`` (its ``step`` kind) pick the line the finding is about: it is highlighted."""
     mark_label = mark.get("label") if isinstance(mark, dict) and isinstance(mark.get("label"), str) else None
