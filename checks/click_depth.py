@@ -49,6 +49,7 @@ Options
 
 from __future__ import annotations
 
+import functools
 import statistics
 import sys
 from typing import Any, Iterable
@@ -281,23 +282,23 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> Any:
     linked_products = [p for p in products if p.depth is not None]
     parts = []
     if linked_products:
-        parts.append(f"{deep_products} of {len(linked_products)} product pages more than {max_product} clicks "
-                     "from home" if deep_products else
-                     f"all {len(linked_products)} product pages within {max_product} clicks")
-    parts.append(f"basket {cart.depth} click(s)" if cart is not None and cart.depth is not None
-                 else "basket not reached by links")
+        parts.append(T("{deep} of {linked} product pages are more than {limit} clicks from home.", deep=deep_products,
+                       linked=len(linked_products), limit=max_product) if deep_products else
+                     T("All {linked} product pages are within {limit} clicks.", linked=len(linked_products),
+                       limit=max_product))
+    parts.append(T("Basket: {depth} click(s).", depth=cart.depth) if cart is not None and cart.depth is not None
+                 else T("The basket is not reached by links."))
     for kind in HELP_KINDS:
         page = chosen[kind]
         if page is None:
-            parts.append(f"no {HELP_LABELS[kind]}")
+            parts.append(T("No {label} found.", label=HELP_LABELS[kind]))
         elif page.depth is None:
-            parts.append(f"{HELP_LABELS[kind]} only in the sitemap")
+            parts.append(T("Depth of the {label}: only in the sitemap.", label=HELP_LABELS[kind]))
         else:
-            parts.append(f"{HELP_LABELS[kind]} {page.depth} click(s)")
+            parts.append(T("Depth of the {label}: {depth} click(s).", label=HELP_LABELS[kind], depth=page.depth))
     if unlinked:
-        parts.append(f"{len(unlinked)} page(s) reachable only from the sitemap")
-    summary = "; ".join(parts)
-    summary = summary[:1].upper() + summary[1:] + T('.')
+        parts.append(T("{n} page(s) reachable only from the sitemap.", n=len(unlinked)))
+    summary = functools.reduce(lambda a, b: a + " " + b, parts)
 
     details = {
         "limits": {"product": max_product, "cart": max_cart, "help": max_help},
