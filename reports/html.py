@@ -560,10 +560,10 @@ def _waterfalls(result: AuditResult) -> dict[str, WaterfallDetails]:
 def _checkout_view(result: AuditResult, embed: images.Embedder, final_shots: dict[str, Any]) -> list[dict[str, Any]]:
     ctx = _ctx()
     fmt = ctx.fmt
-    charts = _waterfalls(result)
+    waterfalls = _waterfalls(result)
     walks = []
     for index, walk in enumerate(result.checkout, 1):
-        details = charts.get(walk.product_url)
+        details = waterfalls.get(walk.product_url)
         chart = waterfall_view(details) if details is not None else None
         late_steps = {r.get("step_n") for r in (chart["rows"] if chart else []) if r["late"]}
         steps = []

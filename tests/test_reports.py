@@ -413,7 +413,7 @@ def test_markdown_without_failing_findings():
 
 
 # --------------------------------------------------------------------------------------------------
-# Scores and top fixes (reports/scores.py)
+# Scores and top fixes (auditor/scores.py)
 # --------------------------------------------------------------------------------------------------
 
 
