@@ -513,6 +513,10 @@ def _finding_view(f: Finding, threshold: int, shots: dict[str, dict[str, Any] | 
         "failing": severity_rank(f.severity) >= threshold,
         "count": len(f.items),
         "affected": table_view(f.details, origin) if f.details is not None else None,
+        # the other items' own evidence (the first item is the one shown above), collapsed
+        "item_evidence": [{"url": _url(i.url, origin), "title": _text(ctx.text(i.texts, "title", i.title), 500),
+                           "evidence": evidence_node({k: v for k, v in i.evidence.items() if k not in SHOT_KEYS})}
+                          for i in f.items[1:LIST_LIMIT] if isinstance(i.evidence, dict) and i.evidence],
         "translated": ctx.translated(f.texts),
     }
 
