@@ -27,6 +27,7 @@ from reports.common import (
 STATUS_ICONS = {"pass": "✅", "fail": "❌", "needs-review": "⚠️", "not-applicable": "➖", "error": "💥"}
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|~])")
 TEXT_LIMIT = 300
+ITEMS_LISTED = 10  # pages or products listed under a grouped finding
 
 
 def md(text: object, limit: int = TEXT_LIMIT) -> str:
@@ -55,6 +56,10 @@ def _item(f: Finding) -> str:
         line += " *(new)*"
     if f.url:
         line += f" — {md(f.url, limit=500)}"
+    for item in f.items[:ITEMS_LISTED]:  # a grouped finding: its pages or products, one per line
+        line += f"\n  - {md(item.title)}" + (f" — {md(item.url, limit=500)}" if item.url else "")
+    if len(f.items) > ITEMS_LISTED:
+        line += f"\n  - … and {len(f.items) - ITEMS_LISTED} more"
     return line
 
 
