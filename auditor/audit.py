@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from auditor.config import Config
+from auditor.defaults import DEFAULTS
 from auditor.errors import UsageError
 from auditor.model import Artifacts, AuditResult, CrawlSettings
 
@@ -22,18 +23,18 @@ from auditor.model import Artifacts, AuditResult, CrawlSettings
 class AuditOptions:
     settings: CrawlSettings
     config: Config = field(default_factory=Config)
-    fail_on: str = "high"
-    checkout_products: int = 1
+    fail_on: str = DEFAULTS.fail_on
+    checkout_products: int = DEFAULTS.checkout_products
     journey: Path | None = None
     journey_rebase: bool = False
-    walk: str = "checkout"
+    walk: str = DEFAULTS.walk
     tickets: Path | None = None
     ticket_options: dict[str, Any] = field(default_factory=dict)
     customer: Any = None
     only: list[str] = field(default_factory=list)
     skip: list[str] = field(default_factory=list)
     baseline: Path | None = None
-    allow_incomplete: bool = False
+    allow_incomplete: bool = DEFAULTS.allow_incomplete
 
 
 def audit_options(config: Config, fail_on: str, *, max_pages: int | None = None, concurrency: int | None = None,
@@ -71,19 +72,19 @@ def audit_options(config: Config, fail_on: str, *, max_pages: int | None = None,
 
         customer = TestCustomer(**config.customer)
     settings = CrawlSettings(
-        max_pages=config.value("max-pages", max_pages, 60),
-        concurrency=config.value("concurrency", concurrency, 4),
-        products=config.value("products", products, 12),
-        respect_robots=False if ignore_robots else config.value("respect-robots", None, True),
-        page_timeout_s=config.value("page-timeout", page_timeout, 45.0),
+        max_pages=config.value("max-pages", max_pages, DEFAULTS.max_pages),
+        concurrency=config.value("concurrency", concurrency, DEFAULTS.concurrency),
+        products=config.value("products", products, DEFAULTS.products),
+        respect_robots=False if ignore_robots else config.value("respect-robots", None, DEFAULTS.respect_robots),
+        page_timeout_s=config.value("page-timeout", page_timeout, DEFAULTS.page_timeout_s),
     )
     return AuditOptions(settings=settings, config=config, fail_on=fail_on,
-                        checkout_products=config.value("checkout-products", checkout_products, 1),
+                        checkout_products=config.value("checkout-products", checkout_products, DEFAULTS.checkout_products),
                         journey=journey, journey_rebase=journey_rebase,
-                        walk=config.value("walk", walk, "checkout"), tickets=tickets,
+                        walk=config.value("walk", walk, DEFAULTS.walk), tickets=tickets,
                         ticket_options=ticket_options, customer=customer, only=list(only or []),
                         skip=list(skip or []), baseline=baseline,
-                        allow_incomplete=config.value("allow-incomplete", True if allow_incomplete else None, False))
+                        allow_incomplete=config.value("allow-incomplete", True if allow_incomplete else None, DEFAULTS.allow_incomplete))
 
 
 def evaluate(artifacts: Artifacts, config: Config, fail_on: str, only: list[str], skip: list[str],
@@ -92,19 +93,19 @@ def evaluate(artifacts: Artifacts, config: Config, fail_on: str, only: list[str]
     lowers the audit-coverage finding of an audit that could not recognise or walk any product."""
     from auditor.baseline import compare
     from auditor.config import apply_ignores
-    from auditor.runner import run_checks
+    from auditor.runner import finish, run_checks
 
     threshold = "critical" if fail_on == "never" else fail_on
     disabled = [*skip, *config.scan.get("disable", [])]
     options = {name: dict(values) for name, values in config.checks.items()}
-    if config.value("allow-incomplete", True if allow_incomplete else None, False):
+    if config.value("allow-incomplete", True if allow_incomplete else None, DEFAULTS.allow_incomplete):
         options.setdefault("audit-coverage", {})["allow_incomplete"] = True
     result = run_checks(artifacts, check_options=options, only=only or None, skip=disabled or None,
                         fail_on=threshold)
     result.warnings += apply_ignores(result, config.ignore)
     if baseline is not None:
         compare(result, baseline)
-    return result
+    return finish(result)  # grouping, scores and top fixes: after ignores and baseline (they match items)
 
 
 def audit_store(url: str, out: Path, options: AuditOptions, progress: Callable[..., None] | None = None,

@@ -9,11 +9,22 @@ from auditor.errors import UsageError
 from auditor.model import AuditResult, Finding
 
 
+def _per_item(finding: Finding) -> list[Finding]:
+    """A grouped finding (one rule on several pages or products) as one finding per affected item, each with its
+    own fingerprint: baselines compare items, so fixing one product of twelve shows as fixed."""
+    if not finding.items:
+        return [finding]
+    return [Finding(id=i.id, check=finding.check, rule=finding.rule, severity=i.severity, title=i.title,
+                    message=i.message, url=i.url, why=finding.why, recommendation=finding.recommendation,
+                    texts=i.texts, evidence=i.evidence)
+            for i in finding.items]
+
+
 def load_baseline(path: str | Path) -> list[Finding]:
     path = Path(path)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        findings = [Finding.model_validate(f) for f in data["findings"]]
+        findings = [item for f in data["findings"] for item in _per_item(Finding.model_validate(f))]
     except FileNotFoundError as exc:
         raise UsageError(f"baseline {path} not found", "pass the report.json of an earlier run") from exc
     except (OSError, ValueError, KeyError, TypeError) as exc:

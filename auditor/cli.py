@@ -17,6 +17,7 @@ from typing import Any, Optional
 import typer
 
 from auditor import __version__
+from auditor.defaults import DEFAULTS
 from auditor.errors import (EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, STOP, ClearcartError,
                             Terminated, UsageError, output_error)
 
@@ -209,7 +210,7 @@ def _evaluate(artifacts: Any, config: Any, fail_on: str, only: list[str], skip: 
 
 
 def _fail_on(config: Any, cli_value: Optional[FailOn]) -> str:
-    value = config.value("fail-on", cli_value.value if cli_value else None, "high")
+    value = config.value("fail-on", cli_value.value if cli_value else None, DEFAULTS.fail_on)
     if value not in FailOn.__members__:
         raise UsageError(f"fail-on = '{value}' in {config.path} is not a severity",
                          f"choose from: {', '.join(FailOn.__members__)}")
@@ -219,13 +220,13 @@ def _fail_on(config: Any, cli_value: Optional[FailOn]) -> str:
 OUT_HELP = "Folder for the reports; artifacts go to OUT/artifacts."
 FORMAT_HELP = "Report formats: all, or a comma-separated list of json, html, md, junit."
 FAIL_ON_HELP = ("Exit 1 when a finding is at or above this severity ('never': always exit 0 after a run). "
-                "Default: high.")
+                f"Default: {DEFAULTS.fail_on}.")
 CONFIG_HELP = "Configuration file (default: ./clearcart.toml, else [tool.clearcart] in ./pyproject.toml)."
 BASELINE_HELP = "An earlier report.json: mark each finding new / unchanged / fixed."
 FAIL_NEW_HELP = "With --baseline: only new findings at or above --fail-on fail the run."
 ALLOW_INCOMPLETE_HELP = ("Report an audit that could not recognise or walk any product as a low finding instead of "
                         "a high one (config: allow-incomplete).")
-REPORT_LANG_HELP = "Language of report.html: en or pl (config file: report-lang). Default: en."
+REPORT_LANG_HELP = f"Language of report.html: en, pl, uk or de (config file: report-lang). Default: {DEFAULTS.report_lang}."
 
 
 def _settings(config_file: Optional[Path], fmt: Optional[str], fail_on: Optional[FailOn],
@@ -243,7 +244,7 @@ def _report_lang(config: Any, cli_value: Optional[str]) -> str:
     """The report language: CLI beats the config file, the file beats "en"; an unknown one is a usage error."""
     from reports.i18n import check_language
 
-    return check_language(config.value("report-lang", cli_value, "en"))
+    return check_language(config.value("report-lang", cli_value, DEFAULTS.report_lang))
 TICKETS_HELP = ("A support-ticket export (CSV of Zendesk, Freshdesk, Gorgias, Help Scout or any CSV; JSON, JSON "
                 "Lines, .mbox, .eml or a folder of .eml files): faq-gaps compares its topics with the site's FAQ. "
                 "Personal data is redacted before anything is stored.")
@@ -279,26 +280,26 @@ def scan(
     url: str = typer.Argument(..., help="The store's home page, e.g. https://shop.example.com/"),
     out: Path = typer.Option(Path("clearcart-report"), "--out", "-o", help=OUT_HELP),
     max_pages: Optional[int] = typer.Option(None, "--max-pages", min=1, max=5000,
-                                            help="Page budget of the crawl. Default: 60."),
+                                            help=f"Page budget of the crawl. Default: {DEFAULTS.max_pages}."),
     concurrency: Optional[int] = typer.Option(None, "--concurrency", min=1, max=16,
-                                              help="Pages loaded at once. Default: 4."),
+                                              help=f"Pages loaded at once. Default: {DEFAULTS.concurrency}."),
     products: Optional[int] = typer.Option(None, "--products", min=0, max=1000,
-                                           help="Product pages sampled across categories. Default: 12."),
+                                           help=f"Product pages sampled across categories. Default: {DEFAULTS.products}."),
     ignore_robots: bool = typer.Option(False, "--ignore-robots", help="Ignore robots.txt (your own store only)."),
     page_timeout: Optional[float] = typer.Option(None, "--page-timeout", min=5, max=600,
                                                  help="Hard deadline of one page in seconds: a page still loading "
                                                       "or running a script then is abandoned as failed and the "
-                                                      "crawl goes on. Default: 45."),
+                                                      f"crawl goes on. Default: {DEFAULTS.page_timeout_s:g}."),
     checkout_products: Optional[int] = typer.Option(None, "--checkout-products", min=0, max=20,
                                                     help="Products walked through checkout, never ordering "
-                                                         "(0: no walk). Default: 1."),
+                                                         f"(0: no walk). Default: {DEFAULTS.checkout_products}."),
     journey: Optional[Path] = typer.Option(None, "--journey", help="A Chrome DevTools Recorder JSON export to "
                                            "replay instead of the checkout heuristics."),
     journey_rebase: bool = typer.Option(False, "--journey-rebase", help="Replay the journey on the scanned "
                                         "store's address (it was recorded on staging or another port)."),
     walk: Optional[WalkMode] = typer.Option(None, "--walk", help="The checkout walk: checkout (to the last step "
                                             "before ordering, never ordering), basket (stop at the basket) or off. "
-                                            "Config file: walk. Default: checkout."),
+                                            f"Config file: walk. Default: {DEFAULTS.walk}."),
     tickets: Optional[Path] = typer.Option(None, "--tickets", help=TICKETS_HELP),
     text_column: Optional[str] = typer.Option(None, "--text-column", help=TEXT_COLUMN_HELP),
     gather_only: bool = typer.Option(False, "--gather-only",
@@ -397,9 +398,9 @@ def tickets_command(
     out: Path = typer.Option(Path("clearcart-report"), "--out", "-o",
                              help="Folder for the reports; with --site, artifacts go to OUT/artifacts."),
     max_pages: Optional[int] = typer.Option(None, "--max-pages", min=1, max=5000,
-                                            help="With --site: page budget of the crawl. Default: 60."),
+                                            help=f"With --site: page budget of the crawl. Default: {DEFAULTS.max_pages}."),
     products: Optional[int] = typer.Option(None, "--products", min=0, max=1000,
-                                           help="With --site: product pages sampled. Default: 12."),
+                                           help=f"With --site: product pages sampled. Default: {DEFAULTS.products}."),
     ignore_robots: bool = typer.Option(False, "--ignore-robots", help="Ignore robots.txt (your own store only)."),
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help=FORMAT_HELP),
     fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help=FAIL_ON_HELP),
@@ -424,11 +425,11 @@ def tickets_command(
 
             assert site is not None
             settings = CrawlSettings(
-                max_pages=config.value("max-pages", max_pages, 60),
-                concurrency=config.value("concurrency", None, 4),
-                products=config.value("products", products, 12),
-                respect_robots=False if ignore_robots else config.value("respect-robots", None, True),
-                page_timeout_s=config.value("page-timeout", None, 45.0),
+                max_pages=config.value("max-pages", max_pages, DEFAULTS.max_pages),
+                concurrency=config.value("concurrency", None, DEFAULTS.concurrency),
+                products=config.value("products", products, DEFAULTS.products),
+                respect_robots=False if ignore_robots else config.value("respect-robots", None, DEFAULTS.respect_robots),
+                page_timeout_s=config.value("page-timeout", None, DEFAULTS.page_timeout_s),
             )
             _writable(out / "artifacts")
             _kept[:] = [out / "artifacts"]
@@ -488,7 +489,7 @@ def demo(
         raise UsageError(f"unknown demo variant '{variant}'", f"choose from: {', '.join(names)}")
     from reports.i18n import check_language
 
-    lang = check_language(report_lang or "en")  # the demo reads no config file
+    lang = check_language(report_lang or DEFAULTS.report_lang)  # the demo reads no config file
     if no_tickets:
         tickets = None
     elif tickets is None:

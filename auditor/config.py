@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from auditor.defaults import DEFAULTS
 from auditor.errors import UsageError
 
 SCAN_KEYS: dict[str, Any] = {
@@ -29,21 +30,21 @@ IGNORE_KEYS = {"fingerprint", "check", "rule", "url", "reason", "expires"}
 TICKETS_KEYS = {"text-column": str}  # options of ticket imports (`scan --tickets`, `clearcart tickets`)
 TOP_KEYS = {"scan", "customer", "checks", "ignore", "tickets"}
 
-STARTER = '''# clearcart configuration. Precedence: defaults < this file < command-line options.
+_STARTER = '''# clearcart configuration. Precedence: defaults < this file < command-line options.
 # Unknown keys are an error. `clearcart checks ID` documents each check's options.
 
 [scan]
-# max-pages = 60            # page budget of the crawl
-# concurrency = 4           # pages loaded at once
-# products = 12             # product pages sampled across categories
-# checkout-products = 1     # products walked through checkout (0: none)
-# walk = "checkout"         # the checkout walk: checkout (to the last step before ordering), basket, off
-# respect-robots = true     # false only for your own store
-# page-timeout = 45         # seconds one page may take (load to snapshot) before it is abandoned as failed
-# fail-on = "high"          # exit 1 at or above: critical, high, medium, low, info, never
+# max-pages = {d.max_pages:<13} # page budget of the crawl
+# concurrency = {d.concurrency:<11} # pages loaded at once
+# products = {d.products:<14} # product pages sampled across categories
+# checkout-products = {d.checkout_products:<5} # products walked through checkout (0: none)
+# walk = {walk:<18} # the checkout walk: checkout (to the last step before ordering), basket, off
+# respect-robots = {robots:<8} # false only for your own store
+# page-timeout = {d.page_timeout_s:<10g} # seconds one page may take (load to snapshot) before it is abandoned as failed
+# fail-on = {fail_on:<15} # exit 1 at or above: critical, high, medium, low, info, never
 # disable = []              # check ids not to run, e.g. ["faq-gaps"]
-# allow-incomplete = false  # true: an audit that could not recognise or walk a product is a low finding
-# report-lang = "en"        # report language: en, pl
+# allow-incomplete = {incomplete:<6} # true: an audit that could not recognise or walk a product is a low finding
+# report-lang = {report_lang:<11} # report language: en, pl, uk, de
 
 [customer]                  # clearly fake test data the checkout walk types into guest forms
 # email = "clearcart-test@example.invalid"
@@ -71,6 +72,10 @@ STARTER = '''# clearcart configuration. Precedence: defaults < this file < comma
 # url = "*/outlet/*"
 # reason = "outlet pages are reached from the newsletter"
 '''
+STARTER = _STARTER.format(d=DEFAULTS, robots=str(DEFAULTS.respect_robots).lower(), fail_on=f'"{DEFAULTS.fail_on}"',
+                          report_lang=f'"{DEFAULTS.report_lang}"', walk=f'"{DEFAULTS.walk}"',
+                          incomplete=str(DEFAULTS.allow_incomplete).lower())
+
 
 
 @dataclass

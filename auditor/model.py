@@ -14,11 +14,12 @@ import hashlib
 import json
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Callable, Literal, Union
 
 from pydantic import BaseModel, Field
 
 from auditor import __version__
+from auditor.defaults import DEFAULTS
 
 ARTIFACTS_FILE = "artifacts.json"
 
@@ -213,11 +214,12 @@ class TicketsArtifact(BaseModel):
 
 
 class CrawlSettings(BaseModel):
-    max_pages: int = Field(default=60, ge=1, le=5000)
-    concurrency: int = Field(default=4, ge=1, le=16)
-    products: int = Field(default=12, ge=0, le=1000)
-    respect_robots: bool = True
-    page_timeout_s: float = Field(default=45.0, ge=5, le=600)  # hard deadline of one page, load to snapshot
+    max_pages: int = Field(default=DEFAULTS.max_pages, ge=1, le=5000)
+    concurrency: int = Field(default=DEFAULTS.concurrency, ge=1, le=16)
+    products: int = Field(default=DEFAULTS.products, ge=0, le=1000)
+    respect_robots: bool = DEFAULTS.respect_robots
+    # hard deadline of one page, load to snapshot
+    page_timeout_s: float = Field(default=DEFAULTS.page_timeout_s, ge=5, le=600)
 
 
 class UnreadPage(BaseModel):
@@ -364,6 +366,139 @@ def fingerprint(check_id: str, *parts: str) -> str:
     return f"{check_id}:{digest[:12]}"
 
 
+# --------------------------------------------------------------------------------------------------
+# Typed details: the data behind every table and picture of a report (as Lighthouse's audit details).
+# A renderer draws them by their ``type`` only; it never looks at which check made them and never computes.
+# Labels are English gettext message ids (the report translates them); cells and names are store text.
+# --------------------------------------------------------------------------------------------------
+
+
+class Column(BaseModel):
+    key: str
+    label: str  # English; a message id the report translates
+    kind: Literal["text", "url", "number", "money", "percent", "severity", "change"] = "text"
+
+
+class TableDetails(BaseModel):
+    """Rows of cells keyed by the columns' ``key`` (e.g. the pages or products a grouped finding affects)."""
+
+    type: Literal["table"] = "table"
+    title: str = ""  # English; a message id
+    columns: list[Column] = Field(default_factory=list)
+    rows: list[dict[str, Any]] = Field(default_factory=list)
+    more: int = 0  # rows left out
+
+
+class TreeNode(BaseModel):
+    url: str
+    title: str = ""
+    type: str = ""  # page type
+    depth: int | None = None
+    parent_url: str | None = None
+
+
+class TreeDetails(BaseModel):
+    """Pages as a tree by ``parent_url`` (flat list; a node whose parent is not listed is a root)."""
+
+    type: Literal["tree"] = "tree"
+    title: str = ""
+    nodes: list[TreeNode] = Field(default_factory=list)
+    max_depth: int | None = None
+    unlinked: int = 0  # pages reached from no link (sitemap only)
+
+
+class WaterfallRow(BaseModel):
+    role: Literal["start", "delta", "step"]
+    kind: str  # the step kind (start/step rows) or the price-line kind ("shipping", "fee", "discount", "unitemised")
+    label: str = ""  # store text: the line's or step's label
+    step: str = ""  # delta rows: the kind of the step the line appears at
+    step_n: int = 0  # the step's number after the product page
+    start: float = 0.0  # the bar runs from ``start`` to ``end`` (in the walk's currency)
+    end: float = 0.0
+    amount: float | None = None  # start/step: the price; delta: the change; None when the step showed no price
+    late: bool = False  # a cost not stated before checkout (a finding names it)
+    last: bool = False  # the last step with a known total
+
+
+class WaterfallDetails(BaseModel):
+    """The price a shopper sees from the product page to the last step before payment, for one walked product."""
+
+    type: Literal["waterfall"] = "waterfall"
+    title: str = ""
+    product: str = ""
+    product_url: str = ""
+    currency: str = ""
+    rows: list[WaterfallRow] = Field(default_factory=list)
+    start: float | None = None  # the product price
+    final: float | None = None  # the last known total
+    late: int = 0  # rows marked late
+
+
+class MatrixRow(BaseModel):
+    url: str
+    type: str = ""  # page type
+    marks: list[bool] = Field(default_factory=list)  # one per column
+
+
+class MatrixDetails(BaseModel):
+    """Items × columns of yes/no marks (e.g. pages × contact channels)."""
+
+    type: Literal["matrix"] = "matrix"
+    title: str = ""
+    columns: list[str] = Field(default_factory=list)  # keys; the report names known ones (phone, email, ...)
+    present: list[bool] = Field(default_factory=list)  # per column: offered anywhere on the site
+    rows: list[MatrixRow] = Field(default_factory=list)
+    more: int = 0
+
+
+class Bar(BaseModel):
+    label: str
+    count: int = 0
+    share: float = 0.0  # 0..1
+    status: Literal["covered", "gap", "minor"] = "minor"
+    estimated: bool = False
+
+
+class BarsDetails(BaseModel):
+    """Shares as horizontal bars (e.g. support-ticket topics), with an optional threshold line."""
+
+    type: Literal["bars"] = "bars"
+    title: str = ""
+    rows: list[Bar] = Field(default_factory=list)
+    threshold: float | None = None
+    more: int = 0
+
+
+Details = Annotated[Union[TableDetails, TreeDetails, WaterfallDetails, MatrixDetails, BarsDetails],
+                    Field(discriminator="type")]
+
+
+def N_(message: str) -> str:
+    """Marks an English message for extraction (pybabel keyword ``N_``); the report translates it."""
+    return message
+
+
+class Message(BaseModel):
+    """A translatable text: an English template (the gettext message id) and its parameters (store text and
+    numbers, or nested messages ``{"id", "params"}`` translated too)."""
+
+    id: str
+    params: dict[str, Any] = Field(default_factory=dict)
+
+    def render(self, gettext: Callable[[str], str] | None = None) -> str:
+        """The text in the language of ``gettext`` (English without it); the English template when the
+        translation does not fit its parameters."""
+        params = {k: (Message.model_validate(v).render(gettext) if isinstance(v, dict) and "id" in v else v)
+                  for k, v in self.params.items()}
+        template = gettext(self.id) if gettext else self.id
+        for text in (template, self.id):
+            try:
+                return text.format(**params)
+            except (KeyError, IndexError, ValueError, TypeError):
+                continue
+        return self.id
+
+
 class Finding(BaseModel):
     id: str  # stable fingerprint, see :func:`fingerprint`
     check: str
@@ -377,6 +512,24 @@ class Finding(BaseModel):
     recommendation: str = ""
     change: Literal["new", "unchanged"] | None = None  # against a baseline report, when one was given
     suppressed_reason: str = ""  # set when an ignore rule moved it to AuditResult.suppressed
+    # the translatable form of title / message / why / recommendation (absent: English only)
+    texts: dict[str, Message] = Field(default_factory=dict)
+    # a rule that fired on several pages or products is one finding: each affected item keeps its own
+    # fingerprint (``id``), URL, title, message, severity and baseline ``change``; the finding itself shows the
+    # worst item (its evidence and screenshot). Empty for a single finding.
+    items: list["AffectedItem"] = Field(default_factory=list)
+    details: TableDetails | None = None  # the affected items as a table (grouped findings)
+
+
+class AffectedItem(BaseModel):
+    id: str  # the item's own fingerprint: baselines and ignore rules track items
+    url: str = ""
+    title: str = ""
+    message: str = ""
+    severity: Severity = "info"
+    change: Literal["new", "unchanged"] | None = None
+    texts: dict[str, Message] = Field(default_factory=dict)
+    evidence: dict[str, Any] = Field(default_factory=dict)
 
 
 class CheckResult(BaseModel):
@@ -386,7 +539,9 @@ class CheckResult(BaseModel):
     status: Status
     summary: str = ""
     findings: list[Finding] = Field(default_factory=list)
-    details: dict[str, Any] = Field(default_factory=dict)  # data for report visuals
+    details: dict[str, Any] = Field(default_factory=dict)  # the check's own data (free-form)
+    visuals: list[Details] = Field(default_factory=list)  # typed details every report draws (by their type)
+    texts: dict[str, Message] = Field(default_factory=dict)  # translatable title / summary
     error: str = ""
     duration_ms: int = 0
 
@@ -400,6 +555,40 @@ class PageSummary(BaseModel):
     status: int | None = None
     lang: str = ""
     screenshot: str = ""  # relative to the artifacts dir
+
+
+class CategoryScore(BaseModel):
+    category: str
+    score: int | None = None  # 0..100; None: no check of this category counted ("n/a")
+    band: Literal["good", "fair", "poor", "none"] = "none"
+    checks: list[str] = Field(default_factory=list)  # ids of the checks that counted
+    findings: int = 0  # findings with a penalty
+    penalty: int = 0  # the sum before the floor
+    needs_review: list[str] = Field(default_factory=list)  # check ids
+    errors: list[str] = Field(default_factory=list)
+    not_applicable: list[str] = Field(default_factory=list)
+
+
+class Scores(BaseModel):
+    """Transparency scores (see :mod:`auditor.scores`)."""
+
+    overall: int | None = None
+    band: Literal["good", "fair", "poor", "none"] = "none"
+    categories: list[CategoryScore] = Field(default_factory=list)
+    penalty: dict[str, int] = Field(default_factory=dict)  # points per severity
+
+
+class Fix(BaseModel):
+    """One of the most important fixes: a finding ranked by shopper impact × reach (see :mod:`auditor.scores`)."""
+
+    finding: str  # the finding's id
+    check: str
+    rule: str
+    severity: Severity
+    impact: float  # share of shoppers who name this kind of problem as a reason to abandon (0..1)
+    reason: str  # English; a message id: the abandonment reason the impact comes from
+    reach: int  # pages or products affected
+    rank: float  # impact × severity weight × reach factor
 
 
 class ToolInfo(BaseModel):
@@ -434,8 +623,13 @@ class AuditResult(BaseModel):
     # what the audit could see: pages by type, products recognised, walks started / completed / stuck, checks
     # that could not judge (auditor.coverage)
     coverage: dict[str, Any] = Field(default_factory=dict)
+    scores: Scores | None = None  # filled by :func:`auditor.runner.finish` (after ignores and baseline)
+    top_fixes: list[Fix] = Field(default_factory=list)
 
     def failing_findings(self, threshold: str | None = None, only_new: bool = False) -> list[Finding]:
         level = SEVERITY_ORDER[threshold or self.fail_on]
         return [f for f in self.findings if SEVERITY_ORDER[f.severity] >= level
                 and (not only_new or f.change != "unchanged")]
+
+
+Finding.model_rebuild()

@@ -1,4 +1,11 @@
-"""The check runner: every check over the same artifacts; one check failing never stops the others."""
+"""The check runner: every check over the same artifacts; one check failing never stops the others.
+
+:func:`run_checks` gives one finding per defect and item (what ignore rules and baselines match, by
+fingerprint); :func:`finish` then builds what the reports show, once: a rule that fired on several pages or
+products becomes one finding with a table of the affected items (:func:`group_findings`), and the result gets
+its transparency scores and ranked top fixes (:mod:`auditor.scores`). The CLI calls it after the ignore rules
+and the baseline comparison.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +16,21 @@ from typing import Any
 import checks as registry
 from auditor.coverage import coverage
 from auditor.errors import UsageError
-from auditor.model import AuditResult, Artifacts, CheckResult, PageSummary, TargetInfo
+from auditor import scores
+from auditor.model import (
+    SEVERITY_ORDER,
+    AffectedItem,
+    N_,
+    AuditResult,
+    Artifacts,
+    CheckResult,
+    Column,
+    Finding,
+    PageSummary,
+    TableDetails,
+    TargetInfo,
+    fingerprint,
+)
 from checks.base import options_with_defaults
 
 
@@ -68,3 +89,68 @@ def run_checks(
         order_suspected=[w.order_suspected for w in artifacts.checkout if w.order_suspected is not None],
         coverage=coverage(artifacts, results),
     )
+
+
+ITEM_ROWS = 200  # rows of a grouped finding's table (every item stays in ``items``)
+ITEM_COLUMNS = [Column(key="url", label=N_("Page"), kind="url"), Column(key="item", label=N_("Finding")),
+                Column(key="severity", label=N_("Severity"), kind="severity"),
+                Column(key="change", label=N_("Change"), kind="change")]
+
+
+def _item_row(item: AffectedItem) -> dict[str, Any]:
+    title = item.texts.get("title")
+    return {"url": item.url, "item": title.model_dump() if title else item.title, "severity": item.severity,
+            "change": item.change}
+
+
+def group_findings(findings: list[Finding]) -> list[Finding]:
+    """One finding per (check, rule): a rule that fired on several items becomes a finding showing its worst
+    item (title, message, evidence and screenshot) with every item in ``items`` (own fingerprint, URL, severity,
+    baseline change) and a ``details`` table of them. The group's id is stable (a fingerprint of check and
+    rule); its severity is the worst item's; its ``change`` is "new" when any item is new. A finding already
+    grouped is left as it is, so this is idempotent."""
+    order: dict[tuple[str, str], list[Finding]] = {}
+    for f in findings:
+        order.setdefault((f.check, f.rule), []).append(f)
+    out: list[Finding] = []
+    for (check, rule), members in order.items():
+        if len(members) == 1 or any(m.items for m in members):
+            out.extend(members)
+            continue
+        members = sorted(members, key=lambda f: (-SEVERITY_ORDER[f.severity], f.url, f.id))
+        worst = members[0]
+        items = [AffectedItem(id=m.id, url=m.url, title=m.title, message=m.message, severity=m.severity,
+                              change=m.change, texts=m.texts, evidence=m.evidence) for m in members]
+        changes = {m.change for m in members}
+        change = "new" if "new" in changes else "unchanged" if "unchanged" in changes else None
+        columns = list(ITEM_COLUMNS)
+        rows = [_item_row(i) for i in items[:ITEM_ROWS]]
+        if len({m.recommendation for m in members}) > 1:  # each item has its own fix (e.g. an FAQ question)
+            columns.insert(2, Column(key="fix", label=N_("How to fix")))
+            for row, m in zip(rows, members):
+                fix = m.texts.get("recommendation")
+                row["fix"] = fix.model_dump() if fix else m.recommendation
+        out.append(worst.model_copy(update={
+            "id": fingerprint(check, rule, "*"),
+            "change": change,
+            "items": items,
+            "details": TableDetails(title=N_("Affected pages and products"), columns=columns, rows=rows,
+                                    more=max(len(items) - ITEM_ROWS, 0)),
+        }))
+    return out
+
+
+def finish(result: AuditResult) -> AuditResult:
+    """Group repeated findings and compute the scores and top fixes (after ignores and the baseline)."""
+    grouped = []
+    for check in result.checks:
+        check.findings = group_findings(check.findings)
+        grouped.extend(check.findings)
+    known = {c.id for c in result.checks}
+    grouped += group_findings([f for f in result.findings if f.check not in known])
+    kept = {f.id for f in result.findings}
+    # result.findings is the contract list (ignored findings already left it): keep its membership
+    result.findings = [f for f in grouped if f.id in kept or any(i.id in kept for i in f.items)]
+    result.scores = scores.compute_scores(result)
+    result.top_fixes = scores.top_fixes(result)
+    return result

@@ -50,10 +50,11 @@ import asyncio
 import contextlib
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 from urllib.parse import unquote, urlsplit
 
 from auditor import lexicon
+from auditor.model import N_
 
 WALK_MODES = ("off", "basket", "checkout")
 
@@ -276,11 +277,16 @@ class Suspicion:
     evidence: str
 
 
-def order_warning(url: str, evidence: str = "") -> str:
-    """The plain-words warning printed first and put at the top of every report."""
+# the report translates it (reports/locale): %(url)s, %(why)s
+ORDER_WARNING = N_("WARNING: the store may have registered an order at %(url)s%(why)s. Check the store's orders and "
+                   "cancel it; the checkout walk stopped there.")
+
+
+def order_warning(url: str, evidence: str = "", gettext: Callable[[str], str] | None = None) -> str:
+    """The plain-words warning printed first and put at the top of every report (in the language of
+    ``gettext``; English without it)."""
     why = f" ({evidence})" if evidence else ""
-    return (f"WARNING: the store may have registered an order at {url}{why}. Check the store's orders and "
-            "cancel it; the checkout walk stopped there.")
+    return (gettext or str)(ORDER_WARNING) % {"url": url, "why": why}
 
 
 # ------------------------------------------------------------------------------------------------ arming

@@ -39,18 +39,18 @@ from typing import Any
 
 from auditor.coverage import coverage, store_sells
 from auditor.model import Artifacts
-from checks.base import finding, not_applicable, result
+from checks.base import T, finding, not_applicable, result
 
 ID = "audit-coverage"
-TITLE = "Audit coverage"
+TITLE = T("Audit coverage")
 CATEGORY = "checkout"
 SEVERITIES = ["high", "medium", "low", "info"]
 DEFAULT_OPTIONS: dict[str, Any] = {"allow_incomplete": False}
 
-WHY = ("An audit that could not see the products or the checkout cannot vouch for them: without this finding a "
-       "broken walk looks like a clean store.")
-HINT = ("Record the checkout once in Chrome DevTools (Recorder panel) and pass it with --journey; report the store "
-        "to clearcart's maintainers with the artifacts folder.")
+WHY = T("An audit that could not see the products or the checkout cannot vouch for them: without this finding a "
+        "broken walk looks like a clean store.")
+HINT = T("Record the checkout once in Chrome DevTools (Recorder panel) and pass it with --journey; report the "
+         "store to clearcart's maintainers with the artifacts folder.")
 
 
 def run(artifacts: Artifacts, options: dict[str, Any]) -> Any:
@@ -60,45 +60,52 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> Any:
     home = artifacts.home()
     url = home.final_url if home else artifacts.start_url
     if not artifacts.ok_pages():
-        return not_applicable(module, "No page was crawled.", details={"coverage": cover})
+        return not_applicable(module, T("No page was crawled."), details={"coverage": cover})
     findings = []
+    messages: list[str] = []  # the findings' messages (translatable): the first is the summary
     if not cover["products_recognised"]:
         if not store_sells(artifacts):
-            return not_applicable(module, "No prices with a basket were seen: the site does not look like a shop.",
+            return not_applicable(module, T("No prices with a basket were seen: the site does not look like a shop."),
                                   details={"coverage": cover})
+        messages.append(T("The store shows prices and a basket, but none of the {pages} crawled pages was recognised "
+                          "as a product page (no structured data, no main price beside an add-to-basket control), so "
+                          "no product or checkout check could judge the store.", pages=cover["pages"]))
         findings.append(finding(
-            ID, "no-products", severity, "No product page could be recognised",
-            f"The store shows prices and a basket, but none of the {cover['pages']} crawled pages was recognised "
-            "as a product page (no structured data, no main price beside an add-to-basket control), so no "
-            "product or checkout check could judge the store.",
+            ID, "no-products", severity, T("No product page could be recognised"), messages[-1],
             url=url, key="no-products", evidence={"coverage": cover}, why=WHY, recommendation=HINT,
         ))
     elif cover["walks_started"] and not cover["walks_completed"]:
         stuck = cover["walks_stuck"]
-        where = "; ".join(f"at the {s['step']} step: {s['reason']}" for s in stuck[:3])
+        where: str = ""
+        for s in stuck[:3]:
+            part = T("at the {step} step: {reason}", step=s["step"], reason=s["reason"])
+            where = part if not where else where + "; " + part
+        messages.append(T("{n} checkout walk(s) stopped before the last step ({where}), so the costs and checkout "
+                          "checks could not judge the checkout.", n=len(stuck), where=where))
         findings.append(finding(
-            ID, "no-walk", severity, "No product could be walked to the last checkout step",
-            f"{len(stuck)} checkout walk(s) stopped before the last step ({where}), so the costs and checkout "
-            "checks could not judge the checkout.",
+            ID, "no-walk", severity, T("No product could be walked to the last checkout step"), messages[-1],
             url=stuck[0]["product"] if stuck else url, key="no-walk", evidence={"coverage": cover}, why=WHY,
             recommendation=HINT,
         ))
     elif not cover["walks_started"] and artifacts.checkout == [] and cover["products_recognised"]:
+        messages.append(T("Products were recognised but no checkout walk ran (turned off, or the walk failed to "
+                          "start)."))
         findings.append(finding(
-            ID, "no-walk", "info", "The checkout was not walked",
-            "Products were recognised but no checkout walk ran (turned off, or the walk failed to start).",
+            ID, "no-walk", "info", T("The checkout was not walked"), messages[-1],
             url=url, key="no-walk-run", evidence={"coverage": cover}, why=WHY, recommendation=HINT,
         ))
     for item in cover["ledgers_unreadable"]:
+        messages.append(T("The price lines of the {step} step could not be read so that they add up to its total: "
+                          "{reason}.", step=item["step"], reason=item["reason"]))
         findings.append(finding(
-            ID, "ledger-unreadable", "low", f"The {item['step']} step's prices do not add up",
-            f"The price lines of the {item['step']} step could not be read so that they add up to its total: "
-            f"{item['reason']}.",
+            ID, "ledger-unreadable", "low", T("The {step} step's prices do not add up", step=item["step"]),
+            messages[-1],
             url=item["product"], key=f"{item['product']}|{item['step']}", evidence={"coverage": cover, **item},
             why=WHY, recommendation=HINT,
         ))
     if findings:
-        return result(module, findings, findings[0].message, details={"coverage": cover})
-    return result(module, [], f"{cover['products_recognised']} product page(s) recognised; "
-                              f"{cover['walks_completed']} of {cover['walks_started']} walk(s) reached the last step.",
+        return result(module, findings, messages[0], details={"coverage": cover})
+    return result(module, [], T("{recognised} product page(s) recognised; {completed} of {started} walk(s) reached "
+                                "the last step.", recognised=cover["products_recognised"],
+                                completed=cover["walks_completed"], started=cover["walks_started"]),
                   status="pass", details={"coverage": cover})

@@ -13,17 +13,51 @@ from __future__ import annotations
 
 from typing import Any
 
-from auditor.model import CheckResult, Finding, SEVERITY_ORDER, fingerprint
+from auditor.model import CheckResult, Finding, Message, SEVERITY_ORDER, fingerprint
 
-CATEGORIES = {
-    "costs": "Costs",
-    "checkout": "Checkout",
-    "product": "Product information",
-    "returns": "Returns",
-    "contact": "Contact",
-    "self-service": "Self-service",
-    "navigation": "Navigation",
-}
+
+class T(str):
+    """A translatable English text: ``T("Only {count} image(s) of “{name}”", count=1, name=title)`` *is* the
+    English sentence (a ``str``) and remembers its template (the gettext message id, extracted by pybabel with
+    the keyword ``T``) and parameters, so every report language can show it.
+
+    Parameters are store text or numbers (never translated) or themselves ``T`` (translated too). Format specs
+    work (``{amount:.2f}``). ``T + T`` (and ``T + str``) is ``T("{a}{b}")`` of the two parts, each translated
+    on its own.
+    """
+
+    template: str
+    params: dict[str, Any]
+
+    def __new__(cls, template: str, **params: Any) -> "T":
+        obj = super().__new__(cls, template.format(**params) if params else template)
+        obj.template = template
+        obj.params = params
+        return obj
+
+    def __add__(self, other: Any) -> "T":  # type: ignore[override]
+        if isinstance(other, str):
+            return T("{a}{b}", a=self, b=other)  # each part is translated on its own
+        return NotImplemented
+
+    def __radd__(self, other: Any) -> "T":
+        if isinstance(other, str):
+            return T("{a}{b}", a=other, b=self)
+        return NotImplemented
+
+    def message(self) -> Message:
+        return Message(id=self.template, params={k: _param(v) for k, v in self.params.items()})
+
+
+def _param(value: Any) -> Any:
+    if isinstance(value, T):
+        return value.message().model_dump()
+    return value if value is None or isinstance(value, (str, int, float, bool)) else str(value)
+
+
+def texts_of(**fields: Any) -> dict[str, Message]:
+    """The translatable forms of the given texts (those built with :class:`T`)."""
+    return {name: value.message() for name, value in fields.items() if isinstance(value, T)}
 
 
 def finding(
@@ -54,6 +88,7 @@ def finding(
         evidence=evidence or {},
         why=why,
         recommendation=recommendation,
+        texts=texts_of(title=title, message=message, why=why, recommendation=recommendation),
     )
 
 
@@ -64,6 +99,7 @@ def result(
     *,
     status: str | None = None,
     details: dict[str, Any] | None = None,
+    visuals: list[Any] | None = None,
     fail_at: str = "low",
 ) -> CheckResult:
     """Build a check result. Without an explicit ``status`` it is ``fail`` when any finding is at or
@@ -79,6 +115,8 @@ def result(
         summary=summary,
         findings=sorted(findings, key=lambda f: (-SEVERITY_ORDER[f.severity], f.url, f.rule)),
         details=details or {},
+        visuals=visuals or [],
+        texts=texts_of(title=T(module.TITLE) if isinstance(module.TITLE, str) else module.TITLE, summary=summary),
     )
 
 
@@ -89,16 +127,28 @@ def unread_pages(artifacts: Any, topic: str) -> tuple[list[dict[str, str]], str]
     unread = artifacts.unread_about(topic) if hasattr(artifacts, "unread_about") else []
     if not unread:
         return [], ""
-    why = {"robots": "blocked by robots.txt", "budget": "over the page budget", "failed": "failed to load",
-           "offsite": "redirected to another site"}
+    why = {"robots": T("blocked by robots.txt"), "budget": T("over the page budget"), "failed": T("failed to load"),
+           "offsite": T("redirected to another site")}
     listed = [{"url": u.url, "reason": u.reason, "link_text": u.link_text, "detail": u.detail} for u in unread[:10]]
-    names = "; ".join(f"{u.url} ({why.get(u.reason, u.reason)})" for u in unread[:3])
-    return listed, (f"The {topic} page linked from the store was not read: {names}, so this could not be checked "
-                    "there. Needs review.")
+    names: str = ""
+    for u in unread[:3]:
+        named = T("{url} ({why})", url=u.url, why=why.get(u.reason, u.reason))
+        names = named if not names else names + "; " + named
+    sentence = {
+        "returns": T("The returns page linked from the store was not read: {names}, so this could not be checked "
+                     "there. Needs review.", names=names),
+        "contact": T("The contact page linked from the store was not read: {names}, so this could not be checked "
+                     "there. Needs review.", names=names),
+        "faq": T("The FAQ page linked from the store was not read: {names}, so this could not be checked there. "
+                 "Needs review.", names=names),
+    }.get(topic) or T("The {topic} page linked from the store was not read: {names}, so this could not be checked "
+                      "there. Needs review.", topic=topic, names=names)
+    return listed, sentence
 
 
-def not_applicable(module: Any, summary: str, details: dict[str, Any] | None = None) -> CheckResult:
-    return result(module, [], summary, status="not-applicable", details=details)
+def not_applicable(module: Any, summary: str, details: dict[str, Any] | None = None,
+                   visuals: list[Any] | None = None) -> CheckResult:
+    return result(module, [], summary, status="not-applicable", details=details, visuals=visuals)
 
 
 def not_seen(module: Any, artifacts: Any, summary: str, details: dict[str, Any] | None = None) -> CheckResult:
@@ -107,8 +157,8 @@ def not_seen(module: Any, artifacts: Any, summary: str, details: dict[str, Any] 
     from auditor.coverage import store_sells
 
     if store_sells(artifacts):
-        return result(module, [], summary + " The store sells, so this needs a review (see audit-coverage).",
-                      status="needs-review", details=details)
+        return result(module, [], T("{summary} The store sells, so this needs a review (see audit-coverage).",
+                                    summary=summary), status="needs-review", details=details)
     return not_applicable(module, summary, details)
 
 

@@ -53,6 +53,7 @@ Options
 
 from __future__ import annotations
 
+import functools
 import statistics
 import sys
 from typing import Any, Iterable
@@ -60,40 +61,41 @@ from urllib.parse import urlsplit
 
 from auditor import lexicon
 from auditor.model import Artifacts, Finding, PageArtifact
-from checks.base import finding, not_applicable, result, unread_pages
+from auditor import details as visual
+from checks.base import T, finding, not_applicable, result, unread_pages
 
 ID = "click-depth"
-TITLE = "Clicks from home to products, basket and help"
+TITLE = T('Clicks from home to products, basket and help')
 CATEGORY = "navigation"
 SEVERITIES = ["high", "medium", "low"]
 DEFAULT_OPTIONS: dict[str, Any] = {"max_product_depth": 3, "max_help_depth": 2, "max_cart_depth": 1}
 
 HELP_KINDS = ("contact", "returns", "faq")
-HELP_LABELS = {"contact": "contact page", "returns": "returns page", "faq": "FAQ page"}
+HELP_LABELS = {"contact": T('contact page'), "returns": T('returns page'), "faq": T('FAQ page')}
 # page types whose title/headings may mention returns without being the returns page
 NOT_RETURNS_PAGES = ("home", "product", "cart", "checkout")
 STEP_CHARS = 60  # a click-path step longer than this is shortened in evidence
 HOME_LABEL = "Home"
 SEPARATOR = " › "
 
-WHY_PRODUCT = ("Shoppers who do not find a product within a few clicks assume the store does not have it and "
-               "leave; products buried in deep pagination are also crawled and ranked less by search engines.")
-WHY_CART = ("Shoppers expect a basket link in the header of every page: returning to the basket to finish an "
-            "order must take one click. A basket that is hard to reach is a basket that is abandoned.")
+WHY_PRODUCT = (T('Shoppers who do not find a product within a few clicks assume the store does not have it and '
+                 'leave; products buried in deep pagination are also crawled and ranked less by search engines.'))
+WHY_CART = (T('Shoppers expect a basket link in the header of every page: returning to the basket to finish an order '
+              'must take one click. A basket that is hard to reach is a basket that is abandoned.'))
 WHY_HELP = {
-    "contact": ("Shoppers check that they can reach a person before they trust a store, and need to do so fast "
-                "when an order goes wrong. The e-Commerce Directive 2000/31/EC art. 5(1) requires contact "
-                "details to be easily, directly and permanently accessible."),
-    "returns": ("Shoppers read the returns conditions before buying; hard-to-find returns rules cost sales and "
-                "cause support tickets. The right of withdrawal must be explained before the order "
-                "(Directive 2011/83/EU art. 6(1)(h))."),
-    "faq": ("An FAQ a shopper can find answers questions about delivery, payment and returns before they "
-            "become support tickets or abandoned baskets."),
+    "contact": (T('Shoppers check that they can reach a person before they trust a store, and need to do so fast '
+                  'when an order goes wrong. The e-Commerce Directive 2000/31/EC art. 5(1) requires contact details '
+                  'to be easily, directly and permanently accessible.')),
+    "returns": (T('Shoppers read the returns conditions before buying; hard-to-find returns rules cost sales and '
+                  'cause support tickets. The right of withdrawal must be explained before the order (Directive '
+                  '2011/83/EU art. 6(1)(h)).')),
+    "faq": (T('An FAQ a shopper can find answers questions about delivery, payment and returns before they become '
+              'support tickets or abandoned baskets.')),
 }
 FIX_HELP = {
-    "contact": "Link the contact page from the header or the footer of every page (one click from anywhere).",
-    "returns": "Link the returns / withdrawal page from the footer of every page and from the basket.",
-    "faq": "Link the FAQ / help centre from the header or the footer of every page.",
+    "contact": T('Link the contact page from the header or the footer of every page (one click from anywhere).'),
+    "returns": T('Link the returns / withdrawal page from the footer of every page and from the basket.'),
+    "faq": T('Link the FAQ / help centre from the header or the footer of every page.'),
 }
 
 
@@ -209,13 +211,14 @@ def _product_findings(products: list[PageArtifact], limit: int) -> list[Finding]
             continue
         name = page.title or url_key(url_of(page))
         out.append(finding(
-            ID, "product-too-deep", "medium", f"Product “{name}” is {page.depth} clicks from home",
-            f"The product page is {page.depth} clicks from the home page (limit {limit}): "
-            f"{path_text(page)}.",
+            ID, "product-too-deep", "medium", T('Product “{name}” is {depth} clicks from home',
+                                                name=name, depth=page.depth),
+            T('The product page is {depth} clicks from the home page (limit {limit}): {path_text}.',
+              depth=page.depth, limit=limit, path_text=path_text(page)),
             url=url_of(page), key=url_key(url_of(page)), evidence=_evidence(page, limit), why=WHY_PRODUCT,
-            recommendation=(f"Bring products within {limit} clicks: link subcategories from the menu, show more "
-                            "products per category page or add filters instead of deep pagination, and link "
-                            "bestsellers and new arrivals from the home page."),
+            recommendation=(T('Bring products within {limit} clicks: link subcategories from the menu, show more '
+                              'products per category page or add filters instead of deep pagination, and link '
+                              'bestsellers and new arrivals from the home page.', limit=limit)),
         ))
     return out
 
@@ -224,10 +227,12 @@ def _cart_finding(cart: PageArtifact | None, limit: int) -> list[Finding]:
     if cart is None or cart.depth is None or cart.depth <= limit:
         return []
     return [finding(
-        ID, "cart-too-deep", "high", f"The basket is {cart.depth} clicks from home",
-        f"The basket page is {cart.depth} clicks from the home page (limit {limit}): {path_text(cart)}.",
+        ID, "cart-too-deep", "high", T('The basket is {depth} clicks from home', depth=cart.depth),
+        T('The basket page is {depth} clicks from the home page (limit {limit}): {path_text}.',
+          depth=cart.depth, limit=limit, path_text=path_text(cart)),
         url=url_of(cart), key=url_key(url_of(cart)), evidence=_evidence(cart, limit), why=WHY_CART,
-        recommendation="Put a basket link (icon with the item count and a text label) in the header of every page.",
+        recommendation=T('Put a basket link (icon with the item count and a text label) in the header of every page.'
+                         ),
     )]
 
 
@@ -238,8 +243,10 @@ def _help_findings(kind: str, page: PageArtifact | None, limit: int, crawled: in
     if page.depth is None or page.depth <= limit:
         return []
     return [finding(
-        ID, "help-page-too-deep", "medium", f"The {label} is {page.depth} clicks from home",
-        f"The shallowest {label} is {page.depth} clicks from the home page (limit {limit}): {path_text(page)}.",
+        ID, "help-page-too-deep", "medium", T('The {label} is {depth} clicks from home',
+                                              label=label, depth=page.depth),
+        T('The shallowest {label} is {depth} clicks from the home page (limit {limit}): {path_text}.',
+          label=label, depth=page.depth, limit=limit, path_text=path_text(page)),
         url=url_of(page), key=f"{kind}:{url_key(url_of(page))}", evidence={"kind": kind, **_evidence(page, limit)},
         why=WHY_HELP[kind], recommendation=FIX_HELP[kind],
     )]
@@ -248,8 +255,8 @@ def _help_findings(kind: str, page: PageArtifact | None, limit: int, crawled: in
 def run(artifacts: Artifacts, options: dict[str, Any]) -> Any:
     pages = linked_pages(artifacts)
     if not any(p.depth is not None for p in pages):
-        return not_applicable(sys.modules[__name__], "No page was reached by links from the home page, so there is no "
-                                            "click depth to measure.",
+        return not_applicable(sys.modules[__name__], T('No page was reached by links from the home page, so there is '
+                                                       'no click depth to measure.'),
                               details={"pages": len(pages)})
     max_product = int(options["max_product_depth"])
     max_cart = int(options["max_cart_depth"])
@@ -279,25 +286,25 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> Any:
     linked_products = [p for p in products if p.depth is not None]
     parts = []
     if linked_products:
-        parts.append(f"{deep_products} of {len(linked_products)} product pages more than {max_product} clicks "
-                     "from home" if deep_products else
-                     f"all {len(linked_products)} product pages within {max_product} clicks")
-    parts.append(f"basket {cart.depth} click(s)" if cart is not None and cart.depth is not None
-                 else "basket not reached by links")
+        parts.append(T("{deep} of {linked} product pages are more than {limit} clicks from home.", deep=deep_products,
+                       linked=len(linked_products), limit=max_product) if deep_products else
+                     T("All {linked} product pages are within {limit} clicks.", linked=len(linked_products),
+                       limit=max_product))
+    parts.append(T("Basket: {depth} click(s).", depth=cart.depth) if cart is not None and cart.depth is not None
+                 else T("The basket is not reached by links."))
     for kind in HELP_KINDS:
         page = chosen[kind]
         if page is None and kind in unread:
-            parts.append(f"{HELP_LABELS[kind]} linked but not read")
+            parts.append(T("The {label} is linked but was not read.", label=HELP_LABELS[kind]))
         elif page is None:
-            parts.append(f"no {HELP_LABELS[kind]}")
+            parts.append(T("No {label} found.", label=HELP_LABELS[kind]))
         elif page.depth is None:
-            parts.append(f"{HELP_LABELS[kind]} only in the sitemap")
+            parts.append(T("Depth of the {label}: only in the sitemap.", label=HELP_LABELS[kind]))
         else:
-            parts.append(f"{HELP_LABELS[kind]} {page.depth} click(s)")
+            parts.append(T("Depth of the {label}: {depth} click(s).", label=HELP_LABELS[kind], depth=page.depth))
     if unlinked:
-        parts.append(f"{len(unlinked)} page(s) reachable only from the sitemap")
-    summary = "; ".join(parts)
-    summary = summary[:1].upper() + summary[1:] + "."
+        parts.append(T("{n} page(s) reachable only from the sitemap.", n=len(unlinked)))
+    summary = functools.reduce(lambda a, b: a + " " + b, parts)
 
     details = {
         "limits": {"product": max_product, "cart": max_cart, "help": max_help},
@@ -309,10 +316,11 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> Any:
                      for p in unlinked],
         "tree": _tree(pages),
     }
+    visuals = [visual.tree(details["tree"])]
     if unread:
         details["unread"] = unread
-        return result(sys.modules[__name__], findings, summary + " " + " ".join(notes), status="needs-review",
-                      details=details)
-    return result(sys.modules[__name__], findings, summary, details=details)
+        return result(sys.modules[__name__], findings, functools.reduce(lambda a, b: a + " " + b, [summary, *notes]),
+                      status="needs-review", details=details, visuals=visuals)
+    return result(sys.modules[__name__], findings, summary, details=details, visuals=visuals)
 
 

@@ -80,11 +80,12 @@ from phonenumbers import Leniency, PhoneNumberMatcher, PhoneNumberType
 from auditor import lexicon, widgets
 from auditor.errors import UsageError
 from auditor.model import Artifacts, Finding, PageArtifact
-from checks.base import finding, not_applicable, result, unread_pages
+from auditor import details as visual
+from checks.base import T, finding, not_applicable, result, unread_pages
 from checks.click_depth import linked_pages, page_brief, path_text, shallowest, url_key, url_of
 
 ID = "contact-options"
-TITLE = "Contact channels shoppers can find"
+TITLE = T('Contact channels shoppers can find')
 CATEGORY = "contact"
 SEVERITIES = ["high", "medium", "low"]
 DEFAULT_OPTIONS: dict[str, Any] = {"min_sitewide_share": 0.5, "max_contact_depth": 2, "default_region": ""}
@@ -121,35 +122,35 @@ MAX_HOURS_SNIPPETS = 20
 MAX_URLS = 10  # URLs listed per value in details and evidence
 
 WHY_NO_CHANNEL = (
-    "Shoppers buy where they know they can reach a person when something goes wrong; a store that offers only "
-    "a form looks unaccountable, and every unanswered question becomes an abandoned basket. EU law requires the "
-    "trader's telephone number and e-mail address before the contract (Directive 2011/83/EU art. 6(1)(c)) and an "
-    "e-mail address allowing rapid, direct contact (e-Commerce Directive 2000/31/EC art. 5(1)(c))."
+    T("Shoppers buy where they know they can reach a person when something goes wrong; a store that offers only a "
+      "form looks unaccountable, and every unanswered question becomes an abandoned basket. EU law requires the "
+      "trader's telephone number and e-mail address before the contract (Directive 2011/83/EU art. 6(1)(c)) and an "
+      "e-mail address allowing rapid, direct contact (e-Commerce Directive 2000/31/EC art. 5(1)(c)).")
 )
 WHY_PREMIUM = (
-    "A shopper who calls about an order pays a premium rate by the minute, often far more than a normal call. "
-    "Directive 2011/83/EU art. 21 forbids charging consumers more than the basic rate for calls about a "
-    "concluded contract (the cost of an ordinary geographic or mobile call, CJEU C-568/15 comtech); a premium "
-    "line also tells shoppers the store profits from their problems."
+    T('A shopper who calls about an order pays a premium rate by the minute, often far more than a normal call. '
+      'Directive 2011/83/EU art. 21 forbids charging consumers more than the basic rate for calls about a concluded '
+      'contract (the cost of an ordinary geographic or mobile call, CJEU C-568/15 comtech); a premium line also '
+      'tells shoppers the store profits from their problems.')
 )
 WHY_SHARED = (
-    "Shared-cost numbers may cost the caller more than an ordinary call, especially from a mobile phone. "
-    "Directive 2011/83/EU art. 21 forbids charging consumers more than the basic rate for calls about a "
-    "concluded contract (CJEU C-568/15 comtech)."
+    T('Shared-cost numbers may cost the caller more than an ordinary call, especially from a mobile phone. Directive '
+      '2011/83/EU art. 21 forbids charging consumers more than the basic rate for calls about a concluded contract '
+      '(CJEU C-568/15 comtech).')
 )
 WHY_HOURS = (
-    "A shopper who calls or opens the chat and gets no answer does not know whether anyone ever will; stated "
-    "opening hours tell them when a person is there and how soon to expect a reply."
+    T('A shopper who calls or opens the chat and gets no answer does not know whether anyone ever will; stated '
+      'opening hours tell them when a person is there and how soon to expect a reply.')
 )
 WHY_DEEP = (
-    "Shoppers with a question look at the header and the home page first; when neither shows a way to reach "
-    "the store and the contact page is several clicks away, many give up. Contact details must be easily, "
-    "directly and permanently accessible (e-Commerce Directive 2000/31/EC art. 5(1))."
+    T('Shoppers with a question look at the header and the home page first; when neither shows a way to reach the '
+      'store and the contact page is several clicks away, many give up. Contact details must be easily, directly and '
+      'permanently accessible (e-Commerce Directive 2000/31/EC art. 5(1)).')
 )
 WHY_SITEWIDE = (
-    "Questions come up on product pages and in the basket, not on the home page: a phone number, e-mail "
-    "address or chat visible there answers them before the shopper leaves. Contact details must be "
-    "permanently accessible (e-Commerce Directive 2000/31/EC art. 5(1))."
+    T('Questions come up on product pages and in the basket, not on the home page: a phone number, e-mail address or '
+      'chat visible there answers them before the shopper leaves. Contact details must be permanently accessible '
+      '(e-Commerce Directive 2000/31/EC art. 5(1)).')
 )
 
 
@@ -536,7 +537,7 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> Any:
     module = sys.modules[__name__]
     pages = linked_pages(artifacts)
     if not pages:
-        return not_applicable(module, "No page was crawled, so there are no contact channels to look for.")
+        return not_applicable(module, T('No page was crawled, so there are no contact channels to look for.'))
     option_region = region_option(options.get("default_region"))
     tld_region = store_region(artifacts)
     min_share = float(options["min_sitewide_share"])
@@ -565,16 +566,16 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> Any:
         only = (f"the only way to reach the store is a {' and a '.join(LABELS[n] for n in forms)}" if forms
                 else "there is no contact form either")
         findings.append(finding(
-            ID, "no-direct-channel", "high", "No phone, e-mail, chat or messaging app anywhere",
-            f"None of the {len(rows)} crawled pages shows a phone number, an e-mail address, a chat widget or a "
-            f"messaging-app link; {only}.",
+            ID, "no-direct-channel", "high", T('No phone, e-mail, chat or messaging app anywhere'),
+            T('None of the {n_rows} crawled pages shows a phone number, an e-mail address, a chat widget or a '
+              'messaging-app link; {only}.', n_rows=len(rows), only=only),
             url=where, key="direct-channel",
             evidence={"pages_checked": len(rows), "forms": forms, "contact_page": contact_brief},
             why=WHY_NO_CHANNEL,
-            recommendation=("Show a phone number and an e-mail address as tel: and mailto: links in the footer of "
-                            "every page and on the contact page, with the hours someone answers; add a chat or a "
-                            "WhatsApp/Messenger link if you can staff it. Keep the form as an extra, not the "
-                            "only way."),
+            recommendation=(T('Show a phone number and an e-mail address as tel: and mailto: links in the footer of '
+                              'every page and on the contact page, with the hours someone answers; add a chat or a '
+                              'WhatsApp/Messenger link if you can staff it. Keep the form as an extra, not the only '
+                              'way.')),
         ))
 
     for phone in phones.values():
@@ -585,26 +586,26 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> Any:
         mark = _phone_box(rows, phone)
         findings.append(finding(
             ID, "premium-rate-phone", "high" if premium else "low",
-            f"The store's phone number {phone.display} is a {kind} line",
-            f"{phone.display} is a {kind} number ({phone.region or 'unknown region'}); it is shown on "
-            f"{len(phone.urls)} page(s).",
+            T("The store's phone number {display} is a {kind} line", display=phone.display, kind=kind),
+            T('{display} is a {kind} number ({value}); it is shown on {n_urls} page(s).',
+              display=phone.display, kind=kind, value=phone.region or 'unknown region', n_urls=len(phone.urls)),
             url=phone.urls[0] if phone.urls else "", key=phone.e164,
             evidence={"number": phone.display, "type": kind, "region": phone.region,
                       "seen_on": phone.urls[:MAX_URLS], "found_as": sorted(phone.sources),
                       **({"box": mark} if mark else {})},
             why=WHY_PREMIUM if premium else WHY_SHARED,
-            recommendation=("Replace it with a geographic, mobile or toll-free number for customers (keep a "
-                            "premium line only for optional paid services, never for questions about orders, "
-                            "returns or complaints), and say what a call costs next to any number you keep."),
+            recommendation=(T('Replace it with a geographic, mobile or toll-free number for customers (keep a '
+                              'premium line only for optional paid services, never for questions about orders, '
+                              'returns or complaints), and say what a call costs next to any number you keep.')),
         ))
 
     if direct:
         voice = [n for n in ("phone", "chat") if channels[n]["present"]]
         if voice and not hours:
             findings.append(finding(
-                ID, "no-opening-hours", "medium", "No opening hours for the phone or chat",
-                f"The store offers {' and '.join(LABELS[n] for n in voice)} but none of the {len(rows)} crawled "
-                "pages says when someone answers.",
+                ID, "no-opening-hours", "medium", T('No opening hours for the phone or chat'),
+                T('The store offers {value} but none of the {n_rows} crawled pages says when someone answers.',
+                  value=' and '.join(LABELS[n] for n in voice), n_rows=len(rows)),
                 url=url_of(contact) if contact is not None else
                 next(url_of(r.page) for r in rows if r.phones or r.providers),
                 key="opening-hours",
@@ -613,9 +614,9 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> Any:
                           "chat": [p["name"] for p in channels["chat"]["providers"]],
                           "pages_checked": len(rows)},
                 why=WHY_HOURS,
-                recommendation=("State the hours next to the phone number and in the chat window, in the footer "
-                                "and on the contact page, e.g. “Mon–Fri 8:00–18:00, Sat 9:00–13:00”, and say "
-                                "how soon e-mails are answered."),
+                recommendation=(T('State the hours next to the phone number and in the chat window, in the footer '
+                                  'and on the contact page, e.g. “Mon–Fri 8:00–18:00, Sat 9:00–13:00”, and say how '
+                                  'soon e-mails are answered.')),
             ))
 
         if home is not None and not home.direct:
@@ -628,9 +629,9 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> Any:
                 depth_text = (f"{target.depth} clicks from home" if target is not None and target.depth is not None
                               else "not reachable by links from home")
                 findings.append(finding(
-                    ID, "contact-only-deep", "medium", "Contact channels are hidden deep in the site",
-                    f"The home page shows no phone, e-mail, chat or messaging link, and the {what} is "
-                    f"{depth_text} (limit {max_depth}).",
+                    ID, "contact-only-deep", "medium", T('Contact channels are hidden deep in the site'),
+                    T('The home page shows no phone, e-mail, chat or messaging link, and the {what} is {depth_text} '
+                      '(limit {max_depth}).', what=what, depth_text=depth_text, max_depth=max_depth),
                     url=url_of(target) if target is not None else url_of(home.page),
                     key=url_key(url_of(target)) if target is not None else "contact-page",
                     evidence={"home": url_of(home.page), "home_channels": home.channels(),
@@ -639,36 +640,38 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> Any:
                               else None,
                               "limit": max_depth},
                     why=WHY_DEEP,
-                    recommendation=("Show the phone number and e-mail address in the header or footer of every "
-                                    "page (the home page included) and link the contact page from the header; "
-                                    f"it should be at most {max_depth} clicks from anywhere."),
+                    recommendation=(T('Show the phone number and e-mail address in the header or footer of every '
+                                      'page (the home page included) and link the contact page from the header; it '
+                                      'should be at most {max_depth} clicks from anywhere.', max_depth=max_depth)),
                 ))
 
         if share < min_share:
             without = [url_of(r.page) for r in rows if not r.direct]
             findings.append(finding(
-                ID, "contact-not-sitewide", "low", "Contact channels are not visible on most pages",
-                f"A phone, e-mail, chat or messaging link is visible on {len(with_direct)} of {len(rows)} crawled "
-                f"pages ({share:.0%}; expected at least {min_share:.0%}).",
+                ID, "contact-not-sitewide", "low", T('Contact channels are not visible on most pages'),
+                T('A phone, e-mail, chat or messaging link is visible on {n_with_direct} of {n_rows} crawled pages '
+                  '({share:.0%}; expected at least {min_share:.0%}).',
+                  n_with_direct=len(with_direct), n_rows=len(rows), share=share, min_share=min_share),
                 url=without[0] if without else "", key="sitewide",
                 evidence={"share": share, "min_share": min_share, "pages_with_channel": len(with_direct),
                           "pages": len(rows), "pages_without": without[:MAX_URLS],
                           "with_channel": [url_of(r.page) for r in with_direct][:MAX_URLS]},
                 why=WHY_SITEWIDE,
-                recommendation=("Put the phone number (tel: link), the e-mail address (mailto: link) and the "
-                                "hours in the footer of every page, or load the chat widget on every page, "
-                                "product pages and the basket included."),
+                recommendation=(T('Put the phone number (tel: link), the e-mail address (mailto: link) and the hours '
+                                  'in the footer of every page, or load the chat widget on every page, product pages '
+                                  'and the basket included.')),
             ))
 
     if direct:
-        summary = f"Offers {_offered(channels)}; direct channels on {share:.0%} of {len(rows)} pages"
-        summary += "; opening hours stated." if hours else "; no opening hours found."
+        summary = T('Offers {offered}; direct channels on {share:.0%} of {n_rows} pages',
+                    offered=_offered(channels), share=share, n_rows=len(rows))
+        summary += (T('; opening hours stated.') if hours else T('; no opening hours found.'))
         toll_free = channels["phone"]["toll_free"]
         if toll_free:
-            summary += f" Toll-free: {', '.join(toll_free)}."
+            summary += T(' Toll-free: {toll_free}.', toll_free=', '.join(toll_free))
     else:
-        summary = (f"No direct contact channel on {len(rows)} pages"
-                   + (f"; only {_offered(channels)}." if forms else "."))
+        summary = (T('No direct contact channel on {n_rows} pages',
+                     n_rows=len(rows)) + (T('; only {offered}.', offered=_offered(channels)) if forms else T('.')))
     details = {
         "channels": channels,
         "matrix": [{"url": url_of(r.page), "type": r.page.page_type, "depth": r.page.depth,
@@ -682,8 +685,11 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> Any:
         "regions": {"option": option_region, "tld": tld_region},
         "limits": {"min_sitewide_share": min_share, "max_contact_depth": max_depth},
     }
+    present = {name: bool(value.get("present")) for name, value in channels.items()}
+    visuals = [visual.matrix(details["matrix"], present)]
     if unread:  # the contact page was linked but not read: its channels are unknown
         details["unread"] = unread
         findings = [f for f in findings if f.rule not in ("no-direct-channel", "contact-only-deep")]
-        return result(module, findings, f"{summary} {unread_note}", status="needs-review", details=details)
-    return result(module, findings, summary, details=details)
+        return result(module, findings, summary + " " + unread_note, status="needs-review", details=details,
+                      visuals=visuals)
+    return result(module, findings, summary, details=details, visuals=visuals)

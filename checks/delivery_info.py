@@ -57,24 +57,24 @@ from auditor.prices import parse_price
 from auditor.textinfo import (
     clauses, durations, find, find_names, has, html_tree, lang_of, looked_for, sentences, store_lang,
 )
-from checks.base import finding, not_applicable, result, not_seen
+from checks.base import T, finding, result, not_seen
 
 ID = "delivery-info"
-TITLE = "Delivery time, delivery cost and payment methods before checkout"
+TITLE = T('Delivery time, delivery cost and payment methods before checkout')
 CATEGORY = "costs"
 SEVERITIES = ["high", "medium", "low"]
 DEFAULT_OPTIONS: dict[str, Any] = {
     "payment_pages": ["home", "category", "product", "cart", "policy", "faq", "contact", "other"],
 }
 
-WHY_COST = ("Extra costs that appear only at checkout are the first reason shoppers abandon (48%, Baymard 2024). "
-            "EU law requires delivery costs before the order: Directive 2011/83/EU art. 6(1)(e).")
-WHY_TIME = ("“When will it arrive?” is one of the most frequent support questions, and a shopper who needs the item "
-            "by a date will not order blind. The delivery arrangements must be given before the order: Directive "
-            "2011/83/EU art. 6(1)(g).")
-WHY_PAY = ("Shoppers who cannot see whether their payment method (BLIK, card, cash on delivery…) is accepted fill in "
-           "the checkout to find out, or leave. Directive 2011/83/EU art. 8(3) asks for the accepted means of "
-           "payment at the latest at the beginning of the ordering process.")
+WHY_COST = (T('Extra costs that appear only at checkout are the first reason shoppers abandon (48%, Baymard 2024). '
+              'EU law requires delivery costs before the order: Directive 2011/83/EU art. 6(1)(e).'))
+WHY_TIME = (T('“When will it arrive?” is one of the most frequent support questions, and a shopper who needs the '
+              'item by a date will not order blind. The delivery arrangements must be given before the order: '
+              'Directive 2011/83/EU art. 6(1)(g).'))
+WHY_PAY = (T('Shoppers who cannot see whether their payment method (BLIK, card, cash on delivery…) is accepted fill '
+             'in the checkout to find out, or leave. Directive 2011/83/EU art. 8(3) asks for the accepted means of '
+             'payment at the latest at the beginning of the ordering process.'))
 
 
 def _delivery_clause(clause: str, lang: str | None) -> bool:
@@ -150,7 +150,8 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> CheckResult:
     carts = artifacts.pages_of("cart")
     walks = artifacts.checkout
     if not products and not carts and not walks:
-        return not_seen(module, artifacts, "No product page or basket was seen, so nothing was told before checkout.")
+        return not_seen(module, artifacts,
+                        T('No product page or basket was seen, so nothing was told before checkout.'))
     lang_default = store_lang(artifacts) or None
 
     basket_texts: list[tuple[str, str]] = [(p.final_url, p.text) for p in carts]
@@ -173,36 +174,39 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> CheckResult:
                      "delivery_cost": delivery_cost(page.text, lang)[:3]})
     lang = lang_default
     findings = []
-    basket_note = " and neither does the basket" if basket_texts else " (no basket was seen)"
+    basket_note = (T(' and neither does the basket') if basket_texts else T(' (no basket was seen)'))
     no_time = [r["url"] for r in rows if not r["delivery_time"]]
     if not basket_time and (no_time or not rows):
         where = no_time or [u for u, _ in basket_texts]
         findings.append(finding(
-            ID, "delivery-time-missing", "medium", "No delivery time before checkout",
-            (f"{len(no_time)} of {len(rows)} sampled product pages state no delivery time{basket_note}."
-             if rows else "The basket states no delivery time."),
+            ID, "delivery-time-missing", "medium", T('No delivery time before checkout'),
+            ((T('{n_no_time} of {n_rows} sampled product pages state no delivery time{basket_note}.',
+                n_no_time=len(no_time), n_rows=len(rows),
+                basket_note=basket_note) if rows else T('The basket states no delivery time.'))),
             url=where[0], key="delivery-time",
             evidence={"pages_without": where[:20], "basket_checked": [u for u, _ in basket_texts][:10],
                       "looked_for": "a clause about delivery (" + ", ".join(looked_for("dispatch", lang, 4))
                       + ") with days or hours, or " + ", ".join(looked_for("delivery_fast", lang, 3))},
             why=WHY_TIME,
-            recommendation="Show the delivery estimate next to the price and in the basket, e.g. “Ships within "
-                           "24 h, delivered in 1–2 working days”.",
+            recommendation=T('Show the delivery estimate next to the price and in the basket, e.g. “Ships within 24 '
+                             'h, delivered in 1–2 working days”.'),
         ))
     no_cost = [r["url"] for r in rows if not r["delivery_cost"]]
     if not basket_cost and (no_cost or not rows):
         where = no_cost or [u for u, _ in basket_texts]
         findings.append(finding(
-            ID, "delivery-cost-missing", "high", "No delivery cost before checkout",
-            (f"{len(no_cost)} of {len(rows)} sampled product pages state no delivery cost or free-delivery "
-             f"threshold{basket_note}." if rows else "The basket states no delivery cost."),
+            ID, "delivery-cost-missing", "high", T('No delivery cost before checkout'),
+            ((T('{n_no_cost} of {n_rows} sampled product pages state no delivery cost or free-delivery '
+                'threshold{basket_note}.',
+                n_no_cost=len(no_cost), n_rows=len(rows),
+                basket_note=basket_note) if rows else T('The basket states no delivery cost.'))),
             url=where[0], key="delivery-cost",
             evidence={"pages_without": where[:20], "basket_checked": [u for u, _ in basket_texts][:10],
                       "looked_for": "a clause about delivery with a price in a currency, or "
                       + ", ".join(looked_for("free_delivery", lang, 3))},
             why=WHY_COST,
-            recommendation="State delivery costs next to the price and in the basket, e.g. “Delivery from 4,90 €, "
-                           "free from 50 €”, with a link to all delivery options.",
+            recommendation=T('State delivery costs next to the price and in the basket, e.g. “Delivery from 4,90 €, '
+                             'free from 50 €”, with a link to all delivery options.'),
         ))
 
     allowed = set(options["payment_pages"])
@@ -219,15 +223,15 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> CheckResult:
             shown.setdefault(url, names)
     if not shown:
         findings.append(finding(
-            ID, "payment-methods-missing", "low", "No payment methods shown before checkout",
-            "No page before checkout names a payment method (text or logo).",
+            ID, "payment-methods-missing", "low", T('No payment methods shown before checkout'),
+            T('No page before checkout names a payment method (text or logo).'),
             url=artifacts.home_url or artifacts.start_url, key="payment-methods",
             evidence={"pages_checked": len([p for p in artifacts.ok_pages() if p.page_type in allowed]),
                       "looked_for": looked_for("payment_methods", lang, 8)},
             why=WHY_PAY,
-            recommendation="Show the accepted payment methods (logos with alt text, or a line such as “BLIK, "
-                           "Przelewy24, Visa, PayPal, cash on delivery”) in the footer, on product pages and in "
-                           "the basket.",
+            recommendation=T('Show the accepted payment methods (logos with alt text, or a line such as “BLIK, '
+                             'Przelewy24, Visa, PayPal, cash on delivery”) in the footer, on product pages and in '
+                             'the basket.'),
         ))
 
     all_methods = sorted({n.lower() for names in shown.values() for n in names})
@@ -235,10 +239,11 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> CheckResult:
                                             "delivery_cost": basket_cost[:5]},
                "payment_methods": all_methods, "payment_pages": {u: n for u, n in list(shown.items())[:20]}}
     if findings:
-        summary = f"{len(findings)} delivery/payment fact(s) missing before checkout: " + ", ".join(
-            f.rule for f in findings) + "."
+        summary = T('{n_findings} delivery/payment fact(s) missing before checkout: ',
+                    n_findings=len(findings)) + ", ".join(
+            f.rule for f in findings) + T('.')
     else:
-        summary = (f"Delivery time and cost are stated before checkout on all {len(rows)} product page(s); "
-                   f"payment methods shown: {', '.join(all_methods[:6])}.")
+        summary = (T('Delivery time and cost are stated before checkout on all {n_rows} product page(s); payment '
+                     'methods shown: {all_methods}.', n_rows=len(rows), all_methods=', '.join(all_methods[:6])))
     return result(module, findings, summary, details=details)
 

@@ -42,10 +42,11 @@ from typing import Any
 from auditor.model import Artifacts, CheckResult
 from auditor.tickets import coverage as cov
 from auditor.tickets import taxonomy
-from checks.base import finding, not_applicable, result, unread_pages
+from auditor import details as visual
+from checks.base import T, finding, not_applicable, result, unread_pages
 
 ID = "faq-gaps"
-TITLE = "FAQ answers what shoppers ask support"
+TITLE = T('FAQ answers what shoppers ask support')
 CATEGORY = "self-service"
 SEVERITIES = ("high", "medium", "low")
 DEFAULT_OPTIONS: dict[str, Any] = {
@@ -54,8 +55,8 @@ DEFAULT_OPTIONS: dict[str, Any] = {
     "min_answer_chars": cov.MIN_ANSWER_CHARS,
 }
 
-WHY = ("Shoppers ask support what the site does not answer; every such question is a ticket to handle and, "
-       "for the shoppers who do not write, a reason to leave before buying.")
+WHY = (T('Shoppers ask support what the site does not answer; every such question is a ticket to handle and, for the '
+         'shoppers who do not write, a reason to leave before buying.'))
 
 
 def severity(share: float) -> str:
@@ -70,10 +71,10 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> CheckResult:
     tickets = artifacts.tickets
     if tickets is None:
         return not_applicable(sys.modules[__name__],
-                              "No support tickets were imported (pass --tickets FILE to check FAQ coverage).")
+                              T('No support tickets were imported (pass --tickets FILE to check FAQ coverage).'))
     module = sys.modules[__name__]
     if not tickets.topics:
-        return result(module, [], f"{tickets.imported} tickets imported; no topic stood out.",
+        return result(module, [], T('{imported} tickets imported; no topic stood out.', imported=tickets.imported),
                       details=_details(tickets, None, options))
     coverage = cov.assess(artifacts, tickets, min_share=float(options["min_share"]),
                           similarity=float(options["similarity"]),
@@ -84,19 +85,21 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> CheckResult:
         topic = row.topic
         legal = taxonomy.TOPICS[topic.id].legal if topic.origin == "taxonomy" else ""
         topic_why = taxonomy.TOPICS[topic.id].why if topic.origin == "taxonomy" else ""
-        where = (f"The site's help pages ({len(pages)}: " + ", ".join(p["title"] or p["url"] for p in pages[:5])
-                 + ("…" if len(pages) > 5 else "") + ") do not answer it."
-                 if pages else "The crawl found no FAQ or help page at all.")
+        listed = ", ".join(p["title"] or p["url"] for p in pages[:5]) + ("…" if len(pages) > 5 else "")
+        where = (T("The site's help pages ({n_pages}: {listed}) do not answer it.", n_pages=len(pages), listed=listed)
+                 if pages else T("The crawl found no FAQ or help page at all."))
         if row.state == "near-miss" and row.closest is not None:
-            where = (f"The site mentions it (in “{row.closest.question}”, {row.closest.url}) but no FAQ entry or "
-                     "help page answers the question.")
+            where = T("The site mentions it (in “{question}”, {url}) but no FAQ entry or help page answers the "
+                      "question.", question=row.closest.question, url=row.closest.url)
         approx = "about " if topic.estimated else ""
         findings.append(finding(
             ID, "faq-gap", severity(topic.share),
-            ("Frequent question only mentioned, not answered, on the site: " if row.state == "near-miss" else
-             "Frequent question not answered on the site: ") + topic.label,
-            f"{approx}{topic.count} of {tickets.imported} support tickets ({topic.share:.0%}) ask about "
-            f"{topic.label.lower() if topic.origin == 'taxonomy' else '“' + topic.label + '”'}. {where}",
+            T('Frequent question only mentioned, not answered, on the site: {label}', label=topic.label)
+            if row.state == "near-miss" else
+            T('Frequent question not answered on the site: {label}', label=topic.label),
+            T('{approx}{count} of {imported} support tickets ({share:.0%}) ask about {lower}. {where}',
+              approx=approx, count=topic.count, imported=tickets.imported, share=topic.share,
+              lower=topic.label.lower() if topic.origin == 'taxonomy' else '“' + topic.label + '”', where=where),
             url=pages[0]["url"] if pages else (artifacts.home_url or artifacts.start_url),
             key=topic.id,
             evidence={
@@ -108,23 +111,27 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> CheckResult:
                 "compared_with": _compared(row),
             },
             why=" ".join(x for x in (topic_why, WHY, f"Legal basis: {legal}" if legal else "") if x),
-            recommendation=(f"Add to the FAQ: “{row.question}” and answer it in a sentence or two, with a link to "
-                            "the page that has the details; mark the FAQ up as schema.org FAQPage so search "
-                            "engines and assistants show the answer too. Examples of how customers ask are in "
-                            "the evidence."),
+            recommendation=(T('Add to the FAQ: “{question}” and answer it in a sentence or two, with a link to the '
+                              'page that has the details; mark the FAQ up as schema.org FAQPage so search engines '
+                              'and assistants show the answer too. Examples of how customers ask are in the evidence.',
+                              question=row.question)),
         ))
     covered = sum(1 for r in coverage.rows if r.covered)
     frequent = [r for r in coverage.rows if r.topic.share >= float(options["min_share"])]
     if findings:
-        summary = (f"{len(findings)} of {len(frequent)} frequent ticket topics have no answer on the site: "
-                   + ", ".join(r.topic.label for r in coverage.gaps[:4]) + ("…" if len(findings) > 4 else "") + ".")
+        topics = ", ".join(r.topic.label for r in coverage.gaps[:4]) + ("…" if len(findings) > 4 else "")
+        summary = T("{n_findings} of {n_frequent} frequent ticket topics have no answer on the site: {topics}.",
+                    n_findings=len(findings), n_frequent=len(frequent), topics=topics)
     else:
-        summary = f"Every frequent ticket topic ({len(frequent)}) is answered on the site ({covered} topics covered)."
+        summary = T('Every frequent ticket topic ({n_frequent}) is answered on the site ({covered} topics covered).',
+                    n_frequent=len(frequent), covered=covered)
+    details = _details(tickets, coverage, options)
+    visuals = [visual.bars(details["topics"], float(options["min_share"]))]
     unread, unread_note = unread_pages(artifacts, "faq")
     if unread:  # an FAQ page was linked but not read: a gap may be answered there
-        return result(module, findings, f"{summary} {unread_note}", status="needs-review",
-                      details={**_details(tickets, coverage, options), "unread": unread})
-    return result(module, findings, summary, details=_details(tickets, coverage, options))
+        return result(module, findings, summary + " " + unread_note, status="needs-review",
+                      details={**details, "unread": unread}, visuals=visuals)
+    return result(module, findings, summary, details=details, visuals=visuals)
 
 
 def _compared(row: cov.TopicCoverage) -> dict[str, Any] | None:

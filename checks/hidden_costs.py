@@ -51,22 +51,23 @@ from typing import Any
 from auditor import lexicon
 from auditor.model import Artifacts, CheckoutStep, CheckoutWalk, Finding
 from auditor.prices import parse_price
-from checks.base import finding, not_applicable, result, not_seen
+from auditor.waterfall import norm_label, waterfall
+from checks.base import T, finding, result, not_seen
 
 ID = "hidden-costs"
-TITLE = "Hidden costs in checkout"
+TITLE = T('Hidden costs in checkout')
 CATEGORY = "costs"
 SEVERITIES = ["critical", "high", "medium", "info"]
 DEFAULT_OPTIONS: dict[str, Any] = {"tolerance": 0.01}
 
-WHY_LATE = ("Shoppers abandon when costs appear at the last step (48% name extra costs as the reason). EU law "
-            "requires the total price including all charges before the order: Directive 2011/83/EU art. 6(1)(e), "
-            "8(2).")
-WHY_ADDON = ("A paid extra must be chosen by the shopper: Directive 2011/83/EU art. 22 forbids pre-ticked boxes "
-             "for additional payments, and the shopper may claim the money back.")
-WHY_TAX = ("A consumer must see the final price including VAT and all taxes from the first price shown: Price "
-           "Indication Directive 98/6/EC art. 2(a) and 3, Directive 2011/83/EU art. 6(1)(e). Tax that first appears at "
-           "checkout is a hidden cost.")
+WHY_LATE = (T('Shoppers abandon when costs appear at the last step (48% name extra costs as the reason). EU law '
+              'requires the total price including all charges before the order: Directive 2011/83/EU art. 6(1)(e), '
+              '8(2).'))
+WHY_ADDON = (T('A paid extra must be chosen by the shopper: Directive 2011/83/EU art. 22 forbids pre-ticked boxes '
+               'for additional payments, and the shopper may claim the money back.'))
+WHY_TAX = T("A consumer must see the final price including VAT and all taxes from the first price shown: Price "
+            "Indication Directive 98/6/EC art. 2(a) and 3, Directive 2011/83/EU art. 6(1)(e). Tax that first appears "
+            "at checkout is a hidden cost.")
 PRE_KINDS = ("product", "basket")
 EXCLUSIVE = re.compile(r"(?<!\w)(zzgl\.?|zuzüglich|plus|excl\.?|excluding|exclusive|netto|net|bez dph|bez vat|"
                        r"без ндс|без пдв|\+)(?!\w)", re.IGNORECASE)
@@ -165,14 +166,16 @@ def _walk_findings(walk: CheckoutWalk, tol: float) -> list[Finding]:
                     continue
                 seen_fees.add(key)
                 out.append(finding(
-                    ID, "late-tax", "critical", f"Tax “{line.label}” is added at the {step.kind} step",
-                    f"The {step.kind} step adds “{line.label}” ({line.amount:.2f} {line.currency}) on top of the "
-                    "prices shown so far: the product page and the basket showed prices without it.",
+                    ID, "late-tax", "critical", T('Tax “{label}” is added at the {kind} step', label=line.label,
+                                                  kind=step.kind),
+                    T('The {kind} step adds “{label}” ({amount:.2f} {currency}) on top of the prices shown so far: the '
+                      'product page and the basket showed prices without it.', kind=step.kind, label=line.label,
+                      amount=line.amount or 0.0, currency=line.currency),
                     url=step.url, key=f"{product}|tax",
                     evidence={**evidence, "line": line.model_dump(exclude={"box"}), "box": line.box,
                               "step": step.kind, "screenshot": step.screenshot},
                     why=WHY_TAX,
-                    recommendation="Show consumers prices that include VAT on product pages and in the basket.",
+                    recommendation=T('Show consumers prices that include VAT on product pages and in the basket.'),
                 ))
                 continue
             if line.kind not in ("fee", "item", "other") or (line.kind != "fee" and _is_product_line(walk, before,
@@ -183,14 +186,16 @@ def _walk_findings(walk: CheckoutWalk, tol: float) -> list[Finding]:
                 continue
             seen_fees.add(key)
             out.append(finding(
-                ID, "late-fee", "critical", f"“{line.label}” first appears at the {step.kind} step",
-                f"The {step.kind} step adds “{line.label}” ({line.amount:.2f} {line.currency}) that neither the "
-                f"product page nor the basket mentioned.",
+                ID, "late-fee", "critical", T('“{label}” first appears at the {kind} step',
+                                              label=line.label, kind=step.kind),
+                T('The {kind} step adds “{label}” ({amount:.2f} {currency}) that neither the product page nor the '
+                  'basket mentioned.', kind=step.kind, label=line.label, amount=line.amount, currency=line.currency),
                 url=step.url, key=f"{product}|{key}",
                 evidence={**evidence, "line": line.model_dump(exclude={"box"}), "box": line.box, "step": step.kind,
                           "screenshot": step.screenshot},
                 why=WHY_LATE,
-                recommendation="Show this charge on the product page and in the basket, or fold it into the price.",
+                recommendation=T('Show this charge on the product page and in the basket, or fold it into the price.'
+                                 ),
             ))
 
     charged = [(s, line) for s in checkout for line in s.price_lines
@@ -198,15 +203,16 @@ def _walk_findings(walk: CheckoutWalk, tol: float) -> list[Finding]:
     if charged and not _told_shipping(walk, before):
         step, line = charged[0]
         out.append(finding(
-            ID, "shipping-not-stated", "high", f"Shipping cost first shown at the {step.kind} step",
-            f"Checkout charges {line.amount:.2f} {line.currency} for “{line.label}”, but no delivery cost or "
-            "free-delivery threshold was stated on the product page or in the basket.",
+            ID, "shipping-not-stated", "high", T('Shipping cost first shown at the {kind} step', kind=step.kind),
+            T('Checkout charges {amount:.2f} {currency} for “{label}”, but no delivery cost or free-delivery '
+              'threshold was stated on the product page or in the basket.',
+              amount=line.amount, currency=line.currency, label=line.label),
             url=step.url, key=product,
             evidence={**evidence, "line": line.model_dump(exclude={"box"}), "box": line.box,
                       "screenshot": step.screenshot},
             why=WHY_LATE,
-            recommendation="State delivery costs (or “free delivery from …”) next to the price on product pages "
-                           "and in the basket, with a delivery estimate.",
+            recommendation=T('State delivery costs (or “free delivery from …”) next to the price on product pages '
+                             'and in the basket, with a delivery estimate.'),
         ))
 
     previous: tuple[CheckoutStep, float] | None = None
@@ -225,14 +231,16 @@ def _walk_findings(walk: CheckoutWalk, tol: float) -> list[Finding]:
             if unexplained > tol:
                 out.append(finding(
                     ID, "total-grows-unexplained", "high",
-                    f"The total grows by {unexplained:.2f} without a labelled line",
-                    f"Between the {prev_step.kind} step ({prev_total:.2f}) and the {step.kind} step ({total:.2f}) "
-                    f"the total grows by {total - prev_total:.2f}; labelled lines explain {explained:.2f}.",
+                    T('The total grows by {unexplained:.2f} without a labelled line', unexplained=unexplained),
+                    T('Between the {kind} step ({prev_total:.2f}) and the {kind2} step ({total:.2f}) the total grows '
+                      'by {value:.2f}; labelled lines explain {explained:.2f}.',
+                      kind=prev_step.kind, prev_total=prev_total, kind2=step.kind, total=total,
+                      value=total - prev_total, explained=explained),
                     url=step.url, key=f"{product}|{prev_step.kind}>{step.kind}",
                     evidence={**evidence, "from": prev_step.kind, "to": step.kind, "unexplained": round(unexplained, 2),
                               "screenshot": step.screenshot},
                     why=WHY_LATE,
-                    recommendation="Itemise every charge in the order summary so the lines add up to the total.",
+                    recommendation=T('Itemise every charge in the order summary so the lines add up to the total.'),
                 ))
         previous = (step, total)
 
@@ -243,23 +251,25 @@ def _walk_findings(walk: CheckoutWalk, tol: float) -> list[Finding]:
                     or lexicon.matches("newsletter", box.label):
                 continue
             out.append(finding(
-                ID, "preticked-paid-addon", "high", f"Paid extra ticked by default: “{box.label[:80]}”",
-                f"At the {step.kind} step the box “{box.label}” is already ticked"
-                + (f" and adds {box.price:.2f}." if box.price else "."),
+                ID, "preticked-paid-addon", "high", T('Paid extra ticked by default: “{label}”',
+                                                      label=box.label[:80]),
+                T('At the {kind} step the box “{label}” is already ticked',
+                  kind=step.kind, label=box.label) + (T(' and adds {price:.2f}.',
+                  price=box.price) if box.price else T('.')),
                 url=step.url, key=f"{product}|{_norm(box.label)}",
                 evidence={**evidence, "checkbox": box.model_dump(exclude={"box"}), "box": box.box,
                           "step": step.kind, "screenshot": step.screenshot},
-                why=WHY_ADDON, recommendation="Leave paid extras unticked; let the shopper opt in.",
+                why=WHY_ADDON, recommendation=T('Leave paid extras unticked; let the shopper opt in.'),
             ))
 
     currencies = [(s.kind, line.currency) for s in walk.steps for line in s.price_lines if line.currency]
     if len({c for _, c in currencies}) > 1:
         out.append(finding(
-            ID, "currency-switch", "medium", "The currency changes during checkout",
-            "Prices are shown in " + " then ".join(dict.fromkeys(c for _, c in currencies)) + ".",
+            ID, "currency-switch", "medium", T('The currency changes during checkout'),
+            T('Prices are shown in ') + " then ".join(dict.fromkeys(c for _, c in currencies)) + T('.'),
             url=product, key=product, evidence={**evidence, "currencies": currencies},
-            why="A currency that changes mid-checkout hides the real price and the conversion margin.",
-            recommendation="Keep one currency from product page to payment, or show both amounts everywhere.",
+            why=T('A currency that changes mid-checkout hides the real price and the conversion margin.'),
+            recommendation=T('Keep one currency from product page to payment, or show both amounts everywhere.'),
         ))
 
     if walk.product_price:
@@ -270,35 +280,45 @@ def _walk_findings(walk: CheckoutWalk, tol: float) -> list[Finding]:
             if subtotal and subtotal - walk.product_price > tol and len(
                     [line for line in step.price_lines if line.kind == "item"]) <= 1:
                 out.append(finding(
-                    ID, "advertised-price-not-applied", "high", "The basket charges more than the product page",
-                    f"The product page advertises {walk.product_price:.2f}, the {step.kind} step charges "
-                    f"{subtotal:.2f} for it.",
+                    ID, "advertised-price-not-applied", "high", T('The basket charges more than the product page'),
+                    T('The product page advertises {product_price:.2f}, the {kind} step charges {subtotal:.2f} for '
+                      'it.', product_price=walk.product_price, kind=step.kind, subtotal=subtotal),
                     url=step.url, key=product, evidence={**evidence, "advertised": walk.product_price,
                                                          "charged": subtotal, "screenshot": step.screenshot},
-                    why="A price or discount advertised on the product page must be the one charged "
-                        "(Directive 2005/29/EC on unfair commercial practices).",
-                    recommendation="Apply the advertised price or discount in the basket automatically.",
+                    why=T('A price or discount advertised on the product page must be the one charged (Directive '
+                          '2005/29/EC on unfair commercial practices).'),
+                    recommendation=T('Apply the advertised price or discount in the basket automatically.'),
                 ))
                 break
     if not walk.completed:
         last = walk.steps[-1] if walk.steps else None
         out.append(finding(
-            ID, "walk-incomplete", "info", "The checkout walk did not reach the last step",
-            f"The walk stopped: {walk.stuck_reason or 'unknown reason'}.",
+            ID, "walk-incomplete", "info", T('The checkout walk did not reach the last step'),
+            T('The walk stopped: {value}.', value=walk.stuck_reason or 'unknown reason'),
             url=last.url if last else product, key=product,
             evidence={**evidence, "stuck_reason": walk.stuck_reason, "screenshot": last.screenshot if last else ""},
-            recommendation="Record the checkout in Chrome DevTools Recorder and pass it with --journey.",
+            recommendation=T('Record the checkout in Chrome DevTools Recorder and pass it with --journey.'),
         ))
     return out
+
+
+def _waterfall(walk: CheckoutWalk, found: list[Finding], tol: float) -> Any:
+    """The walk's price waterfall, its late lines marked: those this check's findings name."""
+    late = {norm_label(str(f.evidence["line"].get("label", ""))) for f in found
+            if f.rule in ("late-fee", "shipping-not-stated") and isinstance(f.evidence.get("line"), dict)}
+    unexplained = {str(f.evidence.get("to")) for f in found if f.rule == "total-grows-unexplained"}
+    return waterfall(walk, late, unexplained, tol)
 
 
 def run(artifacts: Artifacts, options: dict[str, Any]) -> Any:
     walks = artifacts.checkout
     if not walks:
-        return not_seen(sys.modules[__name__], artifacts, "No checkout was walked (no product page was found or the walk "
-                                                     "was turned off).")
+        return not_seen(sys.modules[__name__], artifacts, T('No checkout was walked (no product page was found or the '
+                                                            'walk was turned off).'))
     tol = float(options["tolerance"])
-    findings = [f for walk in walks for f in _walk_findings(walk, tol)]
+    per_walk = [(walk, _walk_findings(walk, tol)) for walk in walks]
+    findings = [f for _, found in per_walk for f in found]
+    visuals = [chart for walk, found in per_walk if (chart := _waterfall(walk, found, tol)) is not None]
     module = sys.modules[__name__]
     details = {"walks": [{"product": w.product_name, "product_url": w.product_url, "completed": w.completed,
                           "stuck_reason": w.stuck_reason, "ledger": _ledger(w), "product_price": w.product_price,
@@ -306,11 +326,13 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> Any:
     real = [f for f in findings if f.severity != "info"]
     completed = [w for w in walks if w.completed]
     if real:
-        return result(module, findings, f"{len(real)} hidden-cost finding(s) over {len(walks)} walked product(s).",
-                      details=details)
+        return result(module, findings, T('{n_real} hidden-cost finding(s) over {n_walks} walked product(s).',
+                                          n_real=len(real), n_walks=len(walks)),
+                      details=details, visuals=visuals)
     if not completed:
-        return result(module, findings, "No walk reached the last step before payment; the costs need a review.",
-                      status="needs-review", details=details)
-    return result(module, findings, f"Every charge was stated before checkout ({len(completed)} walk(s)).",
-                  status="pass", details=details)
+        return result(module, findings, T('No walk reached the last step before payment; the costs need a review.'),
+                      status="needs-review", details=details, visuals=visuals)
+    return result(module, findings, T('Every charge was stated before checkout ({n_completed} walk(s)).',
+                                      n_completed=len(completed)),
+                  status="pass", details=details, visuals=visuals)
 

@@ -69,10 +69,10 @@ from auditor.textinfo import (
     inner_text, lang_of, lexicon_slug, looked_for, opengraph, product_kind, product_name, product_nodes,
     product_root, prose, sentences, tag_of, text_values, url_path, word_count,
 )
-from checks.base import finding, not_applicable, result, not_seen
+from checks.base import T, finding, result, not_seen
 
 ID = "product-info"
-TITLE = "Product pages answer shoppers' questions"
+TITLE = T("Product pages answer shoppers' questions")
 CATEGORY = "product"
 SEVERITIES = ["high", "medium", "low"]
 DEFAULT_OPTIONS: dict[str, Any] = {
@@ -82,8 +82,8 @@ DEFAULT_OPTIONS: dict[str, Any] = {
     "eu_currencies": list(EU_CURRENCIES),
 }
 
-WHY_ASK = ("Shoppers ask support what the product page should have told them — or buy, are disappointed and send "
-           "it back. Missing specifications are a top reason to leave a product page (Baymard).")
+WHY_ASK = (T('Shoppers ask support what the product page should have told them — or buy, are disappointed and send '
+             'it back. Missing specifications are a top reason to leave a product page (Baymard).'))
 IMAGE_EXT = re.compile(r"\.(jpe?g|png|webp|avif|gif)(\?|$)", re.IGNORECASE)
 SIZE_SUFFIX = re.compile(r"[-_@](\d+x\d*|\d*x\d+|thumb\w*|small|medium|large|zoom|mini|big|xl|2x|3x)(?=\.)", re.I)
 NOT_PRODUCT_IMAGE = re.compile(r"logo|icon|sprite|badge|flag|payment|avatar|placeholder|spinner|loader", re.I)
@@ -299,7 +299,7 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> CheckResult:
     module = sys.modules[__name__]
     products = artifacts.pages_of("product")
     if not products:
-        return not_seen(module, artifacts, "No product page was crawled.")
+        return not_seen(module, artifacts, T('No product page was crawled.'))
     eu, eu_reason = eu_store(artifacts, options["eu_languages"], options["eu_currencies"])
     min_images, min_words = int(options["min_images"]), int(options["min_description_words"])
     rows, findings = [], []
@@ -333,48 +333,52 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> CheckResult:
 
         if counted and images < min_images:
             findings.append(finding(
-                ID, "few-images", "medium", f"Only {images} image(s) of “{name[:60]}”",
-                f"{page.final_url} shows {images} product image(s) ({len(from_data)} in structured data, "
-                f"{len(from_html)} in the gallery); at least {min_images} expected.",
+                ID, "few-images", "medium", T('Only {images} image(s) of “{name}”', images=images, name=name[:60]),
+                T('{final_url} shows {images} product image(s) ({n_from_data} in structured data, {n_from_html} in '
+                  'the gallery); at least {min_images} expected.',
+                  final_url=page.final_url, images=images, n_from_data=len(from_data), n_from_html=len(from_html),
+                  min_images=min_images),
                 url=page.final_url, key=key,
                 evidence={**base, "structured_images": from_data[:10], "gallery_images": from_html[:10]},
-                why="Shoppers cannot touch the product: they judge it from the photos, and ask support or leave when "
-                    "a detail (back, inside, material close-up, size on a person) is not shown.",
-                recommendation=f"Show at least {min_images} photos: front, back or inside, a close-up of the material "
-                               "and the product in use or worn, and list them all in the Product structured data.",
+                why=T('Shoppers cannot touch the product: they judge it from the photos, and ask support or leave '
+                      'when a detail (back, inside, material close-up, size on a person) is not shown.'),
+                recommendation=T('Show at least {min_images} photos: front, back or inside, a close-up of the '
+                                 'material and the product in use or worn, and list them all in the Product '
+                                 'structured data.', min_images=min_images),
             ))
         if words < min_words:
             findings.append(finding(
-                ID, "short-description", "low", f"Short description of “{name[:60]}”",
-                f"The longest description on {page.final_url} has {words} words ({desc_source}); at least "
-                f"{min_words} expected.",
+                ID, "short-description", "low", T('Short description of “{name}”', name=name[:60]),
+                T('The longest description on {final_url} has {words} words ({desc_source}); at least {min_words} '
+                  'expected.', final_url=page.final_url, words=words, desc_source=desc_source, min_words=min_words),
                 url=page.final_url, key=key, evidence={**base, "words": words, "source": desc_source},
                 why=WHY_ASK,
-                recommendation="Describe what the product is, what it is made of, its size and fit or dimensions, "
-                               "how to care for it and what is in the box.",
+                recommendation=T('Describe what the product is, what it is made of, its size and fit or dimensions, '
+                                 'how to care for it and what is in the box.'),
             ))
         if material == "":
             findings.append(finding(
-                ID, "material-missing", "medium", f"No material given for “{name[:60]}”",
-                f"{page.final_url} sells apparel but names no material or composition.",
+                ID, "material-missing", "medium", T('No material given for “{name}”', name=name[:60]),
+                T('{final_url} sells apparel but names no material or composition.', final_url=page.final_url),
                 url=page.final_url, key=key,
                 evidence={**base, "looked_for": looked_for("material", lang, 8)},
-                why=WHY_ASK + " “What fabric is it?” is one of the first questions about clothing; the fibre "
-                              "composition must also be labelled (Regulation (EU) No 1007/2011).",
-                recommendation="Add a line such as “Composition: 95% cotton, 5% elastane” with care instructions, "
-                               "and the schema.org Product material property.",
+                why=WHY_ASK + T(' “What fabric is it?” is one of the first questions about clothing; the fibre '
+                                'composition must also be labelled (Regulation (EU) No 1007/2011).'),
+                recommendation=T('Add a line such as “Composition: 95% cotton, 5% elastane” with care instructions, '
+                                 'and the schema.org Product material property.'),
             ))
         if dims == "":
             findings.append(finding(
-                ID, "dimensions-missing", "medium", f"No dimensions given for “{name[:60]}”",
-                f"{page.final_url} sells a {kind.kind} product but states no dimensions.",
+                ID, "dimensions-missing", "medium", T('No dimensions given for “{name}”', name=name[:60]),
+                T('{final_url} sells a {kind} product but states no dimensions.',
+                  final_url=page.final_url, kind=kind.kind),
                 url=page.final_url, key=key,
                 evidence={**base, "looked_for": ["W x H x D with a unit (cm, mm)"]
                           + looked_for("dimension_words", lang, 5)},
-                why=WHY_ASK + " “Will my laptop fit in the bag?”, “will it fit my room?” cannot be answered "
-                              "without dimensions.",
-                recommendation="State width × height × depth in centimetres (and the weight, capacity or inner "
-                               "dimensions where they matter).",
+                why=WHY_ASK + T(' “Will my laptop fit in the bag?”, “will it fit my room?” cannot be answered '
+                                'without dimensions.'),
+                recommendation=T('State width × height × depth in centimetres (and the weight, capacity or inner '
+                                 'dimensions where they matter).'),
             ))
         amounts = [p for p in prices if NUMBER.search(p["text"])]
         no_currency = (amounts and not any(p["currency"] for p in amounts)) or (
@@ -382,35 +386,38 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> CheckResult:
         if no_currency:
             shown = [p["text"] for p in amounts][:4] or (text_price or {}).get("without_currency", [])
             findings.append(finding(
-                ID, "price-without-currency", "high", f"Price of “{name[:60]}” shown without a currency",
-                f"{page.final_url} shows the price as {', '.join(shown[:3])} with no currency.",
+                ID, "price-without-currency", "high", T('Price of “{name}” shown without a currency', name=name[:60]),
+                T('{final_url} shows the price as {shown} with no currency.',
+                  final_url=page.final_url, shown=', '.join(shown[:3])),
                 url=page.final_url, key=key, evidence={**base, "prices": shown},
-                why="A price without its currency is not a price: shoppers from abroad cannot tell what they will "
-                    "pay. Directive 98/6/EC art. 4 requires the selling price to be unambiguous and legible.",
-                recommendation="Show the currency with every price (e.g. “199,00 zł”, “49,90 €”, “1 299 Kč”).",
+                why=T('A price without its currency is not a price: shoppers from abroad cannot tell what they will '
+                      'pay. Directive 98/6/EC art. 4 requires the selling price to be unambiguous and legible.'),
+                recommendation=T('Show the currency with every price (e.g. “199,00 zł”, “49,90 €”, “1 299 Kč”).'),
             ))
         if cut and not lowest and eu:
             # the struck-through price or badge in the page's screenshot, else the price next to it
             mark = page.element_boxes.get("reduction") or page.element_boxes.get("price")
             findings.append(finding(
                 ID, "omnibus-lowest-price-missing", "high",
-                f"Reduction on “{name[:60]}” without the 30-day lowest price",
-                f"{page.final_url} announces a reduction ({cut['how']}: {cut['text']}) but does not state the lowest "
-                "price of the 30 days before it.",
+                T('Reduction on “{name}” without the 30-day lowest price', name=name[:60]),
+                T('{final_url} announces a reduction ({cut}: {cut2}) but does not state the lowest price of the 30 '
+                  'days before it.', final_url=page.final_url, cut=cut['how'], cut2=cut['text']),
                 url=page.final_url, key=key,
                 evidence={**base, "reduction": cut, "eu": eu_reason,
                           "looked_for": looked_for("lowest_price", lang, 4), **({"box": mark} if mark else {})},
-                why="Directive 98/6/EC art. 6a (from the Omnibus Directive (EU) 2019/2161): every announced price "
-                    "reduction must show the lowest price applied in the 30 days before it; fake reductions are "
-                    "fined by consumer authorities.",
-                recommendation="Next to the reduced price add, e.g., “Lowest price in the last 30 days before the "
-                               "reduction: 249,00 zł” (in the store's language), computed from the price history.",
+                why=T('Directive 98/6/EC art. 6a (from the Omnibus Directive (EU) 2019/2161): every announced price '
+                      'reduction must show the lowest price applied in the 30 days before it; fake reductions are '
+                      'fined by consumer authorities.'),
+                recommendation=T("Next to the reduced price add, e.g., “Lowest price in the last 30 days before the "
+                                 "reduction: 249,00 zł” (in the store's language), computed from the price history."),
             ))
     details = {"products": rows, "eu": {"applies": eu, "reason": eu_reason},
                "min_images": min_images, "min_description_words": min_words}
     if findings:
         rules = sorted({f.rule for f in findings})
-        summary = f"{len(findings)} gap(s) over {len(rows)} product page(s): {', '.join(rules)}."
+        summary = T('{n_findings} gap(s) over {n_rows} product page(s): {rules}.',
+                    n_findings=len(findings), n_rows=len(rows), rules=', '.join(rules))
     else:
-        summary = f"All {len(rows)} sampled product pages have images, description, facts and clear prices."
+        summary = T('All {n_rows} sampled product pages have images, description, facts and clear prices.',
+                    n_rows=len(rows))
     return result(module, findings, summary, details=details)

@@ -77,10 +77,10 @@ from auditor.textinfo import (
     EU_CURRENCIES, EU_LANGUAGES, clauses, content_text, duration_spans, eu_store, has, lang_of, looked_for, prose,
     readability, sentences, store_lang, term_pattern, url_path,
 )
-from checks.base import finding, not_applicable, result, unread_pages
+from checks.base import T, finding, not_applicable, result, unread_pages
 
 ID = "return-policy"
-TITLE = "Returns policy: findable, complete and clear"
+TITLE = T('Returns policy: findable, complete and clear')
 CATEGORY = "returns"
 SEVERITIES = ["high", "medium", "low"]
 DEFAULT_OPTIONS: dict[str, Any] = {
@@ -93,13 +93,13 @@ DEFAULT_OPTIONS: dict[str, Any] = {
     "min_readability_words": 50,
 }
 
-WHY_FIND = ("Shoppers check the returns policy before they buy: 18% abandoned a cart because of it, and a policy "
-            "they cannot find is read as 'no returns'. Under Directive 2011/83/EU art. 6(1)(h) the conditions, "
-            "time limit and procedure for withdrawal must be given before the contract.")
-WHY_CONTENT = ("EU consumers may withdraw within 14 days without a reason (Directive 2011/83/EU art. 9); the trader "
-               "must state the time limit and who bears the cost of returning goods (art. 6(1)(h), (i)) and refund "
-               "within 14 days by the same means of payment (art. 13). Every fact missing here becomes a support "
-               "question or a lost order.")
+WHY_FIND = (T("Shoppers check the returns policy before they buy: 18% abandoned a cart because of it, and a policy "
+              "they cannot find is read as 'no returns'. Under Directive 2011/83/EU art. 6(1)(h) the conditions, "
+              "time limit and procedure for withdrawal must be given before the contract."))
+WHY_CONTENT = (T('EU consumers may withdraw within 14 days without a reason (Directive 2011/83/EU art. 9); the '
+                 'trader must state the time limit and who bears the cost of returning goods (art. 6(1)(h), (i)) and '
+                 'refund within 14 days by the same means of payment (art. 13). Every fact missing here becomes a '
+                 'support question or a lost order.'))
 OTHER_TYPES = ("home", "category", "product", "faq", "contact", "other")
 
 
@@ -274,7 +274,7 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> CheckResult:
     module = sys.modules[__name__]
     ok = artifacts.ok_pages()
     if not ok:
-        return not_applicable(module, "No page was crawled.")
+        return not_applicable(module, T('No page was crawled.'))
     home_page = artifacts.home()
     home = artifacts.home_url or (home_page.final_url if home_page else artifacts.start_url)
     pages = sorted([p for p in ok if is_returns_page(p)],
@@ -292,39 +292,45 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> CheckResult:
 
     if not exists:
         findings.append(finding(
-            ID, "returns-page-missing", "high", "No returns page",
-            "No crawled page is a returns or withdrawal page and no link names one (looked for "
-            + ", ".join(f"“{t}”" for t in looked_for("returns", lang, 5)) + ").",
+            ID, "returns-page-missing", "high", T('No returns page'),
+            T('No crawled page is a returns or withdrawal page and no link names one (looked for '
+              ) + ", ".join(f"“{t}”" for t in looked_for("returns", lang, 5)) + T(').'),
             url=home, key="returns-page",
             evidence={"pages_crawled": len(ok), "looked_for": looked_for("returns", lang, 8)},
             why=WHY_FIND,
-            recommendation="Publish a returns page (window in days, how to send goods back, who pays, how and when "
-                           "the money comes back, the withdrawal form) and link it from the footer of every page.",
+            recommendation=T('Publish a returns page (window in days, how to send goods back, who pays, how and when '
+                             'the money comes back, the withdrawal form) and link it from the footer of every page.'),
         ))
     else:
         depth = reach["from_home"]
         if depth is None or depth > int(options["max_clicks"]):
             findings.append(finding(
                 ID, "returns-page-deep", "medium",
-                "The returns page is hard to reach" if depth is None else f"The returns page is {depth} clicks deep",
-                (f"{main_url} is {depth} clicks from the home page (at most {options['max_clicks']} expected)."
-                 if depth is not None else f"{main_url} was reached only through the sitemap, not by links."),
+                (T('The returns page is hard to reach'
+                   ) if depth is None else T('The returns page is {depth} clicks deep', depth=depth)),
+                ((T('{main_url} is {depth} clicks from the home page (at most {options} expected).',
+                    main_url=main_url, depth=depth,
+                    options=options['max_clicks']) if depth is not None else T('{main_url} was reached only through '
+                                                                               'the sitemap, not by links.',
+                                                                               main_url=main_url))),
                 url=main_url, key=url_path(main_url) or "returns-page",
                 evidence={"clicks_from_home": depth, "click_path": main.click_path if main else [],
                           "max_clicks": options["max_clicks"]},
                 why=WHY_FIND,
-                recommendation="Link the returns page from the footer (and the help menu) so it is one click from "
-                               "every page.",
+                recommendation=T('Link the returns page from the footer (and the help menu) so it is one click from '
+                                 'every page.'),
             ))
         if footer["pages_with_footer"] == 0 or footer["share"] < float(options["min_footer_share"]):
             findings.append(finding(
-                ID, "returns-not-in-footer", "medium", "The footer does not link the returns page",
-                (f"Only {footer['linking_returns']} of {footer['pages_with_footer']} pages with a footer link to "
-                 "the returns page from it." if footer["pages_with_footer"] else "No crawled page has a footer."),
+                ID, "returns-not-in-footer", "medium", T('The footer does not link the returns page'),
+                ((T('Only {footer} of {footer2} pages with a footer link to the returns page from it.',
+                    footer=footer['linking_returns'],
+                    footer2=footer['pages_with_footer']) if footer["pages_with_footer"] else T('No crawled page has '
+                                                                                               'a footer.'))),
                 url=main_url, key="footer-link",
                 evidence={**footer, "returns_page": main_url},
-                why=WHY_FIND + " 20% of stores have no footer link to it (Baymard).",
-                recommendation="Add a “Returns” link (in the store's language) to the footer of every page.",
+                why=WHY_FIND + T(' 20% of stores have no footer link to it (Baymard).'),
+                recommendation=T("Add a “Returns” link (in the store's language) to the footer of every page."),
             ))
 
     if pages:
@@ -343,29 +349,33 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> CheckResult:
     read = _readability(artifacts, pages, text, lang, options) if pages else None
     if read and read.get("gap") is not None and read["gap"] >= float(options["readability_gap"]):
         findings.append(finding(
-            ID, "returns-hard-to-read", "low", "The returns page is much harder to read than the rest of the shop",
-            f"{main_url} reads {read['gap']:.1f} bands harder ({read['returns']['method']} "
-            f"{read['returns']['score']:.0f}) than the shop's other pages ({read['others']['score']:.0f}).",
+            ID, "returns-hard-to-read", "low", T('The returns page is much harder to read than the rest of the shop'),
+            T("{main_url} reads {read:.1f} bands harder ({read2} {read3:.0f}) than the shop's other pages "
+              "({read4:.0f}).",
+              main_url=main_url, read=read['gap'], read2=read['returns']['method'], read3=read['returns']['score'],
+              read4=read['others']['score']),
             url=main_url, key=url_path(main_url) or "returns-page",
             evidence={**evidence_base, "readability": read},
-            why="Shoppers read a returns policy to decide whether to buy; legal prose they cannot follow sends them "
-                "to support or away.",
-            recommendation="Open the page with a plain summary in short sentences (window, cost, how to return, "
-                           "when the money comes back) and keep the legal text below it.",
+            why=T('Shoppers read a returns policy to decide whether to buy; legal prose they cannot follow sends '
+                  'them to support or away.'),
+            recommendation=T('Open the page with a plain summary in short sentences (window, cost, how to return, '
+                             'when the money comes back) and keep the legal text below it.'),
         ))
 
     near = _near_buy_button(artifacts)
     if near["products_checked"] and near["products_without"] and not near["basket_mentions"]:
         findings.append(finding(
-            ID, "returns-not-near-buy-button", "low", "Product pages do not mention returns",
-            f"{len(near['products_without'])} of {near['products_checked']} sampled product pages say nothing about "
-            "returns in their content" + (" and neither does the basket." if near["basket_seen"] else "."),
+            ID, "returns-not-near-buy-button", "low", T('Product pages do not mention returns'),
+            T('{n_near} of {near} sampled product pages say nothing about returns in their content',
+              n_near=len(near['products_without']),
+              near=near['products_checked']) + (T(' and neither does the basket.'
+                                                  ) if near["basket_seen"] else T('.')),
             url=near["products_without"][0], key="product-pages",
             evidence={**near, "looked_for": looked_for("returns", lang, 6)},
-            why="43% of stores do not show returns information on the product page; shoppers look for it next to "
-                "the price before they add to cart (Baymard).",
-            recommendation="Show one line next to the add-to-cart button and in the basket, e.g. “30 days free "
-                           "returns”, linking to the returns page.",
+            why=T('43% of stores do not show returns information on the product page; shoppers look for it next to '
+                  'the price before they add to cart (Baymard).'),
+            recommendation=T('Show one line next to the add-to-cart button and in the basket, e.g. “30 days free '
+                             'returns”, linking to the returns page.'),
         ))
 
     details = {"returns_pages": [{"url": p.final_url, "depth": p.depth, "click_path": p.click_path,
@@ -373,11 +383,13 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> CheckResult:
                "reach": reach, "footer": footer, "policy": policy, "read_from": source,
                "eu": {"applies": eu, "reason": eu_reason}, "readability": read, "near_buy_button": near}
     if findings:
-        summary = f"{len(findings)} returns-policy finding(s): " + ", ".join(sorted({f.rule for f in findings})) + "."
+        summary = T('{n_findings} returns-policy finding(s): ',
+                    n_findings=len(findings)) + ", ".join(sorted({f.rule for f in findings})) + T('.')
     else:
         window = f"a {policy['window_days']:.0f}-day window" if policy and policy["window_days"] else "a window"
-        summary = (f"The returns page ({main_url}) is {reach['from_home']} click(s) from home, in the footer, and "
-                   f"states {window}, return costs and refunds.")
+        summary = (T('The returns page ({main_url}) is {reach} click(s) from home, in the footer, and states '
+                     '{window}, return costs and refunds.',
+                     main_url=main_url, reach=reach['from_home'], window=window))
     return result(module, findings, summary, details=details)
 
 
@@ -386,48 +398,51 @@ def _content_findings(findings: list[Finding], policy: dict[str, Any], options: 
     key = url_path(url) or "returns"
     if policy["window_days"] is None and policy["window_from_context_days"] is None:
         findings.append(finding(
-            ID, "return-window-missing", "high", "No return window in days",
-            "The returns text states no number of days within which goods can be returned.",
+            ID, "return-window-missing", "high", T('No return window in days'),
+            T('The returns text states no number of days within which goods can be returned.'),
             url=url, key=key, evidence={**base, "looked_for": ["N days: " + ", ".join(
                 looked_for("unit_day", lang, 3))], "policy": policy},
             why=WHY_CONTENT,
-            recommendation="State the window plainly at the top, e.g. “You can return any item within 30 days of "
-                           "delivery.”",
+            recommendation=T('State the window plainly at the top, e.g. “You can return any item within 30 days of '
+                             'delivery.”'),
         ))
     minimum = int(options["min_return_days"])
     if policy["window_days"] is not None and policy["window_days"] < minimum and eu:
         findings.append(finding(
-            ID, "return-window-short", "high", f"Return window of {policy['window_days']:.0f} days is below the "
-                                               f"legal {minimum}",
-            f"The returns text states {policy['window_days']:.0f} days ({'; '.join(policy['window_text'][:2])}); EU "
-            f"consumers have at least {minimum} days to withdraw ({eu_reason}).",
+            ID, "return-window-short", "high", T('Return window of {policy:.0f} days is below the legal {minimum}',
+                                                 policy=policy['window_days'], minimum=minimum),
+            T('The returns text states {policy:.0f} days ({policy2}); EU consumers have at least {minimum} days to '
+              'withdraw ({eu_reason}).',
+              policy=policy['window_days'], policy2='; '.join(policy['window_text'][:2]), minimum=minimum,
+              eu_reason=eu_reason),
             url=url, key=key, evidence={**base, "policy": policy, "eu": eu_reason, "minimum_days": minimum},
-            why="Directive 2011/83/EU art. 9 gives consumers 14 days to withdraw from a distance contract without "
-                "a reason; a shorter stated window misleads them and, under art. 10, an omitted or wrong "
-                "withdrawal notice extends the period by up to 12 months.",
-            recommendation=f"Give at least {minimum} days from delivery (many stores give 30) and say so in the "
-                           "first sentence.",
+            why=T('Directive 2011/83/EU art. 9 gives consumers 14 days to withdraw from a distance contract without '
+                  'a reason; a shorter stated window misleads them and, under art. 10, an omitted or wrong '
+                  'withdrawal notice extends the period by up to 12 months.'),
+            recommendation=T('Give at least {minimum} days from delivery (many stores give 30) and say so in the '
+                             'first sentence.', minimum=minimum),
         ))
     if not policy["cost_text"]:
         findings.append(finding(
-            ID, "return-cost-unclear", "medium", "Who pays for the return is not stated",
-            "The returns text does not say whether returns are free or who pays for sending goods back.",
+            ID, "return-cost-unclear", "medium", T('Who pays for the return is not stated'),
+            T('The returns text does not say whether returns are free or who pays for sending goods back.'),
             url=url, key=key, evidence={**base, "looked_for": looked_for("return_cost", lang, 6)},
             why=WHY_CONTENT,
-            recommendation="Say who pays return shipping and how much, e.g. “Returns are free: use the prepaid "
-                           "label” or “You pay the return postage (about 4 €)”.",
+            recommendation=T('Say who pays return shipping and how much, e.g. “Returns are free: use the prepaid '
+                             'label” or “You pay the return postage (about 4 €)”.'),
         ))
     if not policy["refund_mentioned"] or (policy["refund_days"] is None and not policy["refund_method_text"]):
         findings.append(finding(
-            ID, "refund-unclear", "medium", "How and when the money comes back is not stated",
-            "The returns text " + ("does not mention the refund." if not policy["refund_mentioned"] else
-                                   "mentions the refund but neither how fast nor how it is paid back."),
+            ID, "refund-unclear", "medium", T('How and when the money comes back is not stated'),
+            T('The returns text '
+              ) + (T('does not mention the refund.'
+                     ) if not policy["refund_mentioned"] else T('mentions the refund but neither how fast nor how it is paid back.')),
             url=url, key=key, evidence={**base, "refund_text": policy["refund_text"],
                                         "looked_for": looked_for("refund", lang, 4)
                                         + looked_for("refund_method", lang, 3)},
             why=WHY_CONTENT,
-            recommendation="State the refund time and means, e.g. “We refund within 14 days of receiving the "
-                           "return, to the payment method you used.”",
+            recommendation=T('State the refund time and means, e.g. “We refund within 14 days of receiving the '
+                             'return, to the payment method you used.”'),
         ))
 
 

@@ -61,16 +61,16 @@ from auditor.textinfo import (
     ProductKind, SizeSelector, content_text, has, html_tree, inner_text, lang_of, lexicon_slug, looked_for,
     product_kind, product_name, product_root, size_selector, size_token, tag_of, url_path,
 )
-from checks.base import finding, not_applicable, result, not_seen
+from checks.base import T, finding, not_applicable, result, not_seen
 
 ID = "size-chart"
-TITLE = "Size chart on products that come in sizes"
+TITLE = T('Size chart on products that come in sizes')
 CATEGORY = "product"
 SEVERITIES = ["high", "medium"]
 DEFAULT_OPTIONS: dict[str, Any] = {"min_table_sizes": 3}
 
-WHY = ("Shoppers who cannot check which size fits ask support, order two sizes and return one, or leave: wrong "
-       "size is the first reason clothing and shoes are sent back.")
+WHY = (T('Shoppers who cannot check which size fits ask support, order two sizes and return one, or leave: wrong '
+         'size is the first reason clothing and shoes are sent back.'))
 CHROME_REGIONS = ("header", "nav", "footer")
 CLICKABLE = ("a", "button", "summary")
 
@@ -162,7 +162,7 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> CheckResult:
     module = sys.modules[__name__]
     products = artifacts.pages_of("product")
     if not products:
-        return not_seen(module, artifacts, "No product page was crawled, so no size chart could be looked for.")
+        return not_seen(module, artifacts, T('No product page was crawled, so no size chart could be looked for.'))
     min_sizes = int(options["min_table_sizes"])
     elsewhere = store_guide(artifacts)
     rows: list[dict[str, Any]] = []
@@ -186,14 +186,16 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> CheckResult:
             "a table with size columns (S/M/L, EU/UK/US sizes) in the product page",
             "a link to a size-guide page",
         ]
-        where = (f" The store has a size guide ({elsewhere['how']}: {elsewhere['url']}), but this page does not "
-                 "link it next to the product." if elsewhere else "")
+        where = ((T(' The store has a size guide ({elsewhere}: {elsewhere2}), but this page does not link it next to '
+                    'the product.', elsewhere=elsewhere['how'], elsewhere2=elsewhere['url']) if elsewhere else ("")))
         options_shown = (": " + ", ".join(selector.options[:8])) if selector and selector.options else ""
         findings.append(finding(
-            ID, "size-chart-missing", severity, f"No size chart for “{name[:60]}”",
-            f"{page.final_url} sells {reason}"
-            + (f" with a size selector ({selector.kind}{options_shown})" if selector else "")
-            + " but offers no size chart or size guide." + where,
+            ID, "size-chart-missing", severity, T('No size chart for “{name}”', name=name[:60]),
+            T('{final_url} sells {reason}',
+              final_url=page.final_url, reason=reason) + (T(' with a size selector ({kind}{options_shown})',
+              kind=selector.kind,
+              options_shown=options_shown) if selector else ("")) + T(' but offers no size chart or size guide.'
+                                                                      ) + where,
             url=page.final_url, key=url_path(page.final_url),
             evidence={"product": name, "url": page.final_url, "kind": kind.as_dict(),
                       "size_selector": selector.as_dict() if selector else None, "looked_for": wanted,
@@ -202,20 +204,21 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> CheckResult:
                       **({"box": page.element_boxes["size_selector"]} if page.element_boxes.get("size_selector")
                          else {})},
             why=WHY,
-            recommendation=("Put a “Size guide” link or button next to the size selector that opens a table of "
-                            "the sizes with body measurements in centimetres (chest, waist, hips or foot length) "
-                            "and the EU/UK/US equivalents; mark it up as a real <table> so it is readable on "
-                            "phones and by assistive technology."),
+            recommendation=(T('Put a “Size guide” link or button next to the size selector that opens a table of the '
+                              'sizes with body measurements in centimetres (chest, waist, hips or foot length) and '
+                              'the EU/UK/US equivalents; mark it up as a real <table> so it is readable on phones '
+                              'and by assistive technology.')),
         ))
     needing = [r for r in rows if r["needs_chart"]]
     details = {"products": rows, "store_size_guide": elsewhere,
                "looked_for": {"phrases": lexicon.terms("size_guide"), "min_table_sizes": min_sizes}}
     if not needing:
         kinds = sorted({r["kind"]["kind"] for r in rows})
-        return not_applicable(module, f"None of the {len(rows)} sampled products needs a size chart "
-                                      f"(kinds: {', '.join(kinds)}).", details)
+        return not_applicable(module, T('None of the {n_rows} sampled products needs a size chart (kinds: {kinds}).',
+                                        n_rows=len(rows), kinds=', '.join(kinds)), details)
     if findings:
-        summary = f"{len(findings)} of {len(needing)} products sold in sizes have no size chart."
+        summary = T('{n_findings} of {n_needing} products sold in sizes have no size chart.',
+                    n_findings=len(findings), n_needing=len(needing))
     else:
-        summary = f"All {len(needing)} products sold in sizes offer a size chart."
+        summary = T('All {n_needing} products sold in sizes offer a size chart.', n_needing=len(needing))
     return result(module, findings, summary, details=details)

@@ -5,7 +5,7 @@ folder (``assets_dir``) as image bytes only (see :mod:`reports.images`).
 ``write_reports(result, out_dir, formats, lang=..., assets_dir=...)`` writes, per format:
 
 * ``json``  → ``report.json``: the stable contract (see :mod:`reports.json_report`);
-* ``html``  → ``report.html``: self-contained page for people, in ``lang`` (``en``, ``pl``; see
+* ``html``  → ``report.html``: self-contained page for people, in ``lang`` (``en``, ``pl``, ``uk``, ``de``; see
   :mod:`reports.html` and :mod:`reports.i18n`);
 * ``md``    → ``summary.md``: short Markdown for a CI job summary (see :mod:`reports.markdown`);
 * ``junit`` → ``junit.xml``: one test case per check (see :mod:`reports.junit`).

@@ -8,23 +8,24 @@ only when it is plain http(s) (:func:`reports.common.safe_link`); anything else 
 is shown as text.
 
 What the page holds, in order: the executive summary (overall and per-category transparency scores, see
-:mod:`reports.scores`; the five most important fixes), the checks table, every check with its findings
+``result.scores``; the five most important fixes, ranked by shopper impact, ``result.top_fixes``), the checks table, every check with its findings
 grouped by severity (evidence, screenshot, why it matters, how to fix), the checkout walks (price waterfall,
-see :mod:`reports.charts`, and the price ledger), support-ticket topics, the pages crawled and run errors.
+from the checks' typed details, and the price ledger), support-ticket topics, the pages crawled and run errors.
 
-Language: ``lang`` ("en" or "pl") picks the gettext catalog (:mod:`reports.i18n`) for every heading, label and
-sentence of the template and the names below; findings' own text (message, why, how to fix) is the checks'
-English. Screenshots are the only bytes read besides the result: from ``assets_dir`` (the artifacts folder), see
-:mod:`reports.images`.
+Language: ``lang`` (see :data:`reports.i18n.LANGUAGES`) picks the gettext catalog (:mod:`reports.i18n`) for
+every heading, label and sentence of the template, the names below, and the checks' own texts (titles,
+summaries, findings' messages, why it matters, how to fix: their English templates are message ids, see
+``checks.base.T``). Screenshots are the only bytes read besides the result: from ``assets_dir`` (the artifacts
+folder), see :mod:`reports.images`.
 
-This module turns the free-form parts of the result (evidence, check details) into a small, fully guarded
-view model, so the template never trusts a key or a type:
+The page shows the result and computes nothing: scores and top fixes are ``result.scores`` and
+``result.top_fixes``; pictures are the checks' typed details (``CheckResult.visuals``), drawn by their
+``type`` only (table, tree, waterfall, matrix, bars) whichever check made them; a grouped finding's affected
+items are its ``details`` table. This module only turns them into a small, fully guarded view model (bar
+geometry in 0..1000 units, locale formatting), so the template never trusts a key or a type:
 
 * evidence: dict → definition list, list → list, ``click_path`` → breadcrumb "Home › Shop › …",
-  ``ledger`` → price table, ``screenshot`` → the embedded image;
-* ``contact-options`` ``details["matrix"]`` (``[{url, type, channels: [...]}]``) → pages × channels matrix;
-* ``click-depth`` ``details["tree"]`` (``[{url, title, type, depth, parent_url}]``) → nested click tree;
-* ``faq-gaps`` ``details["topics"]`` → topic bar chart, and its findings → the gap list.
+  ``ledger`` → price table, ``screenshot`` → the embedded image.
 """
 
 from __future__ import annotations
@@ -38,9 +39,21 @@ from typing import Any, Callable
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from auditor.model import SEVERITY_ORDER, AuditResult, CheckResult, Finding
+from auditor.model import (
+    SEVERITY_ORDER,
+    N_,
+    AuditResult,
+    BarsDetails,
+    CheckResult,
+    Finding,
+    MatrixDetails,
+    Message,
+    TableDetails,
+    TreeDetails,
+    WaterfallDetails,
+)
 from auditor.safety import order_warning
-from reports import charts, images, scores
+from reports import images
 from reports.common import (
     SEVERITIES,
     clean,
@@ -60,15 +73,11 @@ NEST_LIMIT = 6  # levels of nested evidence
 MATRIX_LIMIT = 300  # pages in the contact matrix
 TREE_LIMIT = 1000  # pages in the click-depth tree
 TREE_DEPTH_LIMIT = 40  # levels of the click-depth tree
-GAP_EXAMPLES = 3  # ticket examples shown per FAQ gap
 PATH_KEYS = {"click_path", "path", "breadcrumb", "clicks_path"}
 SHOT_KEYS = {"screenshot", *images.BOX_KEYS}  # evidence keys drawn as the embedded image (and its mark), not text
 PATH_SEPARATOR = " › "
 
 
-def N_(message: str) -> str:
-    """Marks a message for extraction (pybabel); it is translated when the report is rendered."""
-    return message
 
 
 STATUS_NAMES = {"pass": N_("Pass"), "fail": N_("Fail"), "needs-review": N_("Needs review"),
@@ -87,6 +96,9 @@ LINE_NAMES = {"item": N_("Item"), "subtotal": N_("Subtotal"), "shipping": N_("Sh
 PAGE_TYPES = {"home": N_("home"), "category": N_("category"), "product": N_("product"), "cart": N_("basket"),
               "checkout": N_("checkout"), "policy": N_("policy"), "contact": N_("contact"), "faq": N_("FAQ"),
               "other": N_("other")}
+UNREAD_REASONS = {"robots": N_("blocked by robots.txt"), "budget": N_("over the page budget"),
+                  "failed": N_("failed to load"), "offsite": N_("redirected to another site")}
+UNREAD_TOPICS = {"returns": N_("returns page"), "contact": N_("contact page"), "faq": N_("FAQ page")}
 CHANNEL_NAMES = {"phone": N_("Phone"), "email": N_("Email"), "chat": N_("Chat"), "messaging": N_("Messaging"),
                  "contact_form": N_("Contact form"), "callback_form": N_("Callback form")}
 
@@ -100,6 +112,29 @@ class _Render:
         self.lang = lang
         self.fmt = Formatter(lang)
         self.gettext: Callable[[str], str] = translations(lang).gettext
+
+    def text(self, texts: dict[str, Message] | None, key: str, english: str) -> str:
+        """A check's text in the report language: its message template translated and filled with its
+        parameters; the English text when it has no template (or the template has no translation)."""
+        message = (texts or {}).get(key)
+        if message is None or self.lang == "en":
+            return english
+        return message.render(self.gettext)
+
+    def translated(self, texts: dict[str, Message] | None) -> bool:
+        """Whether every text of ``texts`` has a translation in the report language (English: always)."""
+        if self.lang == "en":
+            return True
+        return bool(texts) and all(self.gettext(m.id) != m.id or not m.id.strip() for m in texts.values())
+
+    def message(self, value: Any) -> str:
+        """A table cell that is a message (``{id, params}``) translated; other values as text."""
+        if isinstance(value, dict) and isinstance(value.get("id"), str):
+            try:
+                return _text(Message.model_validate(value).render(self.gettext))
+            except (ValueError, TypeError):
+                return _text(value.get("id"))
+        return _text(value)
 
     def name(self, table: dict[str, str], key: Any, fallback: str | None = None) -> str:
         """A translated name of one of our keys; store text (unknown keys) is humanised, never translated."""
@@ -208,7 +243,7 @@ def _scalar(value: Any) -> dict[str, Any]:
 
 
 def ledger_node(value: Any, mark: Any = None, mark_step: Any = None) -> dict[str, Any] | None:
-    """hidden-costs' price ledger (``[{step, kind, url, clicks, lines: [{label, kind, amount, currency}]}]``)
+    """A price ledger in evidence (``[{step, kind, url, clicks, lines: [{label, kind, amount, currency}]}]``)
     as a table: one row per step, its price lines formatted for the report's locale. ``mark`` (the finding's
     ``line``) and ``mark_step`` (its ``step`` kind) pick the line the finding is about: it is highlighted."""
     mark_label = mark.get("label") if isinstance(mark, dict) and isinstance(mark.get("label"), str) else None
@@ -276,79 +311,67 @@ def evidence_node(value: Any, key: Any = None, level: int = 0) -> dict[str, Any]
 
 
 # --------------------------------------------------------------------------------------------------
-# Check visuals (details are free-form: every key is guarded)
+# Typed details (drawn by their type, whichever check made them)
 # --------------------------------------------------------------------------------------------------
 
+SCALE = 1000.0  # bar geometry: each bar is drawn in its own viewBox="0 0 1000 20"
+CELL_KINDS = ("text", "url", "number", "money", "percent", "severity", "change")
 
-def contact_matrix(details: Any, origin: str = "") -> dict[str, Any] | None:
-    """``details["matrix"]`` of contact-options as {channels: [...], rows: [{url, type, marks: [bool]}]}."""
-    rows_in = details.get("matrix") if isinstance(details, dict) else None
-    if not isinstance(rows_in, list):
+
+def _cell(value: Any, kind: str, origin: str = "") -> dict[str, Any]:
+    ctx = _ctx()
+    if kind == "url" and isinstance(value, str):
+        return {"kind": "url", **_url(value, origin)}
+    if kind == "severity" and isinstance(value, str) and value in SEVERITY_NAMES:
+        return {"kind": "severity", "severity": value, "text": ctx.name(SEVERITY_NAMES, value)}
+    if kind == "change":
+        return {"kind": "change", "new": value == "new"}
+    if kind == "number" and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return {"kind": "text", "text": ctx.fmt.decimal(value)}
+    if kind == "percent" and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return {"kind": "text", "text": ctx.fmt.percent(value)}
+    if value is None or value == "":
+        return {"kind": "text", "text": "—"}
+    return {"kind": "text", "text": ctx.message(value)}
+
+
+def table_view(table: TableDetails, origin: str = "") -> dict[str, Any] | None:
+    ctx = _ctx()
+    if not table.rows:
         return None
-    parsed = []
-    channels: list[str] = []
-    for row in rows_in[:MATRIX_LIMIT]:
-        if not isinstance(row, dict):
-            continue
-        raw = row.get("channels")
-        if isinstance(raw, dict):
-            names = [k for k, v in raw.items() if v]
-        elif isinstance(raw, (list, tuple)):
-            names = list(raw)
-        else:
-            names = []
-        names = [_text(_ctx().name(CHANNEL_NAMES, n), 80) for n in names if isinstance(n, str) and n.strip()]
-        for name in names:
-            if name not in channels:
-                channels.append(name)
-        parsed.append((row, set(names)))
-    if not parsed:
+    columns = [c for c in table.columns if c.kind != "change"
+               or any(isinstance(r, dict) and r.get(c.key) == "new" for r in table.rows)]
+    return {"type": "table", "title": ctx.gettext(table.title) if table.title else "",
+            "columns": [{"label": ctx.gettext(c.label), "kind": c.kind} for c in columns],
+            "rows": [[_cell(row.get(c.key), c.kind, origin) for c in columns]
+                     for row in table.rows[:LIST_LIMIT] if isinstance(row, dict)],
+            "more": max(len(table.rows) - LIST_LIMIT, 0) + table.more}
+
+
+def matrix_view(m: MatrixDetails, origin: str = "") -> dict[str, Any] | None:
+    """Pages × columns; only columns some row marks are drawn, every column is listed as offered or not."""
+    ctx = _ctx()
+    names = [_text(ctx.name(CHANNEL_NAMES, c), 80) for c in m.columns]
+    used = [i for i in range(len(m.columns)) if any(i < len(r.marks) and r.marks[i] for r in m.rows)]
+    chips = [{"name": names[i], "present": bool(m.present[i]) if i < len(m.present) else False}
+             for i in range(len(m.columns))]
+    rows = [{"url": _url(r.url, origin), "type": _page_type(r.type),
+             "marks": [i < len(r.marks) and r.marks[i] for i in used]} for r in m.rows[:MATRIX_LIMIT]]
+    if not rows and not chips:
         return None
-    rows = [{"url": _url(row.get("url", ""), origin), "type": _page_type(row.get("type")),
-             "marks": [c in names for c in channels]} for row, names in parsed]
-    return {"channels": channels, "rows": rows, "more": max(len(rows_in) - MATRIX_LIMIT, 0)}
+    return {"type": "matrix", "title": ctx.gettext(m.title) if m.title else "", "channels": [names[i] for i in used],
+            "chips": chips, "rows": rows if used else [], "more": max(len(m.rows) - MATRIX_LIMIT, 0) + m.more}
 
 
-def contact_channels(details: Any) -> list[dict[str, Any]]:
-    """``details["channels"]`` ({channel: {present: bool, ...}}) as chips: channel offered or not."""
-    raw = details.get("channels") if isinstance(details, dict) else None
-    if not isinstance(raw, dict):
-        return []
-    chips = []
-    for name, value in list(raw.items())[:LIST_LIMIT]:
-        if not isinstance(name, str):
-            continue
-        present = bool(value.get("present")) if isinstance(value, dict) else bool(value)
-        chips.append({"name": _text(_ctx().name(CHANNEL_NAMES, name), 80), "present": present})
-    return chips
-
-
-def _depth(value: Any) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
-
-
-def click_tree(details: Any) -> dict[str, Any] | None:
-    """``details["tree"]`` of click-depth as nested nodes {url, title, type, depth, children}.
-
-    Parents are found by ``parent_url``; a node whose parent is unknown is a root; cycles and very deep
-    chains are cut, so the result is always a finite tree.
-    """
-    rows_in = details.get("tree") if isinstance(details, dict) else None
-    if not isinstance(rows_in, list):
-        return None
+def tree_view(t: TreeDetails) -> dict[str, Any] | None:
+    """The tree's flat nodes nested by ``parent_url``: a node whose parent is unknown is a root; cycles and very
+    deep chains are cut, so the view is always a finite tree."""
     nodes: list[dict[str, Any]] = []
     by_url: dict[str, dict[str, Any]] = {}
-    for row in rows_in[:TREE_LIMIT]:
-        if not isinstance(row, dict) or not isinstance(row.get("url"), str):
-            continue
-        node = {
-            "url": row["url"],
-            "title": row.get("title") if isinstance(row.get("title"), str) else "",
-            "type": row.get("type") if isinstance(row.get("type"), str) else "",
-            "depth": _depth(row.get("depth")),
-            "parent": row.get("parent_url") if isinstance(row.get("parent_url"), str) else None,
-            "kids": [],
-        }
+    for row in t.nodes[:TREE_LIMIT]:
+        node = {"url": row.url, "title": row.title, "type": row.type,
+                "depth": row.depth if row.depth is not None and row.depth >= 0 else None,
+                "parent": row.parent_url, "kids": []}
         nodes.append(node)
         by_url.setdefault(node["url"], node)
     if not nodes:
@@ -392,10 +415,68 @@ def click_tree(details: Any) -> dict[str, Any] | None:
     for node in nodes:  # members of a parent cycle are reachable from no root: show them as roots
         if id(node) not in seen:
             tree.append(build(node, 0))
-    depths = [n["depth"] for n in nodes if n["depth"] is not None]
-    return {"roots": tree, "pages": len(nodes), "max_depth": max(depths) if depths else None,
-            "unlinked": sum(1 for n in nodes if n["depth"] is None),
-            "more": max(len(rows_in) - TREE_LIMIT, 0) + cut}
+    return {"type": "tree", "roots": tree, "pages": len(nodes), "max_depth": t.max_depth, "unlinked": t.unlinked,
+            "more": max(len(t.nodes) - TREE_LIMIT, 0) + cut}
+
+
+def bars_view(b: BarsDetails) -> dict[str, Any] | None:
+    ctx = _ctx()
+    rows = [r for r in b.rows if math.isfinite(r.share) and r.share >= 0]
+    if not rows:
+        return None
+    top = max(r.share for r in rows) or 1.0
+    threshold = b.threshold if b.threshold is not None and math.isfinite(b.threshold) else None
+    return {"type": "bars", "title": ctx.gettext(b.title) if b.title else "",
+            "rows": [{"label": _text(r.label, 200), "count": r.count, "count_text": ctx.fmt.number(r.count),
+                      "share_text": ctx.fmt.percent(r.share), "status": r.status, "estimated": r.estimated,
+                      "w": round(max(r.share / top * SCALE, 2.0), 1)} for r in rows],
+            "more": b.more,
+            "threshold_x": round(threshold / top * SCALE, 1) if threshold and 0 < threshold <= top else None,
+            "threshold": ctx.fmt.percent(threshold) if threshold is not None else ""}
+
+
+def waterfall_view(wf: WaterfallDetails) -> dict[str, Any] | None:
+    """The waterfall's rows with their bars scaled to the largest amount and their money in the locale."""
+    ctx = _ctx()
+    fmt = ctx.fmt
+    rows_in = [r for r in wf.rows if math.isfinite(r.start) and math.isfinite(r.end)]
+    if not rows_in:
+        return None
+    top = max(max(r.start, r.end) for r in rows_in)
+    if top <= 0:
+        return None
+    rows = []
+    for r in rows_in:
+        lo, hi = sorted((r.start, r.end))
+        row = {"role": r.role, "kind": r.kind, "label": _text(r.label, 120), "step_n": r.step_n, "late": r.late,
+               "last": r.last, "known": r.amount is not None, "discount": r.role == "delta" and r.end < r.start,
+               "x": round(max(lo, 0.0) / top * SCALE, 1), "w": round(max((hi - max(lo, 0.0)) / top * SCALE, 2.0), 1),
+               "value": ((fmt.signed_money(r.amount, wf.currency) if r.role == "delta" else fmt.money(r.amount,
+                                                                                                   wf.currency))
+                         if r.amount is not None else ""),
+               "step_name": ctx.name(STEP_NAMES, r.step if r.role == "delta" else r.kind),
+               "line_name": ctx.name(LINE_NAMES, r.kind, "") if r.role == "delta" else ""}
+        rows.append(row)
+    growth = (wf.final - wf.start) if wf.final is not None and wf.start is not None else None
+    return {"type": "waterfall", "rows": rows, "late": wf.late, "product_url": wf.product_url,
+            "product": _text(wf.product, 300),
+            "start": fmt.money(wf.start, wf.currency) if wf.start is not None else "",
+            "final": fmt.money(wf.final, wf.currency) if wf.final is not None else "",
+            "growth": fmt.signed_money(growth, wf.currency) if growth is not None else ""}
+
+
+def visual_view(v: Any, origin: str = "") -> dict[str, Any] | None:
+    if isinstance(v, TableDetails):
+        return table_view(v, origin)
+    if isinstance(v, MatrixDetails):
+        return matrix_view(v, origin)
+    if isinstance(v, TreeDetails):
+        return tree_view(v)
+    if isinstance(v, BarsDetails):
+        return bars_view(v)
+    if isinstance(v, WaterfallDetails):
+        return waterfall_view(v)
+    return None
 
 
 # --------------------------------------------------------------------------------------------------
@@ -415,7 +496,8 @@ def _shot_path(f: Finding, step_shots: dict[str, str], page_shots: dict[str, str
     return step_shots.get(f.url, "") or page_shots.get(f.url, "")
 
 
-def _finding_view(f: Finding, threshold: int, shots: dict[str, dict[str, Any] | None]) -> dict[str, Any]:
+def _finding_view(f: Finding, threshold: int, shots: dict[str, dict[str, Any] | None],
+                  origin: str = "") -> dict[str, Any]:
     ctx = _ctx()
     evidence = {k: v for k, v in f.evidence.items() if k not in SHOT_KEYS} if isinstance(f.evidence, dict) else {}
     return {
@@ -424,48 +506,23 @@ def _finding_view(f: Finding, threshold: int, shots: dict[str, dict[str, Any] | 
         "rule": _text(f.rule, 200),
         "severity": f.severity,
         "severity_name": ctx.name(SEVERITY_NAMES, f.severity),
-        "title": _text(f.title, 500),
-        "message": _text(f.message),
+        "title": _text(ctx.text(f.texts, "title", f.title), 500),
+        "message": _text(ctx.text(f.texts, "message", f.message)),
         "url": _url(f.url) if f.url else None,
         "evidence": evidence_node(evidence) if evidence else None,
         "shot": shots.get(f.id),
-        "why": _text(f.why),
-        "recommendation": _text(f.recommendation),
+        "why": _text(ctx.text(f.texts, "why", f.why)),
+        "recommendation": _text(ctx.text(f.texts, "recommendation", f.recommendation)),
         "new": f.change == "new",
         "failing": severity_rank(f.severity) >= threshold,
+        "count": len(f.items),
+        "affected": table_view(f.details, origin) if f.details is not None else None,
+        # the other items' own evidence (the first item is the one shown above), collapsed
+        "item_evidence": [{"url": _url(i.url, origin), "title": _text(ctx.text(i.texts, "title", i.title), 500),
+                           "evidence": evidence_node({k: v for k, v in i.evidence.items() if k not in SHOT_KEYS})}
+                          for i in f.items[1:LIST_LIMIT] if isinstance(i.evidence, dict) and i.evidence],
+        "translated": ctx.translated(f.texts),
     }
-
-
-def _faq_view(check: CheckResult, findings: list[Finding]) -> dict[str, Any] | None:
-    """faq-gaps: the topic chart (covered / gap / minor) and the gap list with suggestions and examples."""
-    ctx = _ctx()
-    chart = charts.topic_bars(check.details, ctx.fmt.percent)
-    if chart is not None:
-        for row in chart["rows"]:
-            row["label"] = _text(row["label"], 200)
-            row["count_text"] = ctx.fmt.number(row["count"])
-    gaps = []
-    for f in findings:
-        ev = f.evidence if isinstance(f.evidence, dict) else {}
-        if f.rule != "faq-gap":
-            continue
-        examples = ev.get("examples") if isinstance(ev.get("examples"), list) else []
-        share = ev.get("share")
-        count = ev.get("count")
-        gaps.append({
-            "anchor": finding_anchor(f),
-            "label": _text(ev.get("label") or f.title, 200),
-            "severity": f.severity,
-            "severity_name": ctx.name(SEVERITY_NAMES, f.severity),
-            "share": ctx.fmt.percent(share) if isinstance(share, (int, float)) else "",
-            "count": ctx.fmt.number(count) if isinstance(count, int) and not isinstance(count, bool) else "",
-            "estimated": ev.get("estimated") is True,
-            "question": _text(ev.get("suggested_question") or "", 500),
-            "examples": [_text(x, 300) for x in examples if isinstance(x, str) and x.strip()][:GAP_EXAMPLES],
-        })
-    if chart is None and not gaps:
-        return None
-    return {"chart": chart, "gaps": gaps}
 
 
 def _check_view(check: CheckResult, findings: list[Finding], threshold: int,
@@ -473,54 +530,61 @@ def _check_view(check: CheckResult, findings: list[Finding], threshold: int,
     ctx = _ctx()
     groups = []
     for severity in SEVERITIES:
-        members = [_finding_view(f, threshold, shots) for f in findings if f.severity == severity]
+        members = [_finding_view(f, threshold, shots, origin) for f in findings if f.severity == severity]
         if members:
             groups.append({"severity": severity, "severity_name": ctx.name(SEVERITY_NAMES, severity),
                            "findings": members})
-    visual: dict[str, Any] = {"matrix": None, "channels": [], "tree": None, "faq": None}
-    if check.id == "contact-options":
-        visual["matrix"] = contact_matrix(check.details, origin)
-        visual["channels"] = contact_channels(check.details)
-    if check.id == "click-depth":
-        visual["tree"] = click_tree(check.details)
-    if check.id == "faq-gaps":
-        visual["faq"] = _faq_view(check, findings)
+    visuals = [view for v in check.visuals if not isinstance(v, WaterfallDetails)
+               and (view := visual_view(v, origin)) is not None]
     return {
         "id": _text(check.id, 200),
         "anchor": "check-" + _slug(check.id),
-        "title": _text(check.title, 300),
+        "title": _text(ctx.text(check.texts, "title", check.title), 300),
         "category": ctx.name(CATEGORY_NAMES, check.category, _text(humanize(check.category), 100)),
         "status": check.status,
         "status_label": ctx.name(STATUS_NAMES, check.status),
-        "summary": _text(check.summary),
+        "summary": _text(ctx.text(check.texts, "summary", check.summary)),
+        "translated": ctx.translated(check.texts),
         "error": _text(check.error) if check.status == "error" else "",
         "counts": [{"severity": s, "name": ctx.name(SEVERITY_NAMES, s), "n": n}
                    for s, n in severity_counts(findings).items()],
         "groups": groups,
-        "visual": visual,
-        "waterfall_link": check.id == "hidden-costs",
+        "visuals": visuals,
+        "waterfall_link": any(isinstance(v, WaterfallDetails) for v in check.visuals),
         "duration_ms": check.duration_ms,
     }
 
 
-def _checkout_view(result: AuditResult, embed: images.Embedder) -> list[dict[str, Any]]:
+def _waterfalls(result: AuditResult) -> dict[str, WaterfallDetails]:
+    """The waterfall details of the result (any check's), by the walked product's URL."""
+    found: dict[str, WaterfallDetails] = {}
+    for check in result.checks:
+        for v in check.visuals:
+            if isinstance(v, WaterfallDetails):
+                found.setdefault(v.product_url, v)
+    return found
+
+
+def _checkout_view(result: AuditResult, embed: images.Embedder, final_shots: dict[str, Any]) -> list[dict[str, Any]]:
     ctx = _ctx()
     fmt = ctx.fmt
+    waterfalls = _waterfalls(result)
     walks = []
     for index, walk in enumerate(result.checkout, 1):
-        chart = charts.waterfall(walk, result.findings, fmt.money, fmt.signed_money)
-        if chart is not None:
-            for row in chart["rows"]:
-                row["label"] = _text(row["label"], 120)
-                row["step_name"] = ctx.name(STEP_NAMES, row.get("step") if row["role"] == "delta" else row["kind"])
-                row["line_name"] = ctx.name(LINE_NAMES, row["kind"], "") if row["role"] == "delta" else ""
+        details = waterfalls.get(walk.product_url)
+        chart = waterfall_view(details) if details is not None else None
         late_steps = {r.get("step_n") for r in (chart["rows"] if chart else []) if r["late"]}
         steps = []
         number = 0  # the waterfall numbers the steps after the product page
         for i, step in enumerate(walk.steps, 1):
             if not (i == 1 and step.kind == "product"):
                 number += 1
-            show = bool(step.screenshot) and (number in late_steps or i == len(walk.steps))
+            last = i == len(walk.steps)
+            shot = None
+            if step.screenshot and last:
+                shot = final_shots.get(step.screenshot)
+            elif step.screenshot and number in late_steps:
+                shot = images.view(embed.get(step.screenshot))
             steps.append({
                 "n": i,
                 "kind": step.kind,
@@ -533,7 +597,7 @@ def _checkout_view(result: AuditResult, embed: images.Embedder) -> list[dict[str
                                      if p.amount is not None else _text(p.raw, 100))}
                           for p in step.price_lines[:LIST_LIMIT]],
                 "ticked": [_text(b.label, 200) for b in step.checkboxes if b.checked][:LIST_LIMIT],
-                "shot": images.view(embed.get(step.screenshot)) if show else None,
+                "shot": shot,
             })
         walks.append({
             "n": index,
@@ -568,50 +632,59 @@ def _tickets_view(result: AuditResult) -> dict[str, Any] | None:
 
 def _scores_view(result: AuditResult) -> dict[str, Any]:
     ctx = _ctx()
-    titles = {c.id: _text(c.title, 300) for c in result.checks}
-    per_category = scores.category_scores(result)
-    overall = scores.overall_score(per_category)
+    titles = {c.id: _text(ctx.text(c.texts, "title", c.title), 300) for c in result.checks}
+    s = result.scores
     categories = []
-    for s in per_category:
+    for c in (s.categories if s is not None else []):
         categories.append({
-            "key": s.category,
-            "name": ctx.name(CATEGORY_NAMES, s.category, _text(humanize(s.category), 100)),
-            "score": s.score,
-            "band": scores.score_band(s.score),
-            "findings": s.findings,
-            "checks": [titles.get(c, c) for c in s.checks],
-            "needs_review": [titles.get(c, c) for c in s.needs_review],
-            "errors": [titles.get(c, c) for c in s.errors],
-            "not_applicable": [titles.get(c, c) for c in s.not_applicable],
-            "anchor": next(("check-" + _slug(c) for c in s.checks + s.needs_review + s.errors + s.not_applicable), ""),
+            "key": c.category,
+            "name": ctx.name(CATEGORY_NAMES, c.category, _text(humanize(c.category), 100)),
+            "score": c.score,
+            "band": c.band,
+            "findings": c.findings,
+            "checks": [titles.get(x, x) for x in c.checks],
+            "needs_review": [titles.get(x, x) for x in c.needs_review],
+            "errors": [titles.get(x, x) for x in c.errors],
+            "not_applicable": [titles.get(x, x) for x in c.not_applicable],
+            "anchor": next(("check-" + _slug(x) for x in c.checks + c.needs_review + c.errors + c.not_applicable),
+                           ""),
         })
-    return {"overall": overall, "band": scores.score_band(overall), "categories": categories,
-            "applicable": sum(1 for s in per_category if s.score is not None),
-            "penalty": scores.PENALTY}
+    penalty = {k: (s.penalty.get(k, 0) if s is not None else 0) for k in SEVERITY_NAMES}
+    return {"overall": s.overall if s is not None else None, "band": s.band if s is not None else "none",
+            "categories": categories, "applicable": sum(1 for c in categories if c["score"] is not None),
+            "penalty": penalty}
 
 
 def _fixes_view(result: AuditResult) -> list[dict[str, Any]]:
     ctx = _ctx()
-    titles = {c.id: _text(c.title, 300) for c in result.checks}
+    titles = {c.id: _text(ctx.text(c.texts, "title", c.title), 300) for c in result.checks}
+    by_id = {f.id: f for f in result.findings}
     out = []
-    for fix in scores.top_fixes(result):
-        f = fix.finding
+    for fix in result.top_fixes:
+        f = by_id.get(fix.finding)
+        if f is None:
+            continue
         out.append({
-            "title": _text(f.title, 500),
+            "title": _text(ctx.text(f.texts, "title", f.title), 500),
             "severity": fix.severity,
             "severity_name": ctx.name(SEVERITY_NAMES, fix.severity),
             "check": titles.get(fix.check, _text(fix.check, 200)),
             "check_anchor": "check-" + _slug(fix.check),
             "anchor": finding_anchor(f),
-            "count": fix.count,
+            "count": fix.reach,
+            "reason": _text(ctx.gettext(fix.reason), 300),
             "rule": _text(fix.rule, 200),
-            "recommendation": _text(f.recommendation),
+            "translated": ctx.translated(f.texts),
+            "recommendation": _text(ctx.text(f.texts, "recommendation", f.recommendation)),
         })
     return out
 
 
-def _screenshots(result: AuditResult, embed: images.Embedder) -> dict[str, dict[str, Any] | None]:
-    """Each finding's screenshot view, read most severe finding first so the image budget goes to them."""
+def _screenshots(result: AuditResult, embed: images.Embedder) -> tuple[dict[str, dict[str, Any] | None],
+                                                                      dict[str, dict[str, Any] | None]]:
+    """The screenshots of findings and of each walk's last step, read in the order of importance so the image
+    budget goes to the best evidence first: the top fixes (ranked), then the last checkout step of each walk
+    (what the shopper pays), then the other findings by severity (low and info findings get no image)."""
     step_shots: dict[str, str] = {}
     for walk in result.checkout:
         for step in walk.steps:
@@ -622,14 +695,29 @@ def _screenshots(result: AuditResult, embed: images.Embedder) -> dict[str, dict[
         shot = getattr(page, "screenshot", "")  # when the result carries page screenshots
         if isinstance(shot, str) and shot:
             page_shots.setdefault(page.url, shot)
+    by_id = {f.id: f for f in result.findings}
     order = {c.id: i for i, c in enumerate(result.checks)}
-    ranked = sorted(result.findings, key=lambda f: (-SEVERITY_ORDER.get(f.severity, 0), order.get(f.check, 99)))
+    ranked = [by_id[x.finding] for x in result.top_fixes if x.finding in by_id]
     views: dict[str, dict[str, Any] | None] = {}
-    for f in ranked:
+    finals: dict[str, dict[str, Any] | None] = {}
+
+    def take(f: Finding) -> None:
         path = _shot_path(f, step_shots, page_shots)
         if path and f.id not in views:
             views[f.id] = images.view(embed.get(path), images.box_of(f.evidence))
-    return views
+
+    for f in ranked:
+        if SEVERITY_ORDER.get(f.severity, 0) >= SEVERITY_ORDER["medium"]:
+            take(f)
+    for walk in result.checkout:
+        if walk.steps and walk.steps[-1].screenshot:
+            path = walk.steps[-1].screenshot
+            finals.setdefault(path, images.view(embed.get(path)))
+    rest = sorted((f for f in result.findings if SEVERITY_ORDER.get(f.severity, 0) >= SEVERITY_ORDER["medium"]),
+                  key=lambda f: (-SEVERITY_ORDER.get(f.severity, 0), order.get(f.check, 99)))
+    for f in rest:
+        take(f)
+    return views, finals
 
 
 def view_model(result: AuditResult, assets_dir: str | Path | None = None) -> dict[str, Any]:
@@ -639,8 +727,9 @@ def view_model(result: AuditResult, assets_dir: str | Path | None = None) -> dic
     grouped, orphans = findings_by_check(result)
     numbers = summary(result)
     embed = images.Embedder(assets_dir)
-    shots = _screenshots(result, embed)
-    checkout = _checkout_view(result, embed)
+    shots, finals = _screenshots(result, embed)
+    checkout = _checkout_view(result, embed, finals)
+    origin = _origin(result.target.url)
     return {
         "lang": ctx.lang,
         "tool": {"name": _text(result.tool.name, 100), "version": _text(result.tool.version, 100)},
@@ -656,28 +745,30 @@ def view_model(result: AuditResult, assets_dir: str | Path | None = None) -> dic
                        for s in SEVERITIES],
         "scores": _scores_view(result),
         "fixes": _fixes_view(result),
-        "checks": [_check_view(c, grouped.get(c.id, []), threshold, shots, _origin(result.target.url))
-                   for c in result.checks],
-        "orphans": [_finding_view(f, threshold, shots) for f in orphans],
+        "checks": [_check_view(c, grouped.get(c.id, []), threshold, shots, origin) for c in result.checks],
+        "orphans": [_finding_view(f, threshold, shots, origin) for f in orphans],
         "pages": [{"url": _url(p.url), "title": _text(p.title, 300), "type": _page_type(p.type),
                    "depth": p.depth, "path": _crumbs(p.click_path) if p.depth is not None else None,
                    "status": p.status} for p in result.pages],
         "checkout": checkout,
-        "order_warnings": [_text(order_warning(s.url, s.evidence), 1000) for s in result.order_suspected],
+        "order_warnings": [_text(order_warning(s.url, s.evidence, ctx.gettext), 1000) for s in result.order_suspected],
         "tickets": _tickets_view(result),
         "errors": [_text(e) for e in result.errors],
-        "unread": [{"url": _url(u.url), "reason": u.reason, "topic": u.topic, "detail": _text(u.detail, 300)}
+        "unread": [{"url": _url(u.url), "reason": ctx.name(UNREAD_REASONS, u.reason),
+                    "topic": ctx.name(UNREAD_TOPICS, u.topic) if u.topic else "", "detail": _text(u.detail, 300)}
                    for u in result.unread[:LIST_LIMIT]],
         "warnings": [_text(w) for w in result.warnings],
         "baseline": _text(result.baseline, 500),
-        "fixed": [{"title": _text(f.title, 500), "check": _text(f.check, 200), "url": _url(f.url)}
-                  for f in result.fixed],
-        "suppressed": [{"title": _text(f.title, 500), "check": _text(f.check, 200), "url": _url(f.url),
-                        "severity": f.severity, "severity_name": ctx.name(SEVERITY_NAMES, f.severity),
+        "fixed": [{"title": _text(ctx.text(f.texts, "title", f.title), 500), "check": _text(f.check, 200),
+                   "url": _url(f.url)} for f in result.fixed],
+        "suppressed": [{"title": _text(ctx.text(f.texts, "title", f.title), 500), "check": _text(f.check, 200),
+                        "url": _url(f.url), "severity": f.severity,
+                        "severity_name": ctx.name(SEVERITY_NAMES, f.severity),
                         "reason": _text(f.suppressed_reason, 500)}
                        for f in result.suppressed],
         "images": {"embedded": embed.embedded, "bytes": embed.total_bytes, "limit": embed.max_images},
     }
+
 
 
 def render_html(result: AuditResult, lang: str = "en", assets_dir: str | Path | None = None) -> str:

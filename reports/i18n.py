@@ -9,17 +9,12 @@ a language's translations. At render time the ``.po`` file is read with Babel an
 English is the source language (its catalog is the identity). Numbers, money, percentages and dates are
 formatted by Babel for the report's locale (``1 299,00 zł`` / ``PLN 1,299.00``).
 
-Updating the catalogs after a template change (from the repository root; see ``reports/README.md``)::
+Updating the catalogs after a template or check text change: see ``reports/README.md`` (pybabel extract with
+the keywords ``N_`` and ``T``, then update; tests/test_report_i18n.py fails until every message has its Polish,
+Ukrainian and German translation).
 
-    .venv/bin/pybabel extract -F reports/babel.cfg -k N_ --no-location --sort-output \
-        --project=clearcart -o reports/locale/messages.pot .
-    .venv/bin/pybabel update -i reports/locale/messages.pot -d reports/locale -D messages \
-        --ignore-obsolete -w 116
-    # translate the new (and fuzzy) entries of reports/locale/pl/LC_MESSAGES/messages.po;
-    # tests/test_report_i18n.py fails until every message has its Polish translation
-
-The text of findings (message, why it matters, how to fix) is written by the checks in English and stays
-English in every report language; the report's footer says so.
+The checks' own texts (titles, summaries, findings' message, why it matters, how to fix) are templates in the
+same catalog (``checks.base.T``); the report renders them in its language with their parameters.
 """
 
 from __future__ import annotations
@@ -41,7 +36,7 @@ from babel.support import NullTranslations, Translations
 
 from reports.common import format_duration
 
-LANGUAGES: tuple[str, ...] = ("en", "pl")  # the report languages (--report-lang)
+LANGUAGES: tuple[str, ...] = ("en", "pl", "uk", "de")  # the report languages (--report-lang)
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DOMAIN = "messages"
 

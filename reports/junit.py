@@ -36,6 +36,9 @@ def _finding_text(f: Finding) -> str:
     if f.recommendation:
         lines.append(f"  How to fix: {clean(f.recommendation)}")
     lines.append(f"  id: {clean(f.id)} (rule {clean(f.rule)})")
+    if f.items:
+        lines.append(f"  found on {len(f.items)} pages or products:")
+        lines += [f"    [{i.severity.upper()}] {clean(i.title)} — {clean(i.url)} (id {clean(i.id)})" for i in f.items]
     return "\n".join(lines)
 
 

@@ -1,7 +1,8 @@
 """summary.md: a short Markdown summary for a CI job page (e.g. ``$GITHUB_STEP_SUMMARY``).
 
-A title with the verdict, a table of checks (status, finding counts), the findings at or above
-``fail_on`` as a list, then the other findings collapsed in ``<details>``. Store text is escaped for
+A title with the verdict, the transparency score and the top fixes (``result.scores``, ``result.top_fixes``), a
+table of checks (status, finding counts), the findings at or above ``fail_on`` as a list (a grouped finding says
+how many pages or products it covers), then the other findings collapsed in ``<details>``. Store text is escaped for
 Markdown and HTML (pipes, brackets, emphasis, ``<``), and line breaks in it are folded, so a title can never
 break the table or inject markup; URLs are shown as text.
 """
@@ -27,6 +28,7 @@ from reports.common import (
 STATUS_ICONS = {"pass": "✅", "fail": "❌", "needs-review": "⚠️", "not-applicable": "➖", "error": "💥"}
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|~])")
 TEXT_LIMIT = 300
+ITEMS_LISTED = 10  # pages or products listed under a grouped finding
 
 
 def md(text: object, limit: int = TEXT_LIMIT) -> str:
@@ -49,10 +51,16 @@ def code(text: object) -> str:
 
 def _item(f: Finding) -> str:
     line = f"- **{f.severity.upper()}** {md(f.title)} ({code(f.check)})"
+    if f.items:
+        line += f" — {len(f.items)} pages or products"
     if f.change == "new":
         line += " *(new)*"
     if f.url:
         line += f" — {md(f.url, limit=500)}"
+    for item in f.items[:ITEMS_LISTED]:  # a grouped finding: its pages or products, one per line
+        line += f"\n  - {md(item.title)}" + (f" — {md(item.url, limit=500)}" if item.url else "")
+    if len(f.items) > ITEMS_LISTED:
+        line += f"\n  - … and {len(f.items) - ITEMS_LISTED} more"
     return line
 
 
@@ -72,6 +80,19 @@ def render_markdown(result: AuditResult) -> str:
         f"**Pages crawled:** {len(result.pages)} · **Findings:** {len(result.findings)} "
         f"({md(counts_text(result.findings))})",
         "",
+    ]
+    if result.scores is not None and result.scores.overall is not None:
+        lines += [f"**Transparency score:** {result.scores.overall}/100 (" + ", ".join(
+            f"{md(c.category)} {c.score if c.score is not None else 'n/a'}" for c in result.scores.categories) + ")",
+            ""]
+    by_id = {f.id: f for f in result.findings}
+    fixes = [(x, by_id[x.finding]) for x in result.top_fixes if x.finding in by_id]
+    if fixes:
+        lines += ["**Top fixes** (shopper impact × reach):", ""]
+        lines += [f"{n}. {md(f.title)} ({code(f.check)}, found {x.reach}×; why first: {md(x.reason)})"
+                  for n, (x, f) in enumerate(fixes, 1)]
+        lines.append("")
+    lines += [
         "| Check | Category | Status | Findings | Summary |",
         "|---|---|---|---|---|",
     ]

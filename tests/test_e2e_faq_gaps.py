@@ -95,7 +95,9 @@ def leaks(folder: Path, values: list[str]) -> dict[str, list[str]]:
 def _faq_gaps(out: Path) -> tuple[list[str], dict, dict]:
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     check = next(c for c in report["checks"] if c["id"] == "faq-gaps")
-    gaps = sorted(f["evidence"]["topic"] for f in report["findings"] if f["check"] == "faq-gaps")
+    # one finding per rule: the gaps are the items of the faq-gap finding (each keeps its own evidence)
+    gaps = sorted(i["evidence"]["topic"] for f in report["findings"] if f["check"] == "faq-gaps"
+                  for i in (f["items"] or [f]))
     return gaps, check, report
 
 
@@ -112,7 +114,7 @@ def _assert_demo_gaps(out: Path, export: str, store_language: str = "en") -> Non
     assert (tickets["imported"], tickets["broken_rows"]) == (info["imported"], info["broken_rows"])
     summary = (out / "summary.md").read_text(encoding="utf-8")
     html = (out / "report.html").read_text(encoding="utf-8")
-    for finding in (f for f in report["findings"] if f["check"] == "faq-gaps"):
+    for finding in (i for f in report["findings"] if f["check"] == "faq-gaps" for i in (f["items"] or [f])):
         assert finding["evidence"]["suggested_question"], finding
         assert finding["title"] in html.replace("&#39;", "'").replace("&amp;", "&")
     assert "faq-gaps" in summary and 'id="tickets"' in html

@@ -1,9 +1,12 @@
-"""report.html in Polish: Babel-managed catalogs are complete and current, the Polish report has Polish headings,
-labels and number formats and no untranslated template text, and --report-lang / report-lang reach it."""
+"""report.html in Polish, Ukrainian and German: Babel-managed catalogs are complete and current (the template, the
+report modules and every check's texts: titles, summaries, findings' messages, why it matters and how to fix),
+the reports have their language's headings, labels, findings and number formats and no untranslated text, and
+--report-lang / report-lang reach it."""
 
 from __future__ import annotations
 
 import re
+import string
 from pathlib import Path
 
 import pytest
@@ -16,10 +19,17 @@ from reports import i18n
 from tests.conftest import ROOT, run_cli
 from tests.test_reports import hidden_cost_walk, make_result, png, realistic_result
 
-METHODS = [("reports/templates/**.j2", "jinja2"), ("reports/**.py", "python")]
+METHODS = [("reports/templates/**.j2", "jinja2"), ("reports/**.py", "python"), ("checks/**.py", "python"),
+           ("auditor/scores.py", "python"), ("auditor/runner.py", "python"), ("auditor/details.py", "python")]
 OPTIONS = {"reports/templates/**.j2": {"extensions": "jinja2.ext.i18n", "trimmed": "true"}}
-KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None}
+KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None, "T": None}
 PLACEHOLDER = re.compile(r"%\((\w+)\)s")
+LANGS = {"pl": 3, "uk": 3, "de": 2}  # report languages besides English, and their number of plural forms
+
+
+def fields(text: str) -> list[tuple[str, str]]:
+    """The str.format fields of a check's message template: name and format spec."""
+    return sorted((name, spec) for _, name, spec, _ in string.Formatter().parse(text) if name is not None)
 
 
 def extracted() -> dict[str | tuple[str, str], list[str]]:
@@ -41,18 +51,22 @@ def catalog(path: Path, locale: str | None = None):
 
 def test_babel_config_matches_the_test_extraction():
     cfg = (ROOT / "reports" / "babel.cfg").read_text(encoding="utf-8")
-    assert "[python: reports/**.py]" in cfg and "[jinja2: reports/templates/**.j2]" in cfg and "trimmed = true" in cfg
+    assert "[jinja2: reports/templates/**.j2]" in cfg and "trimmed = true" in cfg
+    for path, _method in METHODS:
+        assert f"[{_method}: {path}]" in cfg
 
 
-def test_every_report_message_is_in_the_pot_and_translated_to_polish():
+@pytest.mark.parametrize("lang", sorted(LANGS))
+def test_every_report_and_check_message_is_in_the_pot_and_translated(lang):
     messages = extracted()
-    assert len(messages) > 150  # the template really is marked up for translation
+    assert len(messages) > 400  # the template and every check's texts really are marked up for translation
+    assert "Hidden costs in checkout" in messages and "No size chart for “{name}”" in messages
     pot = catalog(i18n.LOCALE_DIR / "messages.pot")
     pot_ids = {m.id for m in pot if m.id}
     missing_from_pot = [m for m in messages if m not in pot_ids]
     assert missing_from_pot == [], "run pybabel extract (reports/README.md): " + repr(missing_from_pot[:5])
-    po = catalog(i18n.po_path("pl"), "pl")
-    assert po.num_plurals == 3
+    po = catalog(i18n.po_path(lang), lang)
+    assert po.num_plurals == LANGS[lang]
     problems = []
     for message in messages:
         entry = po.get(message)
@@ -62,13 +76,15 @@ def test_every_report_message_is_in_the_pot_and_translated_to_polish():
         if entry.fuzzy:
             problems.append(("fuzzy", message))
         strings = entry.string if isinstance(entry.string, tuple) else (entry.string,)
-        if len(strings) != (3 if isinstance(message, tuple) else 1) or not all(s.strip() for s in strings):
+        if len(strings) != (LANGS[lang] if isinstance(message, tuple) else 1) or not all(s.strip() for s in strings):
             problems.append(("untranslated", message))
             continue
         source = message[0] if isinstance(message, tuple) else message
         for s in strings:  # the same placeholders, or the report breaks at render time
             if set(PLACEHOLDER.findall(s)) - {"count"} != set(PLACEHOLDER.findall(source)) - {"count"}:
                 problems.append(("placeholders", message, s))
+            if "%(" not in source and fields(s) != fields(source):  # a check's str.format template
+                problems.append(("fields", message, s))
     assert problems == [], problems[:10]
 
 
@@ -109,9 +125,11 @@ def test_polish_report_has_polish_headings_labels_and_formats():
     assert "Krok 4: Podsumowanie zamówienia — suma końcowa" in " ".join(text.split())
     assert "późno: niepodane przed zamówieniem" in text
     assert "2 pozycje pojawiają się późno, dopiero przy zamówieniu." in text  # Polish plural (few)
-    # the findings' own text stays English, marked as such, and the footer says so
-    message = doc.xpath("//article//p[@class='message']")[0]
-    assert message.get("lang") == "en"
+    # the findings' own text is Polish too (the checks' templates, filled with the store's values)
+    late = doc.xpath("//article[contains(., 'pojawia się dopiero na etapie')]")
+    assert late and late[0].xpath(".//p[@class='message']")[0].get("lang") is None
+    assert "Pokaż tę opłatę na stronie produktu i w koszyku" in late[0].text_content()
+    assert "Ukryte koszty w zamówieniu" in text  # a check title
     footer = doc.xpath("//footer")[0].text_content()
     assert "po angielsku" in footer and "niczego nie pobiera z sieci" in footer
 
@@ -136,7 +154,8 @@ def _visible_texts(doc) -> list[str]:
     return out
 
 
-def test_polish_report_has_no_untranslated_template_string(tmp_path):
+@pytest.mark.parametrize("lang", sorted(LANGS))
+def test_report_has_no_untranslated_string(tmp_path, lang):
     result = realistic_result(tmp_path)
     result.tickets = None
     result.errors = ["timeout"]
@@ -146,11 +165,17 @@ def test_polish_report_has_no_untranslated_template_string(tmp_path):
     result.baseline = "old.json"
     result.fixed = [make_result().findings[1]]
     result.findings[1].change = "new"
-    _, doc = _polish(result, assets_dir=tmp_path)
+    doc = lxml_html.document_fromstring(reports.render_html(result, lang=lang, assets_dir=tmp_path))
     texts = " ".join(" ".join(_visible_texts(doc)).split())
+    # the real checks' findings (hidden costs, friction) are translated; only the evidence's data keys stay
+    # English. (The hand-built findings of the fixture have no template: they stay English, marked lang="en".)
+    real = doc.xpath("//article[starts-with(@id,'f-hidden-costs') or starts-with(@id,'f-checkout-friction')]")
+    assert len(real) >= 2
+    assert [e for a in real for e in a.xpath(".//*[@lang='en'][not(self::dt)]")] == []
+    assert doc.xpath("//article[starts-with(@id,'f-contact-options')]//*[@class='ftitle'][@lang='en']")
     store_and_check_text = {c.title for c in result.checks} | {"Aker canvas low-tops"}
     pot = catalog(i18n.LOCALE_DIR / "messages.pot")
-    po = catalog(i18n.po_path("pl"), "pl")
+    po = catalog(i18n.po_path(lang), lang)
     leaked = []
     for message in pot:
         if not message.id:
@@ -222,18 +247,33 @@ def test_check_writes_the_report_in_the_chosen_language(tmp_path):
 
 def test_unknown_report_language_is_a_usage_error_before_any_work(tmp_path):
     for args in (["scan", "http://127.0.0.1:9/", "--report-lang", "xx"],
-                 ["check", str(tmp_path), "--report-lang", "de"],
+                 ["check", str(tmp_path), "--report-lang", "cz"],
                  ["demo", "--report-lang", "fr"]):
         done = run_cli(*args)
         assert done.returncode == 2, (args, done.stdout, done.stderr)
-        assert "unknown report language" in done.stderr and "choose from: en, pl" in done.stderr
+        assert "unknown report language" in done.stderr and "choose from: en, pl, uk, de" in done.stderr
         assert "Traceback" not in done.stderr
-    (tmp_path / "clearcart.toml").write_text('[scan]\nreport-lang = "de"\n', encoding="utf-8")
+    (tmp_path / "clearcart.toml").write_text('[scan]\nreport-lang = "fr"\n', encoding="utf-8")
     done = run_cli("scan", "http://127.0.0.1:9/", cwd=tmp_path)
-    assert done.returncode == 2 and "scan.report-lang must be one of en, pl" in done.stderr
+    assert done.returncode == 2 and "scan.report-lang must be one of en, pl, uk, de" in done.stderr
 
 
 def test_help_lists_the_option():
     for command in ("scan", "check", "demo"):
         done = run_cli(command, "--help")
         assert done.returncode == 0 and "--report-lang" in done.stdout, command
+
+
+@pytest.mark.parametrize("lang, heading, finding, fix, money", [
+    ("uk", "Підсумок для керівництва", "вперше з'являється на кроці", "Покажіть цей платіж на сторінці товару",
+     "57,30\xa0EUR"),
+    ("de", "Zusammenfassung für die Geschäftsleitung", "erscheint erst im Schritt",
+     "Zeigen Sie diese Gebühr auf der Produktseite", "57,30\xa0€"),
+])
+def test_ukrainian_and_german_reports(lang, heading, finding, fix, money):
+    doc = lxml_html.document_fromstring(reports.render_html(realistic_result(), lang=lang))
+    assert doc.get("lang") == lang and doc.xpath("//h2")[0].text_content() == heading
+    late = doc.xpath(f"//article[contains(., \"{finding}\")]")
+    assert late and fix in late[0].text_content() and money in doc.text_content()
+    # the store's own text inside a translated sentence is kept as the store wrote it
+    assert "Handling fee" in late[0].xpath(".//h5")[0].text_content()

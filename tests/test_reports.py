@@ -15,7 +15,10 @@ import pytest
 from lxml import html as lxml_html
 
 import reports
+from auditor import details as visual
 from auditor.errors import UsageError
+from auditor.runner import finish
+from checks.base import T, finding
 from auditor.model import (
     AuditResult,
     CheckoutStep,
@@ -87,9 +90,9 @@ def make_result(fail_on: str = "high") -> AuditResult:
     checks = [
         _check("hidden-costs", "costs", "needs-review", [], "No walk reached the last step; needs a review."),
         _check("checkout-friction", "checkout", "not-applicable", [], "No checkout was walked."),
-        _check("click-depth", "navigation", "fail", depth, details={"tree": tree}),
+        _check("click-depth", "navigation", "fail", depth, visuals=[visual.tree(tree)]),
         _check("contact-options", "contact", "fail", contact, summary="Contact | hidden",
-               details={"matrix": matrix, "channels": {"phone": {"present": True}, "chat": {"present": False}}}),
+               visuals=[visual.matrix(matrix, {"phone": True, "chat": False})]),
         _check("faq-gaps", "self-service", "error", [], "The check could not run: KeyError: 'x'",
                error="KeyError: '<x>' (at faq_gaps.py:12)"),
         _check("returns-policy", "returns", "pass", []),
@@ -106,11 +109,11 @@ def make_result(fail_on: str = "high") -> AuditResult:
                                          price_lines=[PriceLine(label="Dostawa", kind="shipping", amount=15.0,
                                                                 currency="PLN", raw="15,00 zł")]),
                         ])
-    return AuditResult(
+    return finish(AuditResult(
         target=TargetInfo(url="https://shop.example/", started_at="2025-03-01T10:15:00+00:00", duration_s=83.4),
         pages=pages, checks=checks, findings=[f for c in checks for f in c.findings], fail_on=fail_on,
         errors=["timeout on https://shop.example/slow <b>"], checkout=[walk],
-    )
+    ))
 
 
 # --------------------------------------------------------------------------------------------------
@@ -284,11 +287,12 @@ def test_html_checks_table_status_badges_and_headings_in_order():
 def test_html_contact_matrix_and_click_tree():
     doc = _doc()
     matrix = doc.xpath("//table[contains(@class,'matrix')]")[0]
-    assert [th.text_content() for th in matrix.xpath("./thead/tr/th")] == ["Page", "Type", "Phone", "Email", "Chat"]
+    # columns: the channels the check looked for (in its order), then any other a row names
+    assert [th.text_content() for th in matrix.xpath("./thead/tr/th")] == ["Page", "Type", "Phone", "Chat", "Email"]
     rows = matrix.xpath("./tbody/tr")
     assert len(rows) == 4  # the string row is skipped, the row with garbage channels kept with no marks
     marks = [[("✓" in td.text_content()) for td in row.xpath("./td[contains(@class,'mark')]")] for row in rows]
-    assert marks == [[True, True, False], [True, True, True], [False, False, False], [False, False, False]]
+    assert marks == [[True, False, True], [True, True, True], [False, False, False], [False, False, False]]
     # a URL of the store is shown as its path (the quote-breaking one stays text, never a link)
     assert rows[1].xpath(".//a") == [] and IMG_URL.removeprefix("https://shop.example") in rows[1].text_content()
     assert rows[0].xpath(".//a/@href") == ["https://shop.example/"] and rows[0].xpath("./th")[0].text_content() == "/"
@@ -311,8 +315,8 @@ def test_html_survives_garbage_details_and_deep_chains():
     result = make_result()
     chain = [{"url": f"https://shop.example/{i}", "title": f"n{i}", "type": "other", "depth": i,
               "parent_url": f"https://shop.example/{i - 1}" if i else None} for i in range(300)]
-    result.checks[2].details = {"tree": chain}
-    result.checks[3].details = {"matrix": {"not": "a list"}, "channels": ["phone"]}
+    result.checks[2].visuals = [visual.tree(chain)]
+    result.checks[3].visuals = [visual.matrix([{"not": "a row"}, "garbage"], {"phone": True})]  # no row
     result.findings[0].evidence = {"deep": {"a": {"b": {"c": {"d": {"e": {"f": {"g": {"h": 1}}}}}}}},
                                    "obj": object(), "nan": float("nan"), "big": list(range(500))}
     doc = _doc(result)
@@ -409,12 +413,12 @@ def test_markdown_without_failing_findings():
 
 
 # --------------------------------------------------------------------------------------------------
-# Scores and top fixes (reports/scores.py)
+# Scores and top fixes (auditor/scores.py)
 # --------------------------------------------------------------------------------------------------
 
 
 def test_category_scores_exact_numbers():
-    from reports import scores
+    from auditor import scores
 
     result = make_result()
     per = {s.category: s for s in scores.category_scores(result)}
@@ -434,17 +438,18 @@ def test_category_scores_exact_numbers():
     floor.findings += [_finding("returns-policy", f"r{i}", "critical", f"Returns defect {i}", f"https://s/{i}")
                        for i in range(3)]
     floor.findings.append(_finding("click-depth", "extra", "low", "One more", "https://s/x"))
-    got = scores.as_dict(scores.category_scores(floor))
-    assert got["categories"]["returns"] == 0 and got["categories"]["navigation"] == 85
-    assert got["overall"] == 54  # (100 + 0 + 30 + 85) / 4 = 53.75
+    got = scores.compute_scores(floor)
+    per_floor = {c.category: c.score for c in got.categories}
+    assert per_floor["returns"] == 0 and per_floor["navigation"] == 85
+    assert got.overall == 54 and got.band == "fair"  # (100 + 0 + 30 + 85) / 4 = 53.75
     assert scores.round_half_up(52.5) == 53 and scores.round_half_up(53.49) == 53
 
     nothing = AuditResult(target=TargetInfo(url="https://shop.example/", started_at="n/a", duration_s=0))
-    assert scores.as_dict(scores.category_scores(nothing))["overall"] is None
+    assert scores.compute_scores(nothing).overall is None
 
 
 def test_a_defect_on_many_pages_costs_its_worst_severity_once():
-    from reports import scores
+    from auditor import scores
 
     result = make_result()
     result.findings += [_finding("click-depth", "product-too-deep", "medium", f"Product {i} too deep",
@@ -479,28 +484,35 @@ def _fix_result() -> AuditResult:
 
     findings = (many("few-images", "medium", 5) + many("no-price", "high", 1) + many("late-fee", "critical", 1,
                 "hidden-costs") + many("short-description", "low", 9) + many("no-size", "high", 3, "size-chart")
-                + many("dimensions", "medium", 1) + many("note", "info", 20))
+                + many("dimensions", "medium", 1) + many("note", "info", 20)
+                + many("size-chart-missing", "medium", 4, "size-chart"))
     checks = [_check("hidden-costs", "costs", "fail", [f for f in findings if f.check == "hidden-costs"]),
               _check("size-chart", "product", "fail", [f for f in findings if f.check == "size-chart"]),
               _check("product-info", "product", "fail", [f for f in findings if f.check == "product-info"])]
-    return AuditResult(target=TargetInfo(url="https://shop.example/", started_at="2025-03-01T10:15:00+00:00",
-                                         duration_s=1), checks=checks, findings=findings)
+    return finish(AuditResult(target=TargetInfo(url="https://shop.example/", started_at="2025-03-01T10:15:00+00:00",
+                                                duration_s=1), checks=checks, findings=findings))
 
 
 def test_top_five_fixes_order_and_dedup():
-    from reports import scores
+    from auditor import scores
 
-    fixes = scores.top_fixes(_fix_result())
-    # severity first, then how many pages the rule hits, one entry per rule; low and info fall off
-    assert [(x.rule, x.count) for x in fixes] == [("late-fee", 1), ("no-size", 3), ("no-price", 1),
-                                                 ("few-images", 5), ("dimensions", 1)]
+    result = _fix_result()
+    fixes = scores.top_fixes(result)
+    assert result.top_fixes == fixes  # computed once into the result (report.json carries them)
+    # one entry per rule (a rule on 9 pages is one grouped finding); ranked by shopper impact (the share of
+    # shoppers abandoning for that reason) × severity × reach: a late fee (extra costs, 48%) before a missing
+    # size chart (15%), before photos and descriptions (8%), whatever their page counts; info never ranks
+    assert [(x.rule, x.reach) for x in fixes] == [("late-fee", 1), ("size-chart-missing", 4), ("no-size", 3),
+                                                  ("few-images", 5), ("no-price", 1)]
+    assert fixes[0].impact == 0.48 and "48%" in fixes[0].reason
+    assert all(a.rank >= b.rank for a, b in zip(fixes, fixes[1:]))
     doc = _doc(_fix_result())
     items = doc.xpath("//ol[@class='fixes']/li")
     assert len(items) == 5
     first = items[0]
     assert "late-fee on page 0" in first.text_content() and "Fix for late-fee" in first.text_content()
-    assert "found once" in first.text_content()
-    assert "found 3 times (pages, products or topics)" in items[1].text_content()
+    assert "found once" in first.text_content() and "Extra costs too high" in first.text_content()
+    assert "found 4 times (pages, products or topics)" in items[1].text_content()
     # each fix links to its finding in the body of the report
     for li in items:
         anchor = li.xpath(".//a/@href")[0]
@@ -566,19 +578,22 @@ def faq_check() -> CheckResult:
     ]
     gaps = []
     for t in topics[1:3]:
-        gaps.append(Finding(
-            id=fingerprint("faq-gaps", "faq-gap", t["id"]), check="faq-gaps", rule="faq-gap",
-            severity="medium", title=f"Frequent question not answered on the site: {t['label']}",
-            message=f"{t['count']} of 200 support tickets ask about it.", url="https://shop.example/faq",
+        gaps.append(finding(
+            "faq-gaps", "faq-gap", "medium", T("Frequent question not answered on the site: {label}", label=t["label"]),
+            f"{t['count']} of 200 support tickets ask about it.", url="https://shop.example/faq", key=t["id"],
             evidence={"rank": 1, "topic": t["id"], "label": t["label"], "count": t["count"], "share": t["share"],
                       "estimated": t["estimated"], "suggested_question": t["suggested_question"],
                       "examples": ["Poproszę fakturę na firmę [EMAIL]", "Gdzie znajdę fakturę?", "Faktura?",
                                    "A fourth example"]},
             why="Shoppers ask support what the site does not answer.",
-            recommendation=f"Add to the FAQ: “{t['suggested_question']}”."))
+            recommendation=T("Add to the FAQ: “{question}” and answer it in a sentence or two, with a link to the page "
+                             "that has the details; mark the FAQ up as schema.org FAQPage so search engines and "
+                             "assistants show the answer too. Examples of how customers ask are in the evidence.",
+                             question=t["suggested_question"])))
     return CheckResult(id="faq-gaps", title="FAQ answers what shoppers ask support", category="self-service",
                        status="fail", summary="2 of 3 frequent ticket topics have no answer on the site.",
-                       findings=gaps, details={"topics": topics, "min_share": 0.03})
+                       findings=gaps, details={"topics": topics, "min_share": 0.03},
+                       visuals=[visual.bars(topics, 0.03)])
 
 
 def realistic_result(assets: Path | None = None) -> AuditResult:
@@ -596,16 +611,16 @@ def realistic_result(assets: Path | None = None) -> AuditResult:
     contact.findings = [f for f in contact.findings if f.rule == "premium-rate-phone"]
     contact.findings[0].title = "The store's phone number +48 700 123 456 is a premium-rate line"
     contact.findings[0].url = "https://shop.example/kontakt"
-    contact.details["matrix"] = [
+    contact.visuals = [visual.matrix([
         {"url": f"https://shop.example/{path}", "type": kind, "channels": channels}
         for path, kind, channels in [("", "home", []), ("kontakt", "contact", ["phone", "email", "contact_form"]),
                                      ("p/aker", "product", []), ("cart", "cart", []), ("faq", "faq", ["email"]),
-                                     ("regulamin", "policy", ["email", "phone"])]]
+                                     ("regulamin", "policy", ["email", "phone"])]],
+        {"phone": True, "email": True, "chat": False, "contact_form": True})]
     depth = base.checks[2]
     depth.findings = [f for f in depth.findings if f.rule == "deep-faq"]
     depth.findings[0].severity = "medium"
-    depth.details["tree"] = [r for r in depth.details["tree"] if isinstance(r.get("depth"), int) or
-                             r.get("depth") is None and "url" in r][:5]
+    depth.visuals[0].nodes = [n for n in depth.visuals[0].nodes if n.title != "Cycle A"][:5]
     checks = [costs, friction, _check("return-policy", "returns", "pass", []), contact, depth, faq_check()]
     pages = [PageSummary(url="https://shop.example/", type="home", depth=0, click_path=[], title="Nordlys Studio"),
              PageSummary(url="https://shop.example/kontakt", type="contact", depth=2, click_path=["Pomoc", "Kontakt"],
@@ -614,10 +629,10 @@ def realistic_result(assets: Path | None = None) -> AuditResult:
         (assets / "checkout").mkdir(parents=True, exist_ok=True)
         for i, step in enumerate(walk.steps):
             (assets / step.screenshot).write_bytes(png(640, 900, (240 - i * 30, 240, 250)))
-    return AuditResult(target=TargetInfo(url="https://shop.example/", started_at="2025-03-01T10:15:00+00:00",
-                                         duration_s=83.4),
-                       pages=pages, checks=checks, findings=[f for c in checks for f in c.findings],
-                       checkout=[walk], fail_on="high")
+    return finish(AuditResult(target=TargetInfo(url="https://shop.example/", started_at="2025-03-01T10:15:00+00:00",
+                                                duration_s=83.4),
+                              pages=pages, checks=checks, findings=[f for c in checks for f in c.findings],
+                              checkout=[walk], fail_on="high"))
 
 
 def test_waterfall_has_one_bar_per_step_and_marks_the_late_lines():
@@ -651,13 +666,23 @@ def test_waterfall_has_one_bar_per_step_and_marks_the_late_lines():
 
 
 def test_waterfall_without_late_lines_and_without_prices():
+    from auditor.model import WaterfallDetails
+    from auditor.waterfall import waterfall
+
     result = realistic_result()
-    result.findings = [f for f in result.findings if f.check != "hidden-costs"]
+    costs = result.checks[0]
+    charts = [v for v in costs.visuals if isinstance(v, WaterfallDetails)]
+    assert len(charts) == 1 and charts[0].late == 2 and charts[0].final == 57.3  # computed by the check, once
+    costs.visuals = [waterfall(result.checkout[0])]  # no finding names a line: nothing is late
     doc = _doc(result)
+    assert doc.xpath("//figure[contains(@class,'waterfall')]//div[contains(@class,'row')]")
     assert doc.xpath("//figure[contains(@class,'waterfall')]//div[contains(@class,'late')]") == []
-    result.checkout[0].steps = [CheckoutStep(url="https://shop.example/cart", kind="basket")]
-    result.checkout[0].product_price = None
-    assert _doc(result).xpath("//figure[contains(@class,'waterfall')]") == []  # nothing to draw, no broken chart
+    walk = result.checkout[0].model_copy(update={"product_price": None,
+                                                 "steps": [CheckoutStep(url="https://shop.example/cart",
+                                                                        kind="basket")]})
+    assert waterfall(walk) is None  # nothing to draw: no chart, never a broken one
+    costs.visuals = []
+    assert _doc(result).xpath("//figure[contains(@class,'waterfall')]") == []
 
 
 def test_faq_topic_chart_colours_covered_and_gaps_and_lists_the_gaps():
@@ -672,11 +697,14 @@ def test_faq_topic_chart_colours_covered_and_gaps_and_lists_the_gaps():
     page = reports.render_html(realistic_result())
     css = page.split("<style>", 1)[1].split("</style>", 1)[0]
     assert re.search(r"\.b-covered \{ fill: var\(--good\)", css) and re.search(r"\.b-gap \{ fill: var\(--poor\)", css)
-    gaps = doc.xpath("//ol[@class='gaps']/li")
-    assert len(gaps) == 2
-    assert "Czy wystawiacie faktury VAT?" in gaps[0].text_content() and "9%" in gaps[0].text_content()
-    assert len(gaps[0].xpath(".//blockquote")) == 3  # examples capped
-    assert "about 12 tickets" in gaps[1].text_content()  # estimated counts say so
+    # the gaps are one grouped finding: a table of the topics with each one's own FAQ question
+    gap = doc.xpath("//article[contains(., 'Frequent question not answered on the site')]")
+    assert len(gap) == 1
+    rows = gap[0].xpath(".//table[contains(@class,'items')]/tbody/tr")
+    texts = sorted(r.text_content() for r in rows)
+    assert len(texts) == 2 and "Gift wrapping" in texts[0] and "Czy można zapakować prezent?" in texts[0]
+    assert "Invoices" in texts[1] and "Czy wystawiacie faktury VAT?" in texts[1]
+    assert "2 pages or products" in gap[0].text_content()
 
 
 def test_screenshots_are_embedded_as_data_uris_within_limits(tmp_path):
@@ -731,14 +759,24 @@ def test_embedded_images_are_capped(tmp_path):
     assert {s.reason for s in got[images.MAX_IMAGES:]} == {"limit"}
     assert embed.get("0.png").uri  # the same file again costs nothing
 
-    # in the report, the most severe findings get the budget first
-    result = _fix_result()
-    for i, f in enumerate(result.findings):
-        f.evidence["screenshot"] = f"{i % (images.MAX_IMAGES + 3)}.png"
+    # in the report, the top fixes get the budget first, then the other findings by severity; low and info
+    # findings get no image at all
+    findings = [_finding("product-info", f"rule-{i}", "medium", f"Defect {i}", f"https://shop.example/p/{i}",
+                         screenshot=f"{i}.png") for i in range(images.MAX_IMAGES + 2)]
+    findings.append(_finding("hidden-costs", "late-fee", "critical", "Late fee", "https://shop.example/review",
+                             screenshot=f"{images.MAX_IMAGES + 2}.png"))
+    findings.append(_finding("product-info", "short-description", "low", "Short", "https://shop.example/p/x",
+                             screenshot="0.png"))
+    checks = [_check("hidden-costs", "costs", "fail", findings[-2:-1]),
+              _check("product-info", "product", "fail", findings[:-2] + findings[-1:])]
+    result = finish(AuditResult(target=TargetInfo(url="https://shop.example/", started_at="n/a", duration_s=1),
+                                checks=checks, findings=[f for c in checks for f in c.findings]))
     doc = lxml_html.document_fromstring(reports.render_html(result, assets_dir=tmp_path))
     assert len(set(doc.xpath("//*[local-name()='image']/@href"))) == images.MAX_IMAGES
     critical = doc.xpath("//article[contains(@class,'sev-line-critical')]")[0]
     assert critical.xpath(".//*[local-name()='image']")
+    low = doc.xpath("//article[contains(@class,'sev-line-low')]")[0]
+    assert low.xpath(".//*[local-name()='image']") == [] and "maximum number" not in low.text_content()
     assert "the report already holds its maximum number of images" in doc.text_content()
 
 

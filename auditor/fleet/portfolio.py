@@ -1,7 +1,7 @@
 """The portfolio of a fleet run: ``portfolio.json`` and one self-contained ``portfolio.html`` (en, pl).
 
 For every store of the run: its status (complete, incomplete, failed with its error), overall and category
-scores (:mod:`reports.scores`), a trend sparkline of its overall score over its runs (inline SVG), its new and
+scores (:mod:`auditor.scores`), a trend sparkline of its overall score over its runs (inline SVG), its new and
 fixed findings since its previous run (:mod:`auditor.fleet.history`), and a link to its report.html.
 
 The page follows report.html's rules: autoescaped Jinja2 template (``reports/templates/portfolio.html.j2``) in
@@ -92,7 +92,7 @@ def sparkline(points: list[int | None]) -> dict[str, Any] | None:
 def render_portfolio(data: dict[str, Any], lang: str = "en") -> str:
     from reports.html import CATEGORY_NAMES, SEVERITY_NAMES, environment
     from reports.i18n import Formatter, check_language, translations
-    from reports.scores import CATEGORY_ORDER, score_band
+    from auditor.scores import CATEGORY_ORDER, score_band
 
     lang = check_language(lang)
     gettext = translations(lang).gettext

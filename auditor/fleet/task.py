@@ -43,14 +43,14 @@ def run_dir(out: str | Path, fleet_run_id: str, url: str) -> Path:
 
 def scores_of(report: dict[str, Any], result: Any) -> dict[str, Any]:
     """``{"overall": int|None, "categories": {name: int|None}}``: report.json's scores block when it has one,
-    else computed by :mod:`reports.scores` (the same definition report.html shows)."""
+    else computed by :mod:`auditor.scores` (the same definition report.html shows)."""
     block = report.get("scores")
     if isinstance(block, dict) and "overall" in block:
         categories = block.get("categories") or {}
         if isinstance(categories, list):  # a list of {category, score}
             categories = {c.get("category"): c.get("score") for c in categories if isinstance(c, dict)}
         return {"overall": block.get("overall"), "categories": dict(categories)}
-    from reports.scores import as_dict, category_scores
+    from auditor.scores import as_dict, category_scores
 
     return as_dict(category_scores(result))
 
