@@ -79,12 +79,14 @@ def audit_options(config: Config, fail_on: str, *, max_pages: int | None = None,
         page_timeout_s=config.value("page-timeout", page_timeout, DEFAULTS.page_timeout_s),
     )
     return AuditOptions(settings=settings, config=config, fail_on=fail_on,
-                        checkout_products=config.value("checkout-products", checkout_products, DEFAULTS.checkout_products),
+                        checkout_products=config.value("checkout-products", checkout_products,
+                                                       DEFAULTS.checkout_products),
                         journey=journey, journey_rebase=journey_rebase,
                         walk=config.value("walk", walk, DEFAULTS.walk), tickets=tickets,
                         ticket_options=ticket_options, customer=customer, only=list(only or []),
                         skip=list(skip or []), baseline=baseline,
-                        allow_incomplete=config.value("allow-incomplete", True if allow_incomplete else None, DEFAULTS.allow_incomplete))
+                        allow_incomplete=config.value("allow-incomplete", True if allow_incomplete else None,
+                                                      DEFAULTS.allow_incomplete))
 
 
 def evaluate(artifacts: Artifacts, config: Config, fail_on: str, only: list[str], skip: list[str],

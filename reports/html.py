@@ -751,7 +751,8 @@ def view_model(result: AuditResult, assets_dir: str | Path | None = None) -> dic
                    "depth": p.depth, "path": _crumbs(p.click_path) if p.depth is not None else None,
                    "status": p.status} for p in result.pages],
         "checkout": checkout,
-        "order_warnings": [_text(order_warning(s.url, s.evidence, ctx.gettext), 1000) for s in result.order_suspected],
+        "order_warnings": [_text(order_warning(s.url, s.evidence, ctx.gettext), 1000)
+                           for s in result.order_suspected],
         "tickets": _tickets_view(result),
         "errors": [_text(e) for e in result.errors],
         "unread": [{"url": _url(u.url), "reason": ctx.name(UNREAD_REASONS, u.reason),

@@ -67,3 +67,27 @@ def test_blind_checks_say_needs_review_when_the_store_sells_and_the_coverage_blo
     # a site that does not sell keeps not-applicable
     quiet = run_checks(Artifacts(start_url=HOME, pages=[page("", "home", 0), page("about", "other")]))
     assert {c.id: c.status for c in quiet.checks}["hidden-costs"] == "not-applicable"
+
+
+def test_an_audit_that_could_not_walk_ranks_first_among_the_top_fixes():
+    """A walk that could not run hides everything it would have shown: it outranks a late fee on many products."""
+    from auditor.model import AuditResult, CheckResult, TargetInfo
+    from auditor.runner import finish
+    from checks.base import finding
+
+    res = run_check(check, artifacts(page("p/1", "product"), walks=[walk(False, "no button to continue found")]))
+    fees = [finding("hidden-costs", "late-fee", "critical", "Fee", "", url=f"{HOME}p/{i}") for i in range(6)]
+    costs = CheckResult(id="hidden-costs", title="Hidden costs", category="costs", status="fail", findings=fees)
+    checks_ = [costs, res]
+    result = finish(AuditResult(target=TargetInfo(url=HOME, started_at="2025-03-01T10:15:00+00:00", duration_s=1.0),
+                                checks=checks_,
+                                findings=[f for c in checks_ for f in c.findings]))
+    assert [(x.check, x.rule) for x in result.top_fixes][:2] == [("audit-coverage", "no-walk"),
+                                                                   ("hidden-costs", "late-fee")]
+    # allowed to be incomplete (low), it no longer hides the costs
+    low = run_check(check, artifacts(page("p/1", "product"), walks=[walk(False, "stuck")]), {"allow_incomplete": True})
+    checks_ = [costs, low]
+    result = finish(AuditResult(target=TargetInfo(url=HOME, started_at="2025-03-01T10:15:00+00:00", duration_s=1.0),
+                                checks=checks_,
+                                findings=[f for c in checks_ for f in c.findings]))
+    assert result.top_fixes[0].check == "hidden-costs"

@@ -15,6 +15,7 @@ from babel.messages.pofile import read_po
 from lxml import html as lxml_html
 
 import reports
+from auditor.model import OrderSuspicion, UnreadPage
 from reports import i18n
 from tests.conftest import ROOT, run_cli
 from tests.test_reports import hidden_cost_walk, make_result, png, realistic_result
@@ -165,8 +166,13 @@ def test_report_has_no_untranslated_string(tmp_path, lang):
     result.baseline = "old.json"
     result.fixed = [make_result().findings[1]]
     result.findings[1].change = "new"
+    # the safety envelope's and the crawl's report blocks: an order-suspected warning, pages not read
+    result.order_suspected = [OrderSuspicion(url="https://shop.example/thank-you")]
+    result.unread = [UnreadPage(url="https://shop.example/returns", reason="robots", topic="returns"),
+                     UnreadPage(url="https://shop.example/faq", reason="failed", topic="faq")]
     doc = lxml_html.document_fromstring(reports.render_html(result, lang=lang, assets_dir=tmp_path))
     texts = " ".join(" ".join(_visible_texts(doc)).split())
+    assert doc.xpath("//*[@class='order-alert'][not(@lang)]") and doc.xpath("//*[@id='unread']")
     # the real checks' findings (hidden costs, friction) are translated; only the evidence's data keys stay
     # English. (The hand-built findings of the fixture have no template: they stay English, marked lang="en".)
     real = doc.xpath("//article[starts-with(@id,'f-hidden-costs') or starts-with(@id,'f-checkout-friction')]")

@@ -235,9 +235,12 @@ def test_every_default_comes_from_one_place():
         DEFAULTS.max_pages, DEFAULTS.concurrency, DEFAULTS.products, DEFAULTS.respect_robots)
     assert f"# max-pages = {DEFAULTS.max_pages} " in STARTER and f"# products = {DEFAULTS.products} " in STARTER
     assert f'# fail-on = "{DEFAULTS.fail_on}"' in STARTER
-    for path in ("auditor/cli.py", "auditor/config.py", "auditor/model.py"):
+    assert settings.page_timeout_s == DEFAULTS.page_timeout_s
+    assert f"# page-timeout = {DEFAULTS.page_timeout_s:g} " in STARTER and f'# walk = "{DEFAULTS.walk}"' in STARTER
+    for path in ("auditor/cli.py", "auditor/config.py", "auditor/model.py", "auditor/audit.py"):
         text = (ROOT / path).read_text(encoding="utf-8")
-        assert not re.search(r'"max-pages", max_pages, \d|max_pages: int = \d|Default: 60', text), path
+        assert not re.search(r'"max-pages", max_pages, \d|max_pages: int = \d|Default: 60|'
+                             r'"page-timeout", \w+, \d|"walk", walk, "|Default: 45', text), path
     done = run_cli("scan", "--help")
     assert f"Default: {DEFAULTS.max_pages}." in " ".join(done.stdout.split())
 
