@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from auditor.model import N_, Bar, BarsDetails, MatrixDetails, MatrixRow, TreeDetails, TreeNode
+from auditor.model import (
+    N_, Bar, BarsDetails, Column, MatrixDetails, MatrixRow, TableDetails, TreeDetails, TreeNode,
+)
 
 MATRIX_ROWS = 300
 BAR_ROWS = 15
@@ -50,3 +52,20 @@ def bars(topics: list[dict[str, Any]], threshold: float | None,
             and isinstance(t.get("count"), int)]
     rows.sort(key=lambda b: (-b.share, b.label))
     return BarsDetails(title=title, rows=rows[:BAR_ROWS], threshold=threshold, more=max(len(rows) - BAR_ROWS, 0))
+
+
+COVERAGE_ROWS = (  # report.json's coverage block: what each figure counts
+    ("pages", N_("Pages read")),
+    ("products_recognised", N_("Product pages recognised")),
+    ("walks_started", N_("Checkout walks started")),
+    ("walks_completed", N_("Checkout walks that reached the last step")),
+    ("ledgers_reconciled", N_("Last steps whose price lines add up to the total")),
+)
+
+
+def coverage(cover: dict[str, Any], title: str = N_("What the audit could see")) -> TableDetails:
+    """The coverage block (:func:`auditor.coverage.coverage`) as a table of figures."""
+    rows = [{"what": {"id": label, "params": {}}, "count": cover[key]} for key, label in COVERAGE_ROWS
+            if isinstance(cover.get(key), int) and not isinstance(cover.get(key), bool)]
+    return TableDetails(title=title, columns=[Column(key="what", label=N_("Figure")),
+                                              Column(key="count", label=N_("Count"), kind="number")], rows=rows)

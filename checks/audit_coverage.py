@@ -37,6 +37,7 @@ from __future__ import annotations
 import sys
 from typing import Any
 
+from auditor import details as visual
 from auditor.coverage import coverage, store_sells
 from auditor.model import Artifacts
 from checks.base import T, finding, not_applicable, result
@@ -61,12 +62,13 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> Any:
     url = home.final_url if home else artifacts.start_url
     if not artifacts.ok_pages():
         return not_applicable(module, T("No page was crawled."), details={"coverage": cover})
+    visuals = [visual.coverage(cover)]  # what the audit could see, as a table of figures
     findings = []
     messages: list[str] = []  # the findings' messages (translatable): the first is the summary
     if not cover["products_recognised"]:
         if not store_sells(artifacts):
             return not_applicable(module, T("No prices with a basket were seen: the site does not look like a shop."),
-                                  details={"coverage": cover})
+                                  details={"coverage": cover}, visuals=visuals)
         messages.append(T("The store shows prices and a basket, but none of the {pages} crawled pages was recognised "
                           "as a product page (no structured data, no main price beside an add-to-basket control), so "
                           "no product or checkout check could judge the store.", pages=cover["pages"]))
@@ -104,8 +106,8 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> Any:
             why=WHY, recommendation=HINT,
         ))
     if findings:
-        return result(module, findings, messages[0], details={"coverage": cover})
+        return result(module, findings, messages[0], details={"coverage": cover}, visuals=visuals)
     return result(module, [], T("{recognised} product page(s) recognised; {completed} of {started} walk(s) reached "
                                 "the last step.", recognised=cover["products_recognised"],
                                 completed=cover["walks_completed"], started=cover["walks_started"]),
-                  status="pass", details={"coverage": cover})
+                  status="pass", details={"coverage": cover}, visuals=visuals)

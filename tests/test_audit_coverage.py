@@ -91,3 +91,21 @@ def test_an_audit_that_could_not_walk_ranks_first_among_the_top_fixes():
                                 checks=checks_,
                                 findings=[f for c in checks_ for f in c.findings]))
     assert result.top_fixes[0].check == "hidden-costs"
+
+
+def test_the_coverage_block_is_a_typed_table_the_report_draws_in_its_language(tmp_path):
+    from lxml import html as lxml_html
+
+    import reports
+    from auditor.model import AuditResult, TableDetails, TargetInfo
+
+    res = run_check(check, artifacts(page("p/1", "product"), walks=[walk(False, "no button to continue found")]))
+    table = next(v for v in res.visuals if isinstance(v, TableDetails))
+    counts = {row["what"]["id"]: row["count"] for row in table.rows}
+    assert counts["Pages read"] == 2 and counts["Product pages recognised"] == 1
+    assert counts["Checkout walks started"] == 1 and counts["Checkout walks that reached the last step"] == 0
+    result = AuditResult(target=TargetInfo(url=HOME, started_at="2025-03-01T10:15:00+00:00", duration_s=1.0),
+                         checks=[res], findings=list(res.findings))
+    doc = lxml_html.document_fromstring(reports.render_html(result, lang="de", assets_dir=tmp_path))
+    text = " ".join(doc.text_content().split())
+    assert "Was das Audit sehen konnte" in text and "Begonnene Durchläufe des Bestellvorgangs" in text
