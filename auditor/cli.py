@@ -226,7 +226,8 @@ BASELINE_HELP = "An earlier report.json: mark each finding new / unchanged / fix
 FAIL_NEW_HELP = "With --baseline: only new findings at or above --fail-on fail the run."
 ALLOW_INCOMPLETE_HELP = ("Report an audit that could not recognise or walk any product as a low finding instead of "
                         "a high one (config: allow-incomplete).")
-REPORT_LANG_HELP = f"Language of report.html: en, pl, uk or de (config file: report-lang). Default: {DEFAULTS.report_lang}."
+REPORT_LANG_HELP = (f"Language of report.html: en, pl, uk or de (config file: report-lang). "
+                    f"Default: {DEFAULTS.report_lang}.")
 
 
 def _settings(config_file: Optional[Path], fmt: Optional[str], fail_on: Optional[FailOn],
@@ -539,7 +540,8 @@ def fleet(
                                     "retries."),
     timeout: Optional[float] = typer.Option(None, "--timeout", min=1, help="With --broker: give up waiting after "
                                             "this many seconds (finished stores stay stored)."),
-    report_lang: Optional[str] = typer.Option(None, "--report-lang", help="Language of portfolio.html: en or pl."),
+    report_lang: Optional[str] = typer.Option(None, "--report-lang",
+                                              help="Language of portfolio.html: en, pl, uk or de."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display."),
 ) -> None:
     """Audit every store of a fleet file, store each run in the database, write portfolio.html and .json."""
