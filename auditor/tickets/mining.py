@@ -208,10 +208,13 @@ def cluster_topics_of(sample: list[tuple[str, str]], unexplained: int, imported:
     n = len(sample)
     scale = unexplained / n if n else 1.0
     min_size = MIN_CLUSTER_SIZE
+    # words must be in at least a third of the tickets of a cluster worth reporting (fragments included: half
+    # the reportable size), which keeps the vocabulary, and k-means, small on large exports
+    share_size = math.ceil(min_share * imported / scale / 2) if imported else min_size
     if n < 2 * min_size:
         return []
     texts = [t for t, _ in sample]
-    vectorizer = TfidfVectorizer(analyzer=_analyzer, min_df=2, max_df=0.6,
+    vectorizer = TfidfVectorizer(analyzer=_analyzer, min_df=max(2, share_size // 3), max_df=0.6,
                                  sublinear_tf=True, max_features=20000, dtype=np.float32)
     try:
         matrix = vectorizer.fit_transform(texts)
