@@ -30,23 +30,26 @@ sys.path.insert(0, str(ROOT))
 from auditor.tickets import analyze_tickets, read_tickets  # noqa: E402
 
 
-def pool() -> list[tuple[str, str]]:
-    """(subject, body) of every real-length message the repository can read."""
-    texts: list[tuple[str, str]] = []
+def pool() -> list[list[tuple[str, str]]]:
+    """(subject, body) of every real-length message the repository can read, by source: the Bitext chat
+    messages (when ../shared is there), the hand-written e-mails, the fixture exports' e-mails."""
+    bitext_texts: list[tuple[str, str]] = []
     bitext = ROOT.parent / "shared" / "data" / "bitext" / "bitext-customer-support-sample-4514.csv"
     if bitext.exists():
         with bitext.open(encoding="utf-8", newline="") as handle:
-            texts += [("", row["instruction"]) for row in csv.DictReader(handle)]
+            bitext_texts = [("", row["instruction"]) for row in csv.DictReader(handle)]
     tickets = ROOT / "fixtures" / "tickets"
+    written: list[tuple[str, str]] = []
     for file in sorted((tickets / "eval").glob("*.jsonl")) + [tickets / "labelled.jsonl"]:
         for line in file.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 row = json.loads(line)
-                texts.append((row.get("subject", ""), row["text"]))
+                written.append((row.get("subject", ""), row["text"]))
+    exported: list[tuple[str, str]] = []
     for export in EXPORTS:  # the e-mails of the fixture exports (unredacted: redaction is part of the work timed)
         for ticket in read_tickets(tickets / export, redact=False):
-            texts.append((ticket.subject, ticket.body))
-    return texts
+            exported.append((ticket.subject, ticket.body))
+    return [bitext_texts, written, exported]
 
 
 EXPORTS = ("zendesk_en.csv", "freshdesk_pl.csv", "generic_ru.csv", "tickets_uk.jsonl", "gorgias_de.csv",
@@ -55,14 +58,15 @@ EXPORTS = ("zendesk_en.csv", "freshdesk_pl.csv", "generic_ru.csv", "tickets_uk.j
 
 def generate(path: Path, count: int) -> float:
     """Write ``count`` tickets sampled from :func:`pool` as a CSV; returns the mean ticket length."""
-    texts = pool()
+    sources = [group for group in pool() if group]
     rng = random.Random(11)
     total = 0
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["Created", "Subject", "Message"])
         for i in range(count):
-            subject, body = texts[rng.randrange(len(texts))]
+            group = sources[i % len(sources)]  # each source as often as the others, whatever its size
+            subject, body = group[rng.randrange(len(group))]
             total += len(subject) + len(body)
             writer.writerow([f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}", subject, body])
     return total / count if count else 0.0

@@ -936,13 +936,14 @@ class Matcher:
             return surface == word.value
         return surface.startswith(word.value)
 
-    def evidence(self, text: str, lang: str | None = None) -> dict[str, list[tuple[str, int, int]]]:
+    def evidence(self, text: str, lang: str | None = None,
+                 tokens: list[str] | None = None) -> dict[str, list[tuple[str, int, int]]]:
         """Topic → the (term, weight, word position) of the terms found, best first: each word counts once per
         topic (in its heaviest term: "konto" inside "usunąć konto" is not counted twice), negated terms of
         :data:`NEGATABLE` topics are left out. Terms of ``lang`` (guessed when not given) and its close
         neighbour are matched; when nothing matches in a Latin-script ticket (the guess of a short text without
         diacritics is weak), the other Latin-script languages are tried."""
-        tokens = words_of(text)
+        tokens = words_of(text) if tokens is None else tokens
         if not tokens:
             return {}
         if not lang or lang not in LANGS:
@@ -1013,8 +1014,9 @@ class Matcher:
         """Topic → score: the sum of the weights of the distinct terms found, plus tie-breaking evidence in the
         fraction (never a fixed topic order): a tenth of the strongest single term (specific beats generic),
         then a little for how early the first term stands (the subject comes first)."""
-        evidence = self.evidence(text, lang)
-        total_words = max(1, len(words_of(text)))
+        tokens = words_of(text)
+        evidence = self.evidence(text, lang, tokens)
+        total_words = max(1, len(tokens))
         out: dict[str, float] = {}
         for topic, terms in evidence.items():
             strongest = max(w for _, w, _ in terms)
