@@ -67,3 +67,14 @@ def test_blind_checks_say_needs_review_when_the_store_sells_and_the_coverage_blo
     # a site that does not sell keeps not-applicable
     quiet = run_checks(Artifacts(start_url=HOME, pages=[page("", "home", 0), page("about", "other")]))
     assert {c.id: c.status for c in quiet.checks}["hidden-costs"] == "not-applicable"
+
+
+def test_coverage_says_whether_the_audit_was_complete():
+    """The fleet marks a run incomplete from ``coverage.complete``: no products, or no walk reaching the end."""
+    from auditor.coverage import coverage
+
+    product = page("p/1", "product", shopper=SHOPPER, reasons=["structured data: Product"])
+    assert coverage(artifacts(product, walks=[walk(True)]))["complete"] is True
+    assert coverage(artifacts(product, walks=[walk(False, "no button to continue")]))["complete"] is False
+    assert coverage(artifacts(page("category/a", "category", shopper=SHOPPER)))["complete"] is False
+    assert coverage(artifacts(product))["complete"] is True  # no walk asked for (--walk off)
