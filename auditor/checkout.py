@@ -419,6 +419,7 @@ class Walker:
                     return walk
             await self._record(page, walk, index, "basket", clicks, currency=walk.currency)
             walk.pre_checkout_texts += await self._cost_sentences(page)
+            await self._choose_shipping(page)  # a basket that asks for the delivery and payment method first
             if not await self._click_best(page, self._score_checkout, minimum=6):
                 walk.stuck_reason = "no way from the basket to checkout found"
                 return walk
@@ -502,6 +503,8 @@ class Walker:
             score += 5
         if c["region"] != "main":
             score -= 4
+        elif c["submits"] and lexicon.matches("continue", c["text"]):
+            score += 4  # the basket form's own "Next" ("Dalej", "Weiter") leads on
         if _is_final(c["text"]) and not lexicon.matches("checkout", c["text"]):
             score -= 30
         return score
