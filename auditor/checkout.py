@@ -378,6 +378,7 @@ class Walker:
             if self.scope == "basket":
                 walk.stuck_reason = "the walk stopped at the basket, as asked (--walk basket)"
                 return walk
+            await self._choose_shipping(page)  # a basket that asks for the delivery and payment method first
             if not await self._click_best(page, self._score_checkout, minimum=6, step="basket"):
                 walk.stuck_reason = "no way from the basket to checkout found" + self._refusals()
                 return walk
@@ -487,6 +488,8 @@ class Walker:
             score += 5
         if c["region"] != "main":
             score -= 4
+        elif c["submits"] and lexicon.matches("continue", c["text"]):
+            score += 4  # the basket form's own "Next" ("Dalej", "Weiter") leads on
         if _is_final(c["text"]) and not lexicon.matches("checkout", c["text"]):
             score -= 30
         return score

@@ -1,5 +1,5 @@
 """End to end, in a real browser: platform-shaped stores (fixtures/platforms/<name>/), written after the public
-theme source of Shopify Dawn, WooCommerce blocks, PrestaShop 8, Shopware 6 and Magento 2, plus a headless store nobody can
+theme source of Shopify Dawn, WooCommerce blocks, PrestaShop 8, Shopware 6, Magento 2 and Shoper, plus a headless store nobody can
 recognise.
 
 Each store is crawled once (no walk), its expected product is walked with the heuristics, and the checks run
@@ -70,7 +70,7 @@ def _last_ledger(step) -> dict[str, float]:
 
 
 def test_every_platform_declares_what_it_reproduces():
-    assert {"dawn", "woo-blocks", "prestashop", "shopware", "magento", "headless"} <= set(NAMES)
+    assert {"dawn", "woo-blocks", "prestashop", "shopware", "magento", "shoper", "headless"} <= set(NAMES)
     for name in NAMES:
         cfg = json.loads((Path(__file__).parent.parent / "fixtures" / "platforms" / name / "platform.json").read_text())
         assert cfg["platform"] and cfg["lang"] in ("en", "pl", "cs", "de") and expected(name)["checks"]
