@@ -98,6 +98,10 @@ def test_walk_reaches_the_last_step_with_a_ledger_that_reconciles(audits, name):
     _, walk, _, orders = audits(name)
     spec = expected(name)["checkout"]
     assert orders == 0
+    if "safety_stop" in expected(name):  # the store takes the payment choice by POST before the review
+        assert not walk.completed and walk.steps[-1].kind == expected(name)["under_safety"]["stuck_at"]
+        assert "safety guard" in walk.stuck_reason and "state-changing request" in walk.stuck_reason
+        return
     assert walk.completed is spec["completed"], (walk.stuck_reason, [s.kind for s in walk.steps])
     assert [s.kind for s in walk.steps] == spec["kinds"]
     last = walk.steps[-1]
@@ -110,7 +114,8 @@ def test_walk_reaches_the_last_step_with_a_ledger_that_reconciles(audits, name):
 @pytest.mark.parametrize("name", SHOPS)
 def test_core_checks_match_expected(audits, name):
     _, _, result, _ = audits(name)
-    for check_id, want in expected(name)["checks"].items():
+    spec = expected(name)
+    for check_id, want in spec.get("under_safety", spec)["checks"].items():
         got = next(c for c in result.checks if c.id == check_id)
         assert (got.status, sorted({f.rule for f in got.findings if f.severity != "info"})) == \
             (want["status"], sorted(want["rules"])), (name, check_id, got.summary)
