@@ -6,16 +6,18 @@ Each topic has phrases and stems per language, a human label and a suggested FAQ
 Term syntax (see :class:`Matcher`): words match on their stem in the term's language
 (:mod:`auditor.tickets.stemming`: ``delivery`` meets ``deliveries``, ``zamówienie`` meets ``zamowienia``, but
 ``fee`` never meets ``feedback``); a Slavic bare stem that the stemmer leaves unchanged (``paczk``) also
-matches words at most three letters longer; ``"=vat"`` matches the word exactly; ``"versand*"`` is a prefix
+matches words at most six letters longer, any other Slavic word of five letters or more words at most three
+letters longer (:data:`MAX_STEM_EXTRA`, :data:`MAX_WORD_EXTRA`); ``"=vat"`` matches the word exactly; ``"versand*"`` is a prefix
 (German compounds); a phrase matches consecutive words. ``"term:3"`` gives a weight (default 1 for a word,
 2 for a phrase). A ticket's score for a topic is the sum of the weights of the distinct terms of that topic
-it contains, negated terms of :data:`NEGATABLE` topics left out ("not damaged"); ties are settled by
+it contains (each word counted once per topic), negated terms of :data:`NEGATABLE` topics left out ("not
+damaged"); ties are settled by
 evidence — the strongest single term, then the earliest position (the subject comes first) — and a ticket
 whose evidence is tied on everything stays unassigned. Terms of the ticket's language (and of its close
-neighbour: cs/sk, uk/ru) are matched.
+neighbour: cs/sk, uk/ru) are matched, and brand names (``all``: PayPal, DHL) in every language.
 
-The matcher tokenises a ticket once and looks up, for each word, the terms that can start at it (an index
-by stem), so a ticket costs time linear in its length however many terms there are.
+The matcher tokenises a ticket once and looks up, for each word, the terms anchored on it (an index by stem,
+cached per word), so a ticket costs time linear in its length however many terms there are.
 """
 
 from __future__ import annotations
