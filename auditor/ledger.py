@@ -10,6 +10,7 @@ is decided here, in Python:
   "včetně DPH") is a ``note``: kept, never a total and never added;
 * headings ("Order summary", "Podsumowanie zamówienia") and labels naming several kinds at once are not lines;
 * label words match inside German compounds ("Standardversand" is shipping, "Bestellsumme" a total);
+* several totals: an earlier one that the charges below it raise to the last is the goods' subtotal;
 * :func:`reconcile` checks that the lines add up to the step's total (tax included or added on top) and
   otherwise says why the step cannot be read, instead of guessing.
 """
@@ -148,8 +149,28 @@ def parse_rows(rows: list[dict[str, Any]], currency_hint: str) -> list[PriceLine
     # (or restates a summary line's amount: "Paczkomat InPost 11,99 zł" beside "Wysyłka 11,99 zł")
     summarised = {line.kind for line, choice in zip(lines, choices) if not choice}
     amounts = {line.amount for line, choice in zip(lines, choices) if not choice and line.kind != "item"}
-    return [line for line, choice in zip(lines, choices)
+    kept = [line for line, choice in zip(lines, choices)
             if not (choice and (line.kind in summarised or line.amount in amounts))]
+    _partial_totals(kept)
+    return kept
+
+
+_ADDED = ("shipping", "fee", "tax", "discount")
+
+
+def _partial_totals(lines: list[PriceLine], tolerance: float = 0.011) -> None:
+    """Several totals on one step: the last is the step's total; an earlier "total" that the charges listed
+    between them (shipping, fees, tax, discounts) raise to the last one is the goods' subtotal ("Cart total
+    €39.00 … Standard delivery €4.90 … Order total €43.90", "Razem 39,00 € … Wartość zamówienia 43,90 €")."""
+    totals = [i for i, line in enumerate(lines) if line.kind == "total" and line.amount is not None]
+    if len(totals) < 2:
+        return
+    last = lines[totals[-1]].amount or 0.0
+    for i in totals[:-1]:
+        amount = lines[i].amount or 0.0
+        between = sum(line.amount or 0.0 for line in lines[i + 1:totals[-1]] if line.kind in _ADDED)
+        if between and abs(amount + between - last) <= tolerance:
+            lines[i].kind = "subtotal"
 
 
 def reconcile(lines: list[PriceLine], tolerance: float = 0.011) -> Reading:

@@ -71,3 +71,18 @@ def test_reconcile_tax_included_added_or_unreadable():
     broken = reconcile(_step(("Subtotal", "€45.00"), ("Shipping", "€4.90"), ("Total", "€51.40")).price_lines)
     assert broken.reconciled is False and "49.90" in broken.reason and "51.40" in broken.reason
     assert reconcile(_step(("Subtotal", "€45.00")).price_lines).reconciled is None
+
+
+@pytest.mark.parametrize("goods_label, total_label", [("Cart total", "Order total"), ("Razem", "Wartość zamówienia"),
+                                                     ("Warenkorb-Summe", "Gesamtsumme")])
+def test_an_earlier_total_raised_by_the_charges_below_it_is_the_goods_subtotal(goods_label, total_label):
+    got = parse_rows(rows(("Linen Shirt – M", "39,00 €"), (goods_label, "39,00 €"), ("Standard delivery", "4,90 €"),
+                          (total_label, "43,90 €")), "")
+    assert kinds(got) == [("item", 39.0), ("subtotal", 39.0), ("shipping", 4.9), ("total", 43.9)]
+    assert reconcile(got).reconciled is True
+
+
+def test_two_totals_that_charges_do_not_explain_stay_totals():
+    got = parse_rows(rows(("Total", "39,00 €"), ("Standard delivery", "4,90 €"), ("Order total", "50,00 €")), "")
+    assert [k for k, _ in kinds(got)] == ["total", "shipping", "total"]
+    assert reconcile(got).reconciled is False
