@@ -224,6 +224,11 @@ _CLICKABLES_JS = r"""
     return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none' && !el.disabled; };
   const els = [...document.querySelectorAll('button, input[type=submit], input[type=button], a[href], [role=button]')];
   window.__clearcartClickables = els;
+  const priceRe = /\d[\d\s.,\u00a0]*\s*(zł|zl|€|eur|₴|грн|uah|₽|руб|rub|kč|czk|\$|£|chf|pln)|(€|\$|£|₴|₽)\s*\d/i;
+  const priced = (el) => { let node = el.parentElement;
+    for (let i = 0; node && node !== document.body && i < 5; i++, node = node.parentElement) {
+      const text = norm(node.innerText); if (text.length > 250) return null; if (priceRe.test(text)) return node; }
+    return null; };
   return els.map((el, index) => ({
     index, visible: visible(el),
     text: norm(el.innerText || el.value || el.getAttribute('aria-label') || el.title || '').slice(0, 150),
@@ -235,7 +240,9 @@ _CLICKABLES_JS = r"""
     value: norm(el.tagName === 'INPUT' ? el.value : ''), tag: el.tagName,
     alt: norm([...el.querySelectorAll('img[alt]')].map((i) => i.alt).join(' ')),
     dialog: !!el.closest('[role=dialog], dialog, [aria-modal=true], .modal, [class*=drawer], [class*=notification], [class*=popup], [class*=mini-cart], [class*=minicart], [class*=offcanvas], [class*=added], [id*=cart-notification], [class*=cart-preview]'),
-    row: norm(((el.closest('li, tr, [class*=method], [class*=option]') || {}).innerText || '')).slice(0, 200),
+    // the row a button belongs to: a list item, a table row, a method/option box, else the nearest small block
+    // holding a price (a delivery step laid out in grid divs, one "Select option" form per method)
+    row: norm(((el.closest('li, tr, [class*=method], [class*=option]') || priced(el)) || {}).innerText || '').slice(0, 200),
     href: el.getAttribute('href') || '', hrefAbs: el.tagName === 'A' ? el.href : '', name: (el.name || '') + ' ' + (el.id || '') + ' ' + (typeof el.className === 'string' ? el.className : ''),
     inForm: !!el.form || !!el.closest('form'),
     formAction: el.getAttribute('formaction') || (el.form && el.form.getAttribute('action')) ||

@@ -1,0 +1,45 @@
+"""The walker's page readings on small HTML snippets in a real browser (no server): which button is the way on,
+which rows are read. Each snippet reproduces a DOM convention seen on a real store platform."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from auditor import checkout
+from auditor.browser import launch
+
+pytestmark = pytest.mark.browser
+
+
+def evaluate(html: str, script: str, arg=None):
+    """Load ``html`` into a blank page and evaluate ``script`` (with ``arg``) there."""
+
+    async def run():
+        async with launch() as browser:
+            page = await browser.new_page()
+            await page.set_content(html)
+            return await (page.evaluate(script) if arg is None else page.evaluate(script, arg))
+
+    return asyncio.run(run())
+
+
+# a delivery step laid out in grid divs: one form with one "Select option" submit per method, no "continue"
+DELIVERY_GRID = """<main><h1>Shipping method</h1>
+<div class="basket-title"><div class="row"><h4>Method</h4><h4>Cost</h4></div></div>
+<div class="basket-items"><div class="row"><div class="col-sm-8"><h4>Standard delivery</h4><p>2-4 business days</p></div>
+  <div class="col-sm-1">€4.90</div>
+  <div class="col-sm-3"><form method="post" action="/checkout/shipping-method/"><input type="hidden" name="method_code" value="std">
+  <button type="submit">Select option</button></form></div></div></div>
+<div class="basket-items"><div class="row"><div class="col-sm-8"><h4>Express delivery</h4><p>1 business day</p></div>
+  <div class="col-sm-1">€9.90</div>
+  <div class="col-sm-3"><form method="post" action="/checkout/shipping-method/"><input type="hidden" name="method_code" value="exp">
+  <button type="submit">Select option</button></form></div></div></div></main>"""
+
+
+def test_one_submit_per_delivery_method_in_grid_rows_is_a_way_on():
+    candidates = evaluate(DELIVERY_GRID, checkout._CLICKABLES_JS)
+    choose = [c for c in candidates if c["text"] == "Select option"]
+    assert len(choose) == 2 and "4.90" in choose[0]["row"] and "Standard delivery" in choose[0]["row"]
+    assert all(checkout.Walker._score_continue(c) >= 6 for c in choose)
