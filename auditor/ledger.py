@@ -42,6 +42,9 @@ HEADING = re.compile(
     r"vaše objednávka|súhrn|súhrn objednávky|ваш заказ|ваше замовлення|итог заказа|підсумок замовлення)$",
     re.IGNORECASE,
 )
+# a label that is the price itself, whatever tax qualifier follows it
+_PRICE_WORD = re.compile(r"^(unit\s+)?(price|cena|ціна|цена|preis|stückpreis|einzelpreis|jednotková cena)(?!\w)",
+                         re.IGNORECASE)
 _CURRENCY_ONLY = re.compile(r"^\W*[A-Z]{3}\W*$|^\W*(zł|kč|€|\$|£|₴|₽|грн|руб)\W*$", re.IGNORECASE)
 _RANGE = re.compile(r"\d\s*[-–—]\s*\d")
 # German compounds: a price word inside a longer word (5+ letters, so "ust" never matches "Zustellung")
@@ -133,6 +136,10 @@ def parse_rows(rows: list[dict[str, Any]], currency_hint: str) -> list[PriceLine
             continue  # a whole totals box ("Subtotal … Shipping … Total …") is not one line
         amount = money.amount
         kind = kind_of(label)
+        if kind == "other" and not PRICE_RE.search(value) and not lexicon.matches("price_free", value):
+            continue  # a bare number is a price only beside a price word ("Number of reviews 0" is no line)
+        if _PRICE_WORD.match(label) and kind == "tax":
+            kind = "item"  # "Price (excl. tax)", "Cena (netto)", "Preis (exkl. Steuer)": the item's price
         if SUBORDINATE.search(label) or SUBORDINATE.search(value[:value.find(money_text(value))] or ""):
             kind = "note"
         elif kind == "discount" and amount > 0:

@@ -86,3 +86,10 @@ def test_two_totals_that_charges_do_not_explain_stay_totals():
     got = parse_rows(rows(("Total", "39,00 €"), ("Standard delivery", "4,90 €"), ("Order total", "50,00 €")), "")
     assert [k for k, _ in kinds(got)] == ["total", "shipping", "total"]
     assert reconcile(got).reconciled is False
+
+
+def test_a_price_with_its_tax_qualifier_is_the_item_and_a_bare_count_is_no_line():
+    got = parse_rows(rows(("Price (excl. tax)", "€12.00"), ("Price (incl. tax)", "€12.00"),
+                          ("Number of reviews", "0"), ("Preis (exkl. Steuer)", "12,00 €"), ("Cena (netto)", "12,00 €"),
+                          ("Shipping", "0")), "")
+    assert kinds(got) == [("item", 12.0), ("note", 12.0), ("item", 12.0), ("item", 12.0), ("shipping", 0.0)]
