@@ -43,3 +43,22 @@ def test_one_submit_per_delivery_method_in_grid_rows_is_a_way_on():
     choose = [c for c in candidates if c["text"] == "Select option"]
     assert len(choose) == 2 and "4.90" in choose[0]["row"] and "Standard delivery" in choose[0]["row"]
     assert all(checkout.Walker._score_continue(c) >= 6 for c in choose)
+
+
+# size buttons wrapped in list items of a "variant-option-list"; only the button listens to clicks
+SIZE_LIST = """<main><h1>Linen Shirt - M</h1><form id="productForm"><span>€39.00</span>
+<ul class="variant-option-list"><li class="group"><button type="button" class="b">S</button></li>
+<li class="group"><button type="button" class="b">M</button></li><li class="group"><button type="button" class="b">L</button></li></ul>
+<button type="button">Add to cart</button></form><p id="picked"></p>
+<script>for (const b of document.querySelectorAll('.variant-option-list button'))
+  b.addEventListener('click', (e) => { e.stopPropagation(); document.getElementById('picked').textContent = b.textContent; });
+</script></main>"""
+
+
+def test_size_buttons_wrapped_in_list_items_are_clicked_on_the_button():
+    from auditor import lexicon, shopper
+
+    picked = evaluate(SIZE_LIST, "([hint, words]) => { const r = (" + shopper._PICK_JS + ")([hint, words]); "
+                      "return [r.chosen, document.getElementById('picked').textContent]; }",
+                      [shopper._PICKER_HINT, lexicon.terms("add_to_cart")])
+    assert picked[0] == ["button:S"] and picked[1] == "S", picked
