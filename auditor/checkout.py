@@ -397,8 +397,7 @@ class Walker:
                     country = await shopper.form_country(page)
                     if country and country != customer.country:
                         customer = TestCustomer.for_country(country, product.lang or "en")
-                await shopper.fill_forms(page, customer.__dict__)
-                await self._choose_shipping(page)
+                await self._fill_step(page, customer)
                 await self._check_order(page)
                 candidates = await page.evaluate(_CLICKABLES_JS)
                 final = _final_candidate(candidates)
@@ -625,11 +624,23 @@ class Walker:
                         return True
         return False
 
-    async def _choose_shipping(self, page: Any) -> None:
+    async def _choose_shipping(self, page: Any) -> list[str]:
         """Keep the default shipping method; when none is chosen, pick the cheapest; where a payment method must
         be picked, one that does not pay online; tick the required boxes that cost nothing."""
-        await shopper.choose_methods(page)
-        await shopper.tick_required(page)
+        chosen = await shopper.choose_methods(page)
+        return chosen + await shopper.tick_required(page)
+
+    async def _fill_step(self, page: Any, customer: TestCustomer) -> None:
+        """Fill the step's forms and choose its methods. A single-page checkout renders its delivery and payment
+        sections (and recomputes its totals) only once the address is known, with the order button already in
+        sight: after each round that filled or chose something, wait for the page's scripts and go again (at
+        most three rounds), so the last step is read with its delivery chosen and its totals complete."""
+        for _ in range(3):
+            acted = await shopper.fill_forms(page, customer.__dict__)
+            acted += await self._choose_shipping(page)
+            if not acted:
+                return
+            await self._settle(page)
 
     async def _continue_as_guest(self, page: Any) -> None:
         candidates = await page.evaluate(_CLICKABLES_JS)

@@ -62,3 +62,27 @@ def test_size_buttons_wrapped_in_list_items_are_clicked_on_the_button():
                       "return [r.chosen, document.getElementById('picked').textContent]; }",
                       [shopper._PICKER_HINT, lexicon.terms("add_to_cart")])
     assert picked[0] == ["button:S"] and picked[1] == "S", picked
+
+
+# a single-page checkout: the order button is in sight at once; delivery choices appear once the address is typed
+ONE_PAGE = """<main><h1>Checkout</h1><form><label for="e">Email</label><input id="e" type="email">
+<label for="c">City</label><input id="c" name="city"><div id="methods"></div>
+<p>Total <span id="total">€12.00</span></p><button type="button">Place Order</button></form>
+<script>document.getElementById('c').addEventListener('input', () => setTimeout(() => {
+  document.getElementById('methods').innerHTML = '<label><input type="radio" value="std"> Standard delivery €4.90</label>'
+    + '<label><input type="radio" value="exp"> Express €9.90</label>';
+  for (const r of document.querySelectorAll('#methods input')) r.addEventListener('change', () => {
+    document.getElementById('total').textContent = '€16.90'; });
+}, 400));</script></main>"""
+
+
+def test_a_single_page_checkout_is_filled_until_its_delivery_sections_are_chosen(tmp_path):
+    async def run():
+        async with launch() as browser:
+            page = await browser.new_page()
+            await page.set_content(ONE_PAGE)
+            await checkout.Walker(tmp_path)._fill_step(page, checkout.TestCustomer())
+            return await page.evaluate("() => [document.querySelector('#methods input:checked')?.value || '', "
+                                       "document.getElementById('total').textContent]")
+
+    assert asyncio.run(run()) == ["std", "€16.90"]
