@@ -166,14 +166,17 @@ _ADDED = ("shipping", "fee", "tax", "discount")
 
 
 def _partial_totals(lines: list[PriceLine], tolerance: float = 0.011) -> None:
-    """Several totals on one step: the last is the step's total; an earlier "total" that the charges listed
-    between them (shipping, fees, tax, discounts) raise to the last one is the goods' subtotal ("Cart total
-    €39.00 … Standard delivery €4.90 … Order total €43.90", "Razem 39,00 € … Wartość zamówienia 43,90 €")."""
+    """Several totals on one step: the last is the step's total; an earlier "total" listed before any charge,
+    that the charges between them (shipping, fees, tax, discounts) raise to the last one, is the goods'
+    subtotal ("Cart total €39.00 … Standard delivery €4.90 … Order total €43.90", "Razem 39,00 € … Wartość
+    zamówienia 43,90 €")."""
     totals = [i for i, line in enumerate(lines) if line.kind == "total" and line.amount is not None]
     if len(totals) < 2:
         return
     last = lines[totals[-1]].amount or 0.0
     for i in totals[:-1]:
+        if any(line.kind in ("shipping", "fee") for line in lines[:i]):
+            continue  # a total after charges ("Gesamtsumme (netto)" before the VAT) is no goods' subtotal
         amount = lines[i].amount or 0.0
         between = sum(line.amount or 0.0 for line in lines[i + 1:totals[-1]] if line.kind in _ADDED)
         if between and abs(amount + between - last) <= tolerance:
