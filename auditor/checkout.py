@@ -116,8 +116,17 @@ _STEP_JS = r"""
     rows.push({label, value, choice: !!choice, box: boxOf(...(row || [el])),
                strike: !!(el && el.closest('s, del, strike, .old-price, .price-old, [class*=strike]'))});
   };
+  // an option offered with its own submit button ("Select option", "Wybierz" per delivery method): not a charge
+  const chooseRe = /(^|[^\p{L}])(select|choose|use this|ship with|deliver with|wybierz|wybieram|vybrat|vyberte|zvoliť|zvolit|auswählen|wählen|выбрать|обрати|вибрати)([^\p{L}]|$)/iu;
+  const offered = (el) => { let node = el;
+    for (let i = 0; node && node !== document.body && i < 5; i++, node = node.parentElement) {
+      if (norm(node.innerText).length > 250) return false;
+      const mine = [...node.querySelectorAll('button, input[type=submit]')].filter((b) => b.type === 'submit' && b.form &&
+        chooseRe.test(norm(b.innerText || b.value))).length;
+      if (mine) return mine === 1; }  // one row per choice: a block holding several is the list, not a row
+    return false; };
   for (const tr of document.querySelectorAll('tr')) {
-    if (!visible(tr)) continue;
+    if (!visible(tr) || offered(tr)) continue;
     const cells = [...tr.querySelectorAll('th, td')].map((c) => norm(c.innerText)).filter(Boolean);
     if (cells.length >= 2) push(cells.slice(0, -1).join(' '), cells[cells.length - 1], tr, false, [tr]);
   }
@@ -132,14 +141,14 @@ _STEP_JS = r"""
   for (const el of document.querySelectorAll('li, div, p, label')) {
     if (!visible(el) || el.closest('tr, dl') || el.children.length < 2 || el.children.length > 3) continue;
     const choice = choiceOf(el);
-    if (choice && !choice.checked) continue;
+    if (choice && !choice.checked || offered(el)) continue;
     const kids = [...el.children].map((c) => norm(c.innerText));
     if (kids.some((k) => k.length > 120)) continue;
     const last = kids[kids.length - 1];
     if (kids.filter((k) => priceRe.test(k)).length !== 1) continue;  // a label, one value (not a whole box)
     if (priceRe.test(last) && !priceRe.test(kids[0])) push(kids.slice(0, -1).join(' '), last, el.lastElementChild, !!choice, [el]);
   }
-  const unchosen = (el) => { const c = choiceOf(el); return !!(c && !c.checked); };
+  const unchosen = (el) => { const c = choiceOf(el); return !!(c && !c.checked) || offered(el); };
   const isUsed = (el) => used.some((u) => u === el || u.contains(el) || el.contains(u));
   const chrome = (el) => !!el.closest('header, nav, footer, [role=banner], [role=navigation], [role=contentinfo]');
   const ownText = (el) => norm([...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join(' '));

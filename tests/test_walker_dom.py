@@ -86,3 +86,9 @@ def test_a_single_page_checkout_is_filled_until_its_delivery_sections_are_chosen
                                        "document.getElementById('total').textContent]")
 
     assert asyncio.run(run()) == ["std", "€16.90"]
+
+
+def test_methods_offered_each_with_its_own_submit_are_not_charges_of_the_step():
+    data = evaluate(DELIVERY_GRID.replace("</main>", "<table><tr><td>Order total</td><td>€43.90</td></tr></table></main>"),
+                    checkout._STEP_JS)
+    assert [(r["label"], r["value"]) for r in data["rows"]] == [("Order total", "€43.90")], data["rows"]
