@@ -158,29 +158,34 @@ def parse_rows(rows: list[dict[str, Any]], currency_hint: str) -> list[PriceLine
     amounts = {line.amount for line, choice in zip(lines, choices) if not choice and line.kind != "item"}
     kept = [line for line, choice in zip(lines, choices)
             if not (choice and (line.kind in summarised or line.amount in amounts))]
-    _partial_totals(kept)
-    return kept
+    return _partial_totals(kept)
 
 
 _ADDED = ("shipping", "fee", "tax", "discount")
 
 
-def _partial_totals(lines: list[PriceLine], tolerance: float = 0.011) -> None:
+def _partial_totals(lines: list[PriceLine], tolerance: float = 0.011) -> list[PriceLine]:
     """Several totals on one step: the last is the step's total; an earlier "total" listed before any charge,
     that the charges between them (shipping, fees, tax, discounts) raise to the last one, is the goods'
     subtotal ("Cart total €39.00 … Standard delivery €4.90 … Order total €43.90", "Razem 39,00 € … Wartość
     zamówienia 43,90 €")."""
     totals = [i for i, line in enumerate(lines) if line.kind == "total" and line.amount is not None]
     if len(totals) < 2:
-        return
+        return lines
     last = lines[totals[-1]].amount or 0.0
+    restated: set[int] = set()
     for i in totals[:-1]:
         if any(line.kind in ("shipping", "fee") for line in lines[:i]):
             continue  # a total after charges ("Gesamtsumme (netto)" before the VAT) is no goods' subtotal
         amount = lines[i].amount or 0.0
         between = sum(line.amount or 0.0 for line in lines[i + 1:totals[-1]] if line.kind in _ADDED)
         if between and abs(amount + between - last) <= tolerance:
-            lines[i].kind = "subtotal"
+            if any(line.kind == "subtotal" and abs((line.amount or 0.0) - amount) <= tolerance
+                   for j, line in enumerate(lines) if j not in restated and j != i):
+                restated.add(i)  # the goods' sum stated again ("Total" under the items, then "Cart total")
+            else:
+                lines[i].kind = "subtotal"
+    return [line for i, line in enumerate(lines) if i not in restated]
 
 
 def reconcile(lines: list[PriceLine], tolerance: float = 0.011) -> Reading:

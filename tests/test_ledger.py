@@ -100,3 +100,9 @@ def test_a_net_total_after_the_delivery_charge_stays_a_total():
                           ("zzgl. 19 % MwSt.", "7,97 €"), ("Bestellsumme", "49,91 €")), "")
     assert [k for k, _ in kinds(got)] == ["subtotal", "shipping", "total", "tax", "total"]
     assert reconcile(got).reconciled is True
+
+
+def test_the_goods_sum_stated_twice_is_one_subtotal():
+    got = parse_rows(rows(("Price", "€12.00"), ("Total", "€12.00"), ("Cart total", "€12.00"),
+                          ("Standard delivery", "€4.90"), ("Order total", "€16.90")), "")
+    assert kinds(got) == [("item", 12.0), ("subtotal", 12.0), ("shipping", 4.9), ("total", 16.9)]
