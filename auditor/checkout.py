@@ -645,11 +645,15 @@ class Walker:
         sight: after each round that filled or chose something, wait for the page's scripts and go again (at
         most three rounds), so the last step is read with its delivery chosen and its totals complete."""
         for _ in range(3):
+            before = (await page.evaluate(_STATE_JS))["text"]
             acted = await shopper.fill_forms(page, customer.__dict__)
             acted += await self._choose_shipping(page)
             if not acted:
                 return
-            await self._settle(page)
+            # with the order button already in sight, give the page's scripts time to render what the address
+            # brings (delivery methods, recomputed totals); otherwise only until the page holds still
+            one_page = _final_candidate(await page.evaluate(_CLICKABLES_JS)) is not None
+            await self._settle(page, changed_from=before if one_page else None)
 
     async def _continue_as_guest(self, page: Any) -> None:
         candidates = await page.evaluate(_CLICKABLES_JS)
