@@ -75,9 +75,11 @@ INCLUSIVE = re.compile(r"(?<!\w)(incl\.?|including|inkl\.?|inklusive|w tym|z vat
 
 
 def _tax_told(walk: CheckoutWalk, before: list[CheckoutStep]) -> bool:
-    """The shopper saw tax before checkout: a tax line in the basket, or prices said to include it."""
-    if any(line.kind in ("tax", "note") and lexicon.matches("price_tax", line.label) for s in before
-           for line in s.price_lines):
+    """The shopper saw tax before checkout: a tax line with an amount in the basket, or prices said to include it
+    ("Tax €0.00" in a basket that knows no address yet tells nothing)."""
+    if any(lexicon.matches("price_tax", line.label) and (
+            line.kind == "tax" and (line.amount or 0) > 0.005 or line.kind == "note" and INCLUSIVE.search(line.label))
+           for s in before for line in s.price_lines):
         return True
     return any(lexicon.matches("price_tax", t) and INCLUSIVE.search(t) for t in walk.pre_checkout_texts)
 
