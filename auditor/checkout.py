@@ -205,6 +205,10 @@ _STEP_JS = r"""
     url: location.href, title: norm(document.title), h1: norm((document.querySelector('h1') || {}).innerText),
     text: norm(document.body ? document.body.innerText : '').slice(0, 4000),
     rows, checkboxes, radios, fieldCount: fields.length,
+    // required fields (and required choices) still empty: the store cannot have priced delivery or tax yet
+    requiredEmpty: fields.filter((i) => (i.required || i.getAttribute('aria-required') === 'true') && !(i.value || '').trim()).length +
+      [...new Set([...document.querySelectorAll('input[type=radio][required]')].filter((r) => visible(r) || visible(r.closest('label'))).map((r) => r.name))]
+        .filter((n) => n && !document.querySelector('input[type=radio][name="' + CSS.escape(n) + '"]:checked')).length,
     passwordFields: [...document.querySelectorAll('input[type=password]')].filter(visible).length,
     fieldHints: fields.map((i) => [i.name, i.id, i.type, i.autocomplete, labelOf(i)].join(' ').toLowerCase()),
     progress, buttons,
@@ -704,6 +708,10 @@ class Walker:
             text_excerpt=text[:1500],
         )
         read_ledger(step)
+        empty = int(data.get("requiredEmpty") or 0)
+        if final is not None and empty and not step.unreadable_reason:
+            step.unreadable_reason = (f"{empty} required field(s) still empty at the last step: its total may not "
+                                      "include delivery or tax yet")
         shots = self.out_dir / "checkout"
         shots.mkdir(parents=True, exist_ok=True)
         name = f"walk{index:02d}-step{len(walk.steps):02d}.jpg"

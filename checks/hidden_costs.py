@@ -313,6 +313,10 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> Any:
     if not completed:
         return result(module, findings, "No walk reached the last step before payment; the costs need a review.",
                       status="needs-review", details=details)
+    if all(w.steps and w.steps[-1].unreadable_reason for w in completed):
+        return result(module, findings, "Every walk reached the last step, but its prices could not be read as "
+                      f"complete ({completed[0].steps[-1].unreadable_reason}); the costs need a review.",
+                      status="needs-review", details=details)
     return result(module, findings, f"Every charge was stated before checkout ({len(completed)} walk(s)).",
                   status="pass", details=details)
 
