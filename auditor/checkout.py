@@ -116,8 +116,17 @@ _STEP_JS = r"""
     rows.push({label, value, choice: !!choice, box: boxOf(...(row || [el])),
                strike: !!(el && el.closest('s, del, strike, .old-price, .price-old, [class*=strike]'))});
   };
+  // an option offered with its own submit button ("Select option", "Wybierz" per delivery method): not a charge
+  const chooseRe = /(^|[^\p{L}])(select|choose|use this|ship with|deliver with|wybierz|wybieram|vybrat|vyberte|zvoliť|zvolit|auswählen|wählen|выбрать|обрати|вибрати)([^\p{L}]|$)/iu;
+  const offered = (el) => { let node = el;
+    for (let i = 0; node && node !== document.body && i < 5; i++, node = node.parentElement) {
+      if (norm(node.innerText).length > 250) return false;
+      const mine = [...node.querySelectorAll('button, input[type=submit]')].filter((b) => b.type === 'submit' && b.form &&
+        chooseRe.test(norm(b.innerText || b.value))).length;
+      if (mine) return mine === 1; }  // one row per choice: a block holding several is the list, not a row
+    return false; };
   for (const tr of document.querySelectorAll('tr')) {
-    if (!visible(tr)) continue;
+    if (!visible(tr) || offered(tr)) continue;
     const cells = [...tr.querySelectorAll('th, td')].map((c) => norm(c.innerText)).filter(Boolean);
     if (cells.length >= 2) push(cells.slice(0, -1).join(' '), cells[cells.length - 1], tr, false, [tr]);
   }
@@ -132,14 +141,14 @@ _STEP_JS = r"""
   for (const el of document.querySelectorAll('li, div, p, label')) {
     if (!visible(el) || el.closest('tr, dl') || el.children.length < 2 || el.children.length > 3) continue;
     const choice = choiceOf(el);
-    if (choice && !choice.checked) continue;
+    if (choice && !choice.checked || offered(el)) continue;
     const kids = [...el.children].map((c) => norm(c.innerText));
     if (kids.some((k) => k.length > 120)) continue;
     const last = kids[kids.length - 1];
     if (kids.filter((k) => priceRe.test(k)).length !== 1) continue;  // a label, one value (not a whole box)
     if (priceRe.test(last) && !priceRe.test(kids[0])) push(kids.slice(0, -1).join(' '), last, el.lastElementChild, !!choice, [el]);
   }
-  const unchosen = (el) => { const c = choiceOf(el); return !!(c && !c.checked); };
+  const unchosen = (el) => { const c = choiceOf(el); return !!(c && !c.checked) || offered(el); };
   const isUsed = (el) => used.some((u) => u === el || u.contains(el) || el.contains(u));
   const chrome = (el) => !!el.closest('header, nav, footer, [role=banner], [role=navigation], [role=contentinfo]');
   const ownText = (el) => norm([...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join(' '));
@@ -196,6 +205,10 @@ _STEP_JS = r"""
     url: location.href, title: norm(document.title), h1: norm((document.querySelector('h1') || {}).innerText),
     text: norm(document.body ? document.body.innerText : '').slice(0, 4000),
     rows, checkboxes, radios, fieldCount: fields.length,
+    // required fields (and required choices) still empty: the store cannot have priced delivery or tax yet
+    requiredEmpty: fields.filter((i) => (i.required || i.getAttribute('aria-required') === 'true') && !(i.value || '').trim()).length +
+      [...new Set([...document.querySelectorAll('input[type=radio][required]')].filter((r) => visible(r) || visible(r.closest('label'))).map((r) => r.name))]
+        .filter((n) => n && !document.querySelector('input[type=radio][name="' + CSS.escape(n) + '"]:checked')).length,
     passwordFields: [...document.querySelectorAll('input[type=password]')].filter(visible).length,
     fieldHints: fields.map((i) => [i.name, i.id, i.type, i.autocomplete, labelOf(i)].join(' ').toLowerCase()),
     progress, buttons,
@@ -224,6 +237,11 @@ _CLICKABLES_JS = r"""
     return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none' && !el.disabled; };
   const els = [...document.querySelectorAll('button, input[type=submit], input[type=button], a[href], [role=button]')];
   window.__clearcartClickables = els;
+  const priceRe = /\d[\d\s.,\u00a0]*\s*(zł|zl|€|eur|₴|грн|uah|₽|руб|rub|kč|czk|\$|£|chf|pln)|(€|\$|£|₴|₽)\s*\d/i;
+  const priced = (el) => { let node = el.parentElement;
+    for (let i = 0; node && node !== document.body && i < 5; i++, node = node.parentElement) {
+      const text = norm(node.innerText); if (text.length > 250) return null; if (priceRe.test(text)) return node; }
+    return null; };
   return els.map((el, index) => ({
     index, visible: visible(el),
     text: norm(el.innerText || el.value || el.getAttribute('aria-label') || el.title || '').slice(0, 150),
@@ -235,7 +253,9 @@ _CLICKABLES_JS = r"""
     value: norm(el.tagName === 'INPUT' ? el.value : ''), tag: el.tagName,
     alt: norm([...el.querySelectorAll('img[alt]')].map((i) => i.alt).join(' ')),
     dialog: !!el.closest('[role=dialog], dialog, [aria-modal=true], .modal, [class*=drawer], [class*=notification], [class*=popup], [class*=mini-cart], [class*=minicart], [class*=offcanvas], [class*=added], [id*=cart-notification], [class*=cart-preview]'),
-    row: norm(((el.closest('li, tr, [class*=method], [class*=option]') || {}).innerText || '')).slice(0, 200),
+    // the row a button belongs to: a list item, a table row, a method/option box, else the nearest small block
+    // holding a price (a delivery step laid out in grid divs, one "Select option" form per method)
+    row: norm(((el.closest('li, tr, [class*=method], [class*=option]') || priced(el)) || {}).innerText || '').slice(0, 200),
     href: el.getAttribute('href') || '', hrefAbs: el.tagName === 'A' ? el.href : '', name: (el.name || '') + ' ' + (el.id || '') + ' ' + (typeof el.className === 'string' ? el.className : ''),
     inForm: !!el.form || !!el.closest('form'),
     formAction: el.getAttribute('formaction') || (el.form && el.form.getAttribute('action')) ||
@@ -378,6 +398,7 @@ class Walker:
             if self.scope == "basket":
                 walk.stuck_reason = "the walk stopped at the basket, as asked (--walk basket)"
                 return walk
+            await self._choose_shipping(page)  # a basket that asks for the delivery and payment method first
             if not await self._click_best(page, self._score_checkout, minimum=6, step="basket"):
                 walk.stuck_reason = "no way from the basket to checkout found" + self._refusals()
                 return walk
@@ -390,8 +411,7 @@ class Walker:
                     country = await shopper.form_country(page)
                     if country and country != customer.country:
                         customer = TestCustomer.for_country(country, product.lang or "en")
-                await shopper.fill_forms(page, customer.__dict__)
-                await self._choose_shipping(page)
+                await self._fill_step(page, customer)
                 await self._check_order(page)
                 candidates = await page.evaluate(_CLICKABLES_JS)
                 final = _final_candidate(candidates)
@@ -487,6 +507,8 @@ class Walker:
             score += 5
         if c["region"] != "main":
             score -= 4
+        elif c["submits"] and lexicon.matches("continue", c["text"]):
+            score += 4  # the basket form's own "Next" ("Dalej", "Weiter") leads on
         if _is_final(c["text"]) and not lexicon.matches("checkout", c["text"]):
             score -= 30
         return score
@@ -618,11 +640,27 @@ class Walker:
                         return True
         return False
 
-    async def _choose_shipping(self, page: Any) -> None:
+    async def _choose_shipping(self, page: Any) -> list[str]:
         """Keep the default shipping method; when none is chosen, pick the cheapest; where a payment method must
         be picked, one that does not pay online; tick the required boxes that cost nothing."""
-        await shopper.choose_methods(page)
-        await shopper.tick_required(page)
+        chosen = await shopper.choose_methods(page)
+        return chosen + await shopper.tick_required(page)
+
+    async def _fill_step(self, page: Any, customer: TestCustomer) -> None:
+        """Fill the step's forms and choose its methods. A single-page checkout renders its delivery and payment
+        sections (and recomputes its totals) only once the address is known, with the order button already in
+        sight: after each round that filled or chose something, wait for the page's scripts and go again (at
+        most three rounds), so the last step is read with its delivery chosen and its totals complete."""
+        for _ in range(3):
+            before = (await page.evaluate(_STATE_JS))["text"]
+            acted = await shopper.fill_forms(page, customer.__dict__)
+            acted += await self._choose_shipping(page)
+            if not acted:
+                return
+            # with the order button already in sight, give the page's scripts time to render what the address
+            # brings (delivery methods, recomputed totals); otherwise only until the page holds still
+            one_page = _final_candidate(await page.evaluate(_CLICKABLES_JS)) is not None
+            await self._settle(page, changed_from=before if one_page else None)
 
     async def _continue_as_guest(self, page: Any) -> None:
         candidates = await page.evaluate(_CLICKABLES_JS)
@@ -670,6 +708,10 @@ class Walker:
             text_excerpt=text[:1500],
         )
         read_ledger(step)
+        empty = int(data.get("requiredEmpty") or 0)
+        if final is not None and empty and not step.unreadable_reason:
+            step.unreadable_reason = (f"{empty} required field(s) still empty at the last step: its total may not "
+                                      "include delivery or tax yet")
         shots = self.out_dir / "checkout"
         shots.mkdir(parents=True, exist_ok=True)
         name = f"walk{index:02d}-step{len(walk.steps):02d}.jpg"

@@ -47,10 +47,16 @@ def coverage(artifacts: Artifacts, checks: list[CheckResult] | None = None) -> d
     last_steps = [w.steps[-1] for w in walks if w.completed and w.steps]
     not_judged = [{"check": c.id, "status": c.status, "reason": c.summary}
                   for c in checks or [] if c.status in ("needs-review", "not-applicable", "error")]
+    sells = store_sells(artifacts)
+    # complete: every product-dependent check could see products, a walk (when one ran) reached the last step,
+    # and no check had to say needs-review or error (the fleet marks a run incomplete from this)
+    complete = ((not sells or bool(products)) and (not walks or any(w.completed for w in walks))
+                and not any(n["status"] in ("needs-review", "error") for n in not_judged))
     return {
+        "complete": complete,
         "pages": len(pages),
         "pages_by_type": dict(sorted(by_type.items())),
-        "sells": store_sells(artifacts),
+        "sells": sells,
         "products_recognised": len(products),
         "products_by_evidence": dict(sorted(evidence.items())),
         "walks_started": len(walks),

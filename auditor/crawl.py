@@ -456,9 +456,17 @@ def url_shape(url: str) -> str:
     return f"{parts.hostname}/{head}/*"
 
 
-def _followable(url: str) -> bool:
+def _followable(url: str, text: str = "") -> bool:
+    """A link the crawl may follow. Never one that could place an order: the checkout walk's safety policy
+    (:mod:`auditor.safety`) applies to the crawl's plain GETs too — no finishing or order-placing address,
+    no link whose words read as ordering or paying ("Buy now", "Zamawiam", "Zaplatit"), whatever it says
+    it does (the crawl needs no page behind such a link)."""
+    from auditor import safety
+
     path = urlsplit(url).path
     if SKIP_EXTENSIONS.search(path):
+        return False
+    if safety.finishing_url(url) or (text and safety.is_order_text(text)):
         return False
     return not lexicon.matches("slug_skip", url.lower())
 
@@ -760,7 +768,7 @@ class Crawler:
                 hint = page.category_hint
             for link in page.links:
                 url = normalize_url(link.url)
-                if not url or url in state.seen or not same_site(url, home) or not _followable(url):
+                if not url or url in state.seen or not same_site(url, home) or not _followable(url, link.text):
                     continue
                 state.seen.add(url)
                 item = _Queued(url, page.depth + 1, [*page.click_path, link.text or url], page.final_url,

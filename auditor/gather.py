@@ -115,8 +115,12 @@ async def _walk(artifacts: Artifacts, out_dir: Path, count: int, journey: dict[s
         if journey is not None:
             return [await replay(browser, journey, out_dir, scope=scope)]
         walker = Walker(out_dir, customer, progress=progress, scope=scope)
-        walks = []
-        for i, product in enumerate(pick_products(artifacts.pages, count)):
+        # a walk that gets stuck is kept (coverage reports where and why) and the next sampled product is tried,
+        # up to two more than asked for, so one odd product does not leave the checkout unjudged
+        walks: list = []
+        for i, product in enumerate(pick_products(artifacts.pages, count + 2)):
+            if sum(1 for w in walks if w.completed) >= count or (scope == "basket" and len(walks) >= count):
+                break
             walks.append(await walker.walk(browser, product, i))
             if walks[-1].order_suspected is not None:
                 break  # the store may have registered an order: walk no further product on it

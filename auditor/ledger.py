@@ -10,6 +10,7 @@ is decided here, in Python:
   "včetně DPH") is a ``note``: kept, never a total and never added;
 * headings ("Order summary", "Podsumowanie zamówienia") and labels naming several kinds at once are not lines;
 * label words match inside German compounds ("Standardversand" is shipping, "Bestellsumme" a total);
+* several totals: an earlier one that the charges below it raise to the last is the goods' subtotal;
 * :func:`reconcile` checks that the lines add up to the step's total (tax included or added on top) and
   otherwise says why the step cannot be read, instead of guessing.
 """
@@ -41,6 +42,9 @@ HEADING = re.compile(
     r"vaše objednávka|súhrn|súhrn objednávky|ваш заказ|ваше замовлення|итог заказа|підсумок замовлення)$",
     re.IGNORECASE,
 )
+# a label that is the price itself, whatever tax qualifier follows it
+_PRICE_WORD = re.compile(r"^(unit\s+)?(price|cena|ціна|цена|preis|stückpreis|einzelpreis|jednotková cena)(?!\w)",
+                         re.IGNORECASE)
 _CURRENCY_ONLY = re.compile(r"^\W*[A-Z]{3}\W*$|^\W*(zł|kč|€|\$|£|₴|₽|грн|руб)\W*$", re.IGNORECASE)
 _RANGE = re.compile(r"\d\s*[-–—]\s*\d")
 # German compounds: a price word inside a longer word (5+ letters, so "ust" never matches "Zustellung")
@@ -132,6 +136,10 @@ def parse_rows(rows: list[dict[str, Any]], currency_hint: str) -> list[PriceLine
             continue  # a whole totals box ("Subtotal … Shipping … Total …") is not one line
         amount = money.amount
         kind = kind_of(label)
+        if kind == "other" and not PRICE_RE.search(value) and not lexicon.matches("price_free", value):
+            continue  # a bare number is a price only beside a price word ("Number of reviews 0" is no line)
+        if _PRICE_WORD.match(label) and kind == "tax":
+            kind = "item"  # "Price (excl. tax)", "Cena (netto)", "Preis (exkl. Steuer)": the item's price
         if SUBORDINATE.search(label) or SUBORDINATE.search(value[:value.find(money_text(value))] or ""):
             kind = "note"
         elif kind == "discount" and amount > 0:
@@ -148,8 +156,36 @@ def parse_rows(rows: list[dict[str, Any]], currency_hint: str) -> list[PriceLine
     # (or restates a summary line's amount: "Paczkomat InPost 11,99 zł" beside "Wysyłka 11,99 zł")
     summarised = {line.kind for line, choice in zip(lines, choices) if not choice}
     amounts = {line.amount for line, choice in zip(lines, choices) if not choice and line.kind != "item"}
-    return [line for line, choice in zip(lines, choices)
+    kept = [line for line, choice in zip(lines, choices)
             if not (choice and (line.kind in summarised or line.amount in amounts))]
+    return _partial_totals(kept)
+
+
+_ADDED = ("shipping", "fee", "tax", "discount")
+
+
+def _partial_totals(lines: list[PriceLine], tolerance: float = 0.011) -> list[PriceLine]:
+    """Several totals on one step: the last is the step's total; an earlier "total" listed before any charge,
+    that the charges between them (shipping, fees, tax, discounts) raise to the last one, is the goods'
+    subtotal ("Cart total €39.00 … Standard delivery €4.90 … Order total €43.90", "Razem 39,00 € … Wartość
+    zamówienia 43,90 €")."""
+    totals = [i for i, line in enumerate(lines) if line.kind == "total" and line.amount is not None]
+    if len(totals) < 2:
+        return lines
+    last = lines[totals[-1]].amount or 0.0
+    restated: set[int] = set()
+    for i in totals[:-1]:
+        if any(line.kind in ("shipping", "fee") for line in lines[:i]):
+            continue  # a total after charges ("Gesamtsumme (netto)" before the VAT) is no goods' subtotal
+        amount = lines[i].amount or 0.0
+        between = sum(line.amount or 0.0 for line in lines[i + 1:totals[-1]] if line.kind in _ADDED)
+        if between and abs(amount + between - last) <= tolerance:
+            if any(line.kind == "subtotal" and abs((line.amount or 0.0) - amount) <= tolerance
+                   for j, line in enumerate(lines) if j not in restated and j != i):
+                restated.add(i)  # the goods' sum stated again ("Total" under the items, then "Cart total")
+            else:
+                lines[i].kind = "subtotal"
+    return [line for i, line in enumerate(lines) if i not in restated]
 
 
 def reconcile(lines: list[PriceLine], tolerance: float = 0.011) -> Reading:

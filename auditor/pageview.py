@@ -61,6 +61,7 @@ class ShopperView:
     card_count: int = 0
     card_pattern: str = ""
     basket_link: bool = False
+    linked_cards: int = 0
     reasons: list[str] = field(default_factory=list)
 
     @property
@@ -69,7 +70,8 @@ class ShopperView:
 
     @property
     def looks_like_listing(self) -> bool:
-        return self.card_count >= MIN_CARDS
+        # a grid of cards, or a listing of one or two products whose cards hold their own buy buttons
+        return self.card_count >= MIN_CARDS or (self.linked_cards > 0 and self.buy_controls == 0)
 
     @property
     def sells(self) -> bool:
@@ -252,6 +254,10 @@ def shopper_view(html: str) -> ShopperView:
         if el.tag not in ("button", "input", "a") and not _hidden(el) and is_buy_control(el):
             controls.append(el)
     main_controls = [el for el in controls if not _inside(el, card_ids) and not _in_chrome(el)]
+    lone = [card for card in (_card_of(el) for el in main_controls) if card is not None]
+    if lone:  # buy buttons of cards too few to make a grid (a category of one product)
+        view.linked_cards = len({id(card) for card in lone})
+        main_controls = [el for el in main_controls if _card_of(el) is None]
     view.buy_in_cards = len(controls) - len(main_controls)
     view.buy_controls = len(main_controls)
     for anchor in body.iter("a"):
@@ -276,8 +282,34 @@ def shopper_view(html: str) -> ShopperView:
         if view.gallery:
             view.reasons.append("an image gallery")
     if view.looks_like_listing:
-        view.reasons.append(f"a grid of {view.card_count} product cards ({view.card_pattern})")
+        view.reasons.append(f"a grid of {view.card_count} product cards ({view.card_pattern})"
+                            if view.card_count >= MIN_CARDS else
+                            f"{view.linked_cards} product card(s) linking to their product, each with its own "
+                            "add-to-basket button")
     return view
+
+
+_TITLE_LINK = ".//a[@href and @href!='#' and (ancestor::h2 or ancestor::h3 or ancestor::h4 or ancestor::h5 or " \
+              "ancestor::h6 or .//h2 or .//h3 or .//h4 or .//h5 or .//h6)]"
+
+
+def _card_of(control: Any) -> Any:
+    """The product card an add-to-basket control sits in when it is no product page's main control: the
+    nearest card-sized block around it that holds a price and a link on the product's name (a heading link to
+    the product page); none when a main heading (h1) comes first, as on a product page."""
+    node = control.getparent()
+    for _ in range(6):
+        if node is None or not isinstance(node.tag, str) or node.tag in ("body", "html", "main"):
+            return None
+        if node.tag == "h1" or node.find(".//h1") is not None:
+            return None
+        text = _text(node)
+        if len(text) > 600 or len(PRICE_RE.findall(text)) > 3:
+            return None
+        if PRICE_RE.search(text) and any(not ADD_URL_RE.search(a.get("href") or "") for a in node.xpath(_TITLE_LINK)):
+            return node
+        node = node.getparent()
+    return None
 
 
 def _visible_texts(el: Any) -> list[str]:

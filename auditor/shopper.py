@@ -98,10 +98,13 @@ _PICK_JS = r"""
   const isOn = (el) => el.getAttribute('aria-pressed') === 'true' || el.getAttribute('aria-checked') === 'true' ||
     el.getAttribute('aria-selected') === 'true' || el.getAttribute('aria-current') === 'true' ||
     /(^|[\s_-])(selected|active|checked|is-selected|is-active|current|chosen)([\s_-]|$)/i.test(typeof el.className === 'string' ? el.className : '');
+  // a wrapper (a list item, a span) around one button or link: the shopper clicks the control inside it
+  const control = (el) => { if (['BUTTON', 'A'].includes(el.tagName)) return el;
+    const inner = el.querySelectorAll('button, a, [role=button]'); return inner.length === 1 ? inner[0] : el; };
   for (const [parent, list] of clusters) {
-    if (list.length < 2 || list.some(isOn)) continue;
-    const el = list.find((x) => !off(x));
-    if (el) { el.click(); chosen.push('button:' + (el.innerText || el.getAttribute('aria-label') || '').trim().slice(0, 20)); }
+    if (list.length < 2 || list.some((x) => isOn(x) || isOn(control(x)))) continue;
+    const el = list.find((x) => !off(x) && !off(control(x)));
+    if (el) { control(el).click(); chosen.push('button:' + (el.innerText || el.getAttribute('aria-label') || '').trim().slice(0, 20)); }
   }
   // custom dropdowns: a trigger that opens a list; the walker clicks it, then an option (returned as indexes)
   const triggers = [...area.querySelectorAll('[aria-haspopup=listbox], [aria-haspopup=true][class*=select], button[class*=dropdown], [class*=select__trigger], [class*=dropdown-toggle]')]

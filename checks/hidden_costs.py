@@ -76,9 +76,11 @@ INCLUSIVE = re.compile(r"(?<!\w)(incl\.?|including|inkl\.?|inklusive|w tym|z vat
 
 
 def _tax_told(walk: CheckoutWalk, before: list[CheckoutStep]) -> bool:
-    """The shopper saw tax before checkout: a tax line in the basket, or prices said to include it."""
-    if any(line.kind in ("tax", "note") and lexicon.matches("price_tax", line.label) for s in before
-           for line in s.price_lines):
+    """The shopper saw tax before checkout: a tax line with an amount in the basket, or prices said to include it
+    ("Tax €0.00" in a basket that knows no address yet tells nothing)."""
+    if any(lexicon.matches("price_tax", line.label) and (
+            line.kind == "tax" and (line.amount or 0) > 0.005 or line.kind == "note" and INCLUSIVE.search(line.label))
+           for s in before for line in s.price_lines):
         return True
     return any(lexicon.matches("price_tax", t) and INCLUSIVE.search(t) for t in walk.pre_checkout_texts)
 
@@ -331,6 +333,11 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> Any:
                       details=details, visuals=visuals)
     if not completed:
         return result(module, findings, T('No walk reached the last step before payment; the costs need a review.'),
+                      status="needs-review", details=details, visuals=visuals)
+    if all(w.steps and w.steps[-1].unreadable_reason for w in completed):
+        return result(module, findings, T('Every walk reached the last step, but its prices could not be read as '
+                                          'complete ({reason}); the costs need a review.',
+                                          reason=completed[0].steps[-1].unreadable_reason),
                       status="needs-review", details=details, visuals=visuals)
     return result(module, findings, T('Every charge was stated before checkout ({n_completed} walk(s)).',
                                       n_completed=len(completed)),

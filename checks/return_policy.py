@@ -54,6 +54,8 @@ Passing example
     "Darmowy zwrot do 30 dni" next to the price → pass.
 
 Not read
+    A returns link whose page answers an error (404…) is ``returns-page-missing``. When a link names a returns
+    page but no returns text was read anywhere, the status is ``needs-review``, never a pass.
     When no returns page was read but a link reading as one was seen and its page was not read (robots.txt,
     page budget, failure, off-site redirect), the status is ``needs-review`` with that page named, never a
     pass or a "missing" finding.
@@ -289,8 +291,24 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> CheckResult:
     main_url = main.final_url if main else (reach["link_urls"][0] if reach["link_urls"] else "")
     lang = lang_of(main) if main else (store_lang(artifacts) or None)
     exists = bool(pages) or bool(reach["link_urls"])
+    # the returns link leads to an error page (404…): the shopper finds no policy behind it
+    broken = [] if pages else [p for p in artifacts.pages if not p.is_ok and (
+        _norm(p.url) in reach["link_urls"] or _norm(p.final_url or p.url) in reach["link_urls"]
+        or _is_returns_url(p.final_url or p.url))]
 
-    if not exists:
+    if broken:
+        findings.append(finding(
+            ID, "returns-page-missing", "high", T('The returns page does not load'),
+            T('The store links a returns page ({url}) but it answers {answer}: a shopper finds no returns policy '
+              'behind the link.', url=broken[0].url,
+              answer=f"HTTP {broken[0].status}" if broken[0].status else f"({broken[0].error[:80]})"),
+            url=broken[0].url, key="returns-page",
+            evidence={"linked_from": reach["linked_from"], "status": broken[0].status, "error": broken[0].error},
+            why=WHY_FIND,
+            recommendation=T('Publish the returns page at the linked address (or fix the link) and keep it linked '
+                             'from the footer of every page.'),
+        ))
+    elif not exists:
         findings.append(finding(
             ID, "returns-page-missing", "high", T('No returns page'),
             T('No crawled page is a returns or withdrawal page and no link names one (looked for '
@@ -385,6 +403,10 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> CheckResult:
     if findings:
         summary = T('{n_findings} returns-policy finding(s): ',
                     n_findings=len(findings)) + ", ".join(sorted({f.rule for f in findings})) + T('.')
+    elif policy is None:  # a link names a returns page but no returns text was read anywhere: never a pass
+        return result(module, [], T('A returns page is linked ({url}) but no returns text could be read, so the '
+                                    'window, costs and refunds could not be checked. Needs review.', url=main_url),
+                      status="needs-review", details=details)
     else:
         window = f"a {policy['window_days']:.0f}-day window" if policy and policy["window_days"] else "a window"
         summary = (T('The returns page ({main_url}) is {reach} click(s) from home, in the footer, and states '

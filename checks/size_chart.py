@@ -20,7 +20,9 @@ What it checks
     to a size-guide page (URL such as ``/size-guide``, ``/tabela-rozmiarow``, ``/groessentabelle``), or a table
     in the product page whose first row or column lists at least ``min_table_sizes`` sizes, or that has a
     size column and a measurement column (chest, waist, "obwód", "талія", "Brust"…) — a modal opened by a
-    button is found this way too, since its HTML is saved with the page.
+    button is found this way too, since its HTML is saved with the page — or a line of the product's text that
+    names a size guide and gives measurements for at least ``min_table_sizes`` sizes ("Size guide: S chest
+    92 cm; M chest 100 cm; L chest 108 cm").
 
     Rule:
 
@@ -51,6 +53,8 @@ Options
 """
 
 from __future__ import annotations
+
+import re
 
 import sys
 from typing import Any
@@ -94,6 +98,11 @@ def _size_table(table: Any, lang: str | None, min_sizes: int) -> str:
     return ""
 
 
+# a size with its measurements: "S chest 92 cm", "M: 100 cm", "EU 38 – 24,5 cm"
+_MEASURED_SIZE = re.compile(r"(?<![\w-])(XXS|XS|S|M|L|XL|XXL|XXXL|[2-6]XL|(?:EU|UK|US)\s?\d{1,2})(?![\w-])"
+                            r"[^;\n\d]{0,40}\d+(?:[.,]\d+)?\s?(?:cm|mm|in|inch|\")")
+
+
 def _clickable(el: Any) -> bool:
     if tag_of(el) in CLICKABLE or el.get("role") == "button" or el.get("onclick") is not None:
         return True
@@ -125,6 +134,10 @@ def find_chart(artifacts: Artifacts, page: PageArtifact, tree: Any, min_sizes: i
             header = _size_table(table, lang, min_sizes)
             if header:
                 return {"how": "table", "text": header}
+        for line in inner_text(root).splitlines():  # a size guide written out in the description
+            if len(line) <= 600 and has("size_guide", line, lang) and \
+                    len({m.group(1) for m in _MEASURED_SIZE.finditer(line)}) >= min_sizes:
+                return {"how": "text", "text": line.strip()[:160]}
         return None
     for line in content_text(artifacts, page).splitlines():
         if len(line) <= 60 and has("size_guide", line, lang):

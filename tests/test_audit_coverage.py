@@ -109,3 +109,14 @@ def test_the_coverage_block_is_a_typed_table_the_report_draws_in_its_language(tm
     doc = lxml_html.document_fromstring(reports.render_html(result, lang="de", assets_dir=tmp_path))
     text = " ".join(doc.text_content().split())
     assert "Was das Audit sehen konnte" in text and "Begonnene Durchläufe des Bestellvorgangs" in text
+
+
+def test_coverage_says_whether_the_audit_was_complete():
+    """The fleet marks a run incomplete from ``coverage.complete``: no products, or no walk reaching the end."""
+    from auditor.coverage import coverage
+
+    product = page("p/1", "product", shopper=SHOPPER, reasons=["structured data: Product"])
+    assert coverage(artifacts(product, walks=[walk(True)]))["complete"] is True
+    assert coverage(artifacts(product, walks=[walk(False, "no button to continue")]))["complete"] is False
+    assert coverage(artifacts(page("category/a", "category", shopper=SHOPPER)))["complete"] is False
+    assert coverage(artifacts(product))["complete"] is True  # no walk asked for (--walk off)

@@ -402,3 +402,58 @@ def test_a_stopped_scan_keeps_what_it_gathered_and_leaves_no_browser(tmp_path, b
     assert len(saved["pages"]) >= 2 and any("interrupted" in e for e in saved["errors"])
     time.sleep(0.5)
     assert [pid for pid in browsers if alive(pid)] == []
+
+
+# ------------------------------------------------------------------------------------------------ checks on unread
+
+
+def _site_with_unread(topic_url: str, text: str, reason: str = "robots"):
+    from tests.artifact_factory import artifacts, page
+
+    home = page("/", "home", depth=0, text="Welcome to the shop. Linen dresses and shirts.",
+                links=[["/dresses", "Dresses"], [topic_url, text]])
+    listing = page("/dresses", "category", path=["Dresses"], text="Dresses")
+    unread = [{"url": "https://shop.example" + topic_url, "reason": reason, "link_text": text,
+               "found_on": "https://shop.example/", "topic": help_topic(topic_url, text)}]
+    return artifacts(home, listing, unread=unread)
+
+
+@pytest.mark.parametrize("reason", ["robots", "budget", "failed", "offsite"])
+def test_return_policy_needs_review_when_the_linked_returns_page_was_not_read(reason):
+    import checks.return_policy as return_policy
+    from auditor.runner import run_check
+
+    res = run_check(return_policy, _site_with_unread("/returns", "Returns", reason))
+    assert res.status == "needs-review" and "https://shop.example/returns" in res.summary
+    assert res.findings == [] and res.details["unread"][0]["reason"] == reason
+
+
+def test_contact_and_click_depth_need_review_when_the_contact_page_was_not_read():
+    import checks.click_depth as click_depth
+    import checks.contact_options as contact_options
+    from auditor.runner import run_check
+
+    arts = _site_with_unread("/kontakt", "Kontakt")
+    contact = run_check(contact_options, arts)
+    assert contact.status == "needs-review" and "/kontakt" in contact.summary
+    assert not {f.rule for f in contact.findings} & {"no-direct-channel", "contact-only-deep"}
+    depth = run_check(click_depth, arts)
+    assert depth.status == "needs-review" and "contact page linked but not read" in depth.summary
+    assert not any(f.rule == "help-page-missing" and f.evidence.get("kind") == "contact" for f in depth.findings)
+    # without the unread record the same site fails: the status really comes from the page not read
+    arts.unread = []
+    assert run_check(contact_options, arts).status == "fail" and run_check(click_depth, arts).status == "fail"
+
+
+def test_faq_gaps_needs_review_when_the_faq_page_was_not_read():
+    import checks.faq_gaps as faq_gaps
+    from auditor.model import TicketsArtifact, TicketTopic
+    from auditor.runner import run_check
+
+    arts = _site_with_unread("/faq", "FAQ")
+    arts.tickets = TicketsArtifact(imported=100, topics=[
+        TicketTopic(id="invoices", label="Invoices and VAT", count=12, share=0.12, examples=["x"])])
+    res = run_check(faq_gaps, arts)
+    assert res.status == "needs-review" and "https://shop.example/faq" in res.summary
+    arts.unread = []
+    assert run_check(faq_gaps, arts).status == "fail"

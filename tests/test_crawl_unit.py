@@ -61,6 +61,18 @@ def test_followable(url, ok):
     assert _followable(url) is ok
 
 
+@pytest.mark.parametrize("url, text", [
+    ("https://s.example/checkout/finish", "Dalej"), ("https://s.example/zamowienie/dziekujemy", ""),
+    ("https://s.example/order-received/12", "See your order"), ("https://s.example/cart/go", "Zamawiam"),
+    ("https://s.example/buy/12", "Buy now"), ("https://s.example/x", "Оформить заказ"),
+    ("https://s.example/y", "Zaplatit"), ("https://s.example/z", "Zahlungspflichtig bestellen"),
+])
+def test_the_crawl_never_follows_a_link_that_could_order(url, text):
+    """The crawl's plain GETs follow the walk's safety policy: no finishing address, no ordering words."""
+    assert _followable(url, text) is False
+    assert _followable("https://s.example/p/1", "Blue shirt") is True
+
+
 PRODUCT_LD = {"json-ld": [{"@context": "https://schema.org", "@type": "Product", "name": "Boot"}]}
 
 

@@ -146,3 +146,27 @@ def test_a_late_line_of_any_label_counts_not_only_fees():
     review = step("review", line("Dress (M)", "item", 49.9), line("Subtotal", "subtotal", 49.9),
                   line("Shipping", "shipping", 4.9), line("Total", "total", 54.8), button="Pay now")
     assert rules(outcome(walk([*HONEST[:3], review], told=["Delivery in 2-4 working days, 4,90 €"]))) == []
+
+
+def test_a_zero_tax_line_in_the_basket_does_not_announce_the_vat_added_at_checkout():
+    steps = [
+        step("product", line("Linen Shirt", "item", 39.0)),
+        step("basket", line("Sub total", "subtotal", 39.0), line("Tax", "tax", 0.0), line("Total", "total", 39.0)),
+        step("review", line("Sub total", "subtotal", 39.0), line("Shipping", "shipping", 4.9), line("Tax", "tax", 8.34),
+             line("Total", "total", 52.24), button="Place Order"),
+    ]
+    steps[-1].tax_included = False
+    res = outcome(walk(steps, told=["Delivery: flat €4.90"], price=39.0))
+    assert rules(res) == ["late-tax"]
+    # a basket that states the tax with its amount told the shopper
+    steps[1].price_lines[1] = line("Tax", "tax", 7.41)
+    assert "late-tax" not in rules(outcome(walk(steps, told=["Delivery: flat €4.90"], price=39.0)))
+
+
+def test_last_step_read_with_required_fields_empty_is_needs_review_never_pass():
+    """A one-page checkout reached with its address still empty shows no delivery or tax yet: not a pass."""
+    last = step("review", line("Subtotal", "subtotal", 39.0), line("Total", "total", 39.0), button="Place Order")
+    last.unreadable_reason = "2 required field(s) still empty at the last step: its total may not include delivery"
+    res = outcome(walk([*HONEST[:3], last], told=["Delivery 4,90 €"]))
+    assert res.status == "needs-review" and "required field" in res.summary
+    assert outcome(walk(HONEST, told=["Delivery 4,90 €"])).status == "pass"

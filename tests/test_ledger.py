@@ -71,3 +71,38 @@ def test_reconcile_tax_included_added_or_unreadable():
     broken = reconcile(_step(("Subtotal", "€45.00"), ("Shipping", "€4.90"), ("Total", "€51.40")).price_lines)
     assert broken.reconciled is False and "49.90" in broken.reason and "51.40" in broken.reason
     assert reconcile(_step(("Subtotal", "€45.00")).price_lines).reconciled is None
+
+
+@pytest.mark.parametrize("goods_label, total_label", [("Cart total", "Order total"), ("Razem", "Wartość zamówienia"),
+                                                     ("Warenkorb-Summe", "Gesamtsumme")])
+def test_an_earlier_total_raised_by_the_charges_below_it_is_the_goods_subtotal(goods_label, total_label):
+    got = parse_rows(rows(("Linen Shirt – M", "39,00 €"), (goods_label, "39,00 €"), ("Standard delivery", "4,90 €"),
+                          (total_label, "43,90 €")), "")
+    assert kinds(got) == [("item", 39.0), ("subtotal", 39.0), ("shipping", 4.9), ("total", 43.9)]
+    assert reconcile(got).reconciled is True
+
+
+def test_two_totals_that_charges_do_not_explain_stay_totals():
+    got = parse_rows(rows(("Total", "39,00 €"), ("Standard delivery", "4,90 €"), ("Order total", "50,00 €")), "")
+    assert [k for k, _ in kinds(got)] == ["total", "shipping", "total"]
+    assert reconcile(got).reconciled is False
+
+
+def test_a_price_with_its_tax_qualifier_is_the_item_and_a_bare_count_is_no_line():
+    got = parse_rows(rows(("Price (excl. tax)", "€12.00"), ("Price (incl. tax)", "€12.00"),
+                          ("Number of reviews", "0"), ("Preis (exkl. Steuer)", "12,00 €"), ("Cena (netto)", "12,00 €"),
+                          ("Shipping", "0")), "")
+    assert kinds(got) == [("item", 12.0), ("note", 12.0), ("item", 12.0), ("item", 12.0), ("shipping", 0.0)]
+
+
+def test_a_net_total_after_the_delivery_charge_stays_a_total():
+    got = parse_rows(rows(("Zwischensumme", "37,82 €"), ("Standardversand", "4,12 €"), ("Gesamtsumme (netto)", "41,94 €"),
+                          ("zzgl. 19 % MwSt.", "7,97 €"), ("Bestellsumme", "49,91 €")), "")
+    assert [k for k, _ in kinds(got)] == ["subtotal", "shipping", "total", "tax", "total"]
+    assert reconcile(got).reconciled is True
+
+
+def test_the_goods_sum_stated_twice_is_one_subtotal():
+    got = parse_rows(rows(("Price", "€12.00"), ("Total", "€12.00"), ("Cart total", "€12.00"),
+                          ("Standard delivery", "€4.90"), ("Order total", "€16.90")), "")
+    assert kinds(got) == [("item", 12.0), ("subtotal", 12.0), ("shipping", 4.9), ("total", 16.9)]

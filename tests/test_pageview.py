@@ -88,3 +88,23 @@ def test_product_kind_ignores_the_shops_tagline_in_a_category_title():
                        headings=["Enamel mug"], category_hint=category.final_url)
     artifacts = Artifacts(start_url=HOME, pages=[home, category, mug])
     assert product_kind(artifacts, mug).kind != "apparel"
+
+
+@pytest.mark.parametrize("card", [
+    # a card linking its name in a heading, the price and an add-to-basket form below it
+    '<article class="product_pod"><h3><a href="/catalogue/ceramic-mug_13/">Ceramic Mug</a></h3>'
+    '<div class="product_price"><p class="price_color">€12.00</p><form action="/basket/add/13/" method="post">'
+    '<button type="submit">Add to basket</button></form></div></article>',
+    # the whole card a link around the heading and price, the buy button beside it
+    '<div class="product__list__item"><a href="/homeware/ceramic-mug"><h3>Ceramic Mug</h3>'
+    '<div class="price"><span>€12.00</span></div></a><div class="actions"><button type="button">Add to cart</button>'
+    '</div></div>',
+])
+def test_a_category_of_one_product_is_no_product_page(card):
+    html = f"<html><body><main><h1>Homeware</h1><p>1 products</p><div class='grid'>{card}</div></main></body></html>"
+    view = shopper_view(html)
+    assert not view.looks_like_product and view.looks_like_listing and view.linked_cards == 1, view.as_dict()
+    assert classify_page("https://shop.example/homeware", HOME, "Homeware", ["Homeware"], {}, html)[0] == "category"
+    # the same card among related products on a product page does not hide the page's own buy button
+    page = PRODUCT.format(price="€45.00", button="Add to basket", action="/basket/add/12/", cards=card)
+    assert shopper_view(page).looks_like_product

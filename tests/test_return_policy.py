@@ -250,3 +250,19 @@ def test_polish_present_tense_refund_with_its_method_and_days():
     read = read_policy("Masz 30 dni na zwrot towaru. Zwracamy pieniądze na Twój pierwotny środek płatności w ciągu "
                        "14 dni od otrzymania zwrotu.", "pl")
     assert (read["window_days"], read["refund_days"]) == (30.0, 14.0) and read["refund_method_text"]
+
+
+def test_a_returns_link_to_an_error_page_is_missing_never_a_pass(tmp_path):
+    from tests.artifact_factory import page as crawled
+
+    arts = store(tmp_path, "en", [], returns_page=False)
+    url = arts.pages[0].links[0].url
+    arts.pages.append(crawled(url, "policy", status=404, depth=1))
+    res = run_check(check, arts)
+    assert res.status == "fail" and "returns-page-missing" in rules(res), res.summary
+    assert "404" in res.findings[0].message
+
+
+def test_a_linked_returns_page_with_no_text_read_is_needs_review(tmp_path):
+    res = run_check(check, store(tmp_path, "en", [], returns_page=False))
+    assert res.status == "needs-review" and "could not be checked" in res.summary

@@ -173,3 +173,13 @@ def test_finding_marks_the_size_selector_in_the_screenshot(tmp_path):
                          element_boxes={"price": {"x": 1, "y": 2, "width": 3, "height": 4}})
     found = run_check(check, saved_artifacts(tmp_path / "b", unmarked)).findings[0]
     assert "box" not in found.evidence and "screenshot" not in found.evidence
+
+
+@pytest.mark.parametrize("lang, name, category, label, guide", LANGS)
+def test_size_guide_written_out_in_the_description_passes(tmp_path, lang, name, category, label, guide):
+    text = f"<p>{guide}: S 92 cm, 70 cm; M 100 cm, 72 cm; L 108 cm, 74 cm.</p>"
+    res = outcome(tmp_path, product_html(lang, name, category, label, extra=text))
+    assert res.status == "pass" and res.details["products"][0]["chart"]["how"] == "text", res.summary
+    # the phrase alone, or measurements without it, is no size chart
+    for extra in (f"<p>{guide}: ask us.</p>", "<p>S 92 cm, M 100 cm, L 108 cm.</p>"):
+        assert outcome(tmp_path, product_html(lang, name, category, label, extra=extra)).status == "fail"

@@ -7,7 +7,7 @@ Two ways a topic is answered:
   names no topic). A topic is covered when an entry with an adequate answer is about it. This works across
   languages: Polish tickets about "faktura" meet an English FAQ entry about invoices through the topic id.
 * **cluster topics** (store-specific, no taxonomy id) — lexical similarity: cosine of TF-IDF vectors over the
-  same language-neutral stems clustering uses, between the topic (label, terms, examples) and each entry
+  same per-language stems clustering uses, between the topic (label, terms, examples) and each entry
   (question twice, then answer). Covered at or above :data:`SIMILARITY`, a threshold measured with
   ``bench/tickets_eval.py`` on labelled topic/FAQ pairs (see its output), not guessed.
 

@@ -3,8 +3,8 @@
 Every ticket is scored against the taxonomy (:mod:`auditor.tickets.taxonomy`) as it streams by; counts,
 months and a handful of example candidates are aggregated on the fly, so memory does not grow with the
 export. Tickets no taxonomy topic explains go to a bounded reservoir sample; at the end that sample is
-clustered with scikit-learn (TF-IDF over language-neutral stems, MiniBatchKMeans with k chosen by silhouette)
-so store-specific topics ("gift wrapping", "engraving") surface with readable labels (their customers' own
+clustered with scikit-learn (TF-IDF over the stems of each ticket's language, MiniBatchKMeans with k chosen
+by silhouette) so store-specific topics ("gift wrapping", "engraving") surface with readable labels (their customers' own
 words) and examples. Only clusters that hold together are reported: their top term must be in at least half
 of their tickets. Demand is measured on merged topics, not fragments: a cluster whose tickets look like those
 of a taxonomy topic (cosine of the TF-IDF centroids at least :data:`TOPIC_MERGE`, against a sample of the
@@ -23,6 +23,8 @@ import re
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any, Callable, Iterable
+
+from threadpoolctl import threadpool_limits
 
 from auditor.model import TicketTopic, TicketsArtifact
 from auditor.tickets import stemming, taxonomy
@@ -201,17 +203,18 @@ def cluster_topics_of(sample: list[tuple[str, str]], unexplained: int, imported:
     store-specific topic); the share threshold is left to the caller, to apply on merged demand. Fragments
     smaller than ``min_share`` are kept here so that together they can count for the topic they belong to."""
     import numpy as np
-    from sklearn.cluster import MiniBatchKMeans
     from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.metrics import silhouette_score
 
     n = len(sample)
     scale = unexplained / n if n else 1.0
     min_size = MIN_CLUSTER_SIZE
+    # words must be in at least a third of the tickets of a cluster worth reporting (fragments included: half
+    # the reportable size), which keeps the vocabulary, and k-means, small on large exports
+    share_size = math.ceil(min_share * imported / scale / 2) if imported else min_size
     if n < 2 * min_size:
         return []
     texts = [t for t, _ in sample]
-    vectorizer = TfidfVectorizer(analyzer=_analyzer, min_df=2, max_df=0.6,
+    vectorizer = TfidfVectorizer(analyzer=_analyzer, min_df=max(2, share_size // 3), max_df=0.6,
                                  sublinear_tf=True, max_features=20000, dtype=np.float32)
     try:
         matrix = vectorizer.fit_transform(texts)
@@ -227,17 +230,8 @@ def cluster_topics_of(sample: list[tuple[str, str]], unexplained: int, imported:
     probe = rows.size if rows.size <= 2000 else 2000
     probe_idx = np.sort(rng.choice(rows.size, size=probe, replace=False))
     best: tuple[float, Any] | None = None
-    for k in K_CANDIDATES:
-        if k >= rows.size / max(3, min_size / 2):
-            break
-        model = MiniBatchKMeans(n_clusters=k, random_state=seed, n_init=3, batch_size=2048,
-                                max_no_improvement=10).fit(matrix)
-        labels = model.labels_
-        if len(set(labels[probe_idx])) < 2:
-            continue
-        score = silhouette_score(matrix[probe_idx], labels[probe_idx], metric="cosine")
-        if best is None or score > best[0]:
-            best = (score, model)
+    with threadpool_limits(limits=1):  # small matrices: OpenMP threads cost more than they give on a busy machine
+        best = _best_kmeans(matrix, rows, probe_idx, min_size, seed)
     if best is None:
         return []
     model = best[1]
@@ -344,6 +338,26 @@ def _unit_rows(matrix: Any) -> Any:
     matrix = np.atleast_2d(np.asarray(matrix, dtype=np.float64))
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
     return matrix / np.where(norms == 0, 1, norms)
+
+
+def _best_kmeans(matrix: Any, rows: Any, probe_idx: Any, min_size: int, seed: int) -> tuple[float, Any] | None:
+    """The k-means model of the best silhouette among :data:`K_CANDIDATES` (``None`` when none separates)."""
+    from sklearn.cluster import MiniBatchKMeans
+    from sklearn.metrics import silhouette_score
+
+    best: tuple[float, Any] | None = None
+    for k in K_CANDIDATES:
+        if k >= rows.size / max(3, min_size / 2):
+            break
+        model = MiniBatchKMeans(n_clusters=k, random_state=seed, n_init=3, batch_size=2048,
+                                max_no_improvement=10).fit(matrix)
+        labels = model.labels_
+        if len(set(labels[probe_idx])) < 2:
+            continue
+        score = silhouette_score(matrix[probe_idx], labels[probe_idx], metric="cosine")
+        if best is None or score > best[0]:
+            best = (score, model)
+    return best
 
 
 def cluster_id(label: str) -> str:

@@ -39,6 +39,7 @@ _DATE = (r"(?:\d{1,2}[./-] ?\d{1,2}[./-] ?(?:19|20)\d{2}|(?:19|20)\d{2}-\d{1,2}-
          r"|\d{1,2}\.?\s+[^\W\d_]{3,12}\.?\s+(?:19|20)\d{2}|[^\W\d_]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2})")
 _ANY_DATE = re.compile(rf"(?<![\w/.-]){_DATE}(?![\w/-])")
 _BIRTH_YEARS = (1900, 2012)
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _HOUSE = (r"\d{1,4}[a-zA-Zа-я]?(?:\s*/\s*\d{1,4}[a-zA-Z]?)?"
           r"(?:,?\s*(?:m\.|kv\.|кв\.?|apt\.?|flat|lok\.|byt)\s*\d{1,4})?")
 _SLAVIC_STREET = re.compile(
@@ -49,7 +50,7 @@ _POSTCODES = (
     re.compile(r"(?<!\d)(?<!\d )\d{3} \d{2}(?=\s+[A-ZČŠŽŘÁÉÍÚ])"),  # cs, sk (before the town)
     re.compile(r"(?<![\d.,-])(?:D-)?\d{5}(?=\s+[A-ZÄÖÜ][a-zäöüß])"),  # de (before the town)
     re.compile(r"(?<![A-Za-z0-9])[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}(?![A-Za-z0-9])"),  # gb
-    re.compile(r"(?<=[A-Z]{2} )\d{5}(?:-\d{4})?(?!\d)"),  # us, after the state
+    re.compile(r"(?<![A-Za-z])(?<=[A-Z]{2} )\d{5}(?:-\d{4})?(?!\d)"),  # us, after the state
 )
 
 
@@ -77,17 +78,13 @@ def iban_ok(candidate: str) -> bool:
     return number % 97 == 1
 
 
-def _alternation(terms: list[str]) -> str:
-    return "|".join(re.escape(t) for t in sorted(set(terms), key=len, reverse=True))
-
-
 @lru_cache(maxsize=None)
 def _patterns() -> dict[str, re.Pattern[str]]:
-    order_words = _alternation(words.group("order_word"))
+    order_words = words.alternation(words.group("order_word"))
     number_words = r"(?:no|nr|number|numer|номер|číslo|č|nummer|n°|id|ref)\.?"
-    greetings = _alternation(words.group("greeting"))
-    honorifics = _alternation(words.group("honorific"))
-    intros = _alternation(words.group("introduction"))
+    greetings = words.alternation(words.group("greeting"))
+    honorifics = words.alternation(words.group("honorific"))
+    intros = words.alternation(words.group("introduction"))
     name = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}}"
     return {
         "order": re.compile(
@@ -103,17 +100,18 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # a title anywhere: "Mr David Clarke", "Frau Müller", "пан Олег"
         "title": re.compile(rf"(?<!\w)(?i:{honorifics})\.?[ \t]+({name})"),
         # "my husband David Clarke", "Kontoinhaber: Klaus Müller", "I am Margaret O'Neill"
-        "cue": re.compile(rf"(?<!\w)(?i:{_alternation(words.group('name_cue'))})[ \t]*[:,-]?[ \t]*({name})"),
+        "cue": re.compile(rf"(?<!\w)(?i:{words.alternation(words.group('name_cue'))})[ \t]*[:,-]?[ \t]*({name})"),
         "customer": re.compile(
-            rf"(?<!\w)((?i:{_alternation(words.group('customer_word'))}))(\s*(?:is|[:#№.]|no\.?|nr\.?)?\s*)"
+            rf"(?<!\w)((?i:{words.alternation(words.group('customer_word'))}))(\s*(?:is|[:#№.]|no\.?|nr\.?)?\s*)"
             r"((?=[A-Za-z0-9/ -]*\d{3})[A-Za-z0-9][A-Za-z0-9/-]{2,}(?: ?\d{2,})*)(?!\w)"),
-        "birth": re.compile(rf"(?<!\w)(?i:{_alternation(words.group('birth_cue'))})[^\n\d]{{0,20}}({_DATE})"),
+        "birth": re.compile(rf"(?<!\w)(?i:{words.alternation(words.group('birth_cue'))})[^\n\d]{{0,20}}({_DATE})"),
         "street_before": re.compile(
-            rf"(?<!\w)(?i:{_alternation(words.group('street_before'))})[ \t]*"
+            rf"(?<!\w)(?i:{words.alternation(words.group('street_before'))})[ \t]*"
             rf"(?:[^\W_][\w'’.-]*[ \t,]+){{0,3}}?(?:(?i:д|дом|буд|будинок|nr|č)\.?[ \t]*)?{_HOUSE}(?![\d/])"),
+        "street_hint": re.compile(rf"(?i:{words.alternation(words.group('street_after'))})"),
         "street_after": re.compile(
-            rf"(?<![\w/])(?:{_HOUSE}[ \t]+(?:[A-Z][\w'’-]*[ \t]+){{1,3}}(?i:{_alternation(words.group('street_after', 'en'))})"
-            rf"|[A-ZÄÖÜ][\wäöüß-]*(?i:{_alternation(words.group('street_after', 'de'))})(?:[ \t]+\d{{1,4}}[a-zA-Z]?)?"
+            rf"(?<![\w/])(?:{_HOUSE}[ \t]+(?:[A-Z][\w'’-]*[ \t]+){{1,3}}(?i:{words.alternation(words.group('street_after', 'en'))})"
+            rf"|[A-ZÄÖÜ][\wäöüß-]*(?i:{words.alternation(words.group('street_after', 'de'))})(?:[ \t]+\d{{1,4}}[a-zA-Z]?)?"
             rf"|[A-ZÄÖÜ][\wäöüß-]+[ \t]+(?i:straße|strasse|str\.|weg|allee|platz|gasse)[ \t]+\d{{1,4}}[a-zA-Z]?)(?![\w])"),
     }
 
@@ -177,9 +175,11 @@ class Redactor:
             text = self._keep_word(text, pats["customer"], "customer")
             text = self._orders(text, pats["order"])
             text = self._sub("order", _HASH_NUMBER, text)
-            text = self._dates(text, pats["birth"])
+            if _YEAR.search(text):
+                text = self._dates(text, pats["birth"])
             text = self._sub("address", pats["street_before"], text)
-            text = self._sub("address", pats["street_after"], text)
+            if pats["street_hint"].search(text):
+                text = self._sub("address", pats["street_after"], text)
             text = self._sub("address", _SLAVIC_STREET, text)
             text = self._phones(text, lang)
             for pattern in _POSTCODES:

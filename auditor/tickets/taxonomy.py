@@ -6,16 +6,18 @@ Each topic has phrases and stems per language, a human label and a suggested FAQ
 Term syntax (see :class:`Matcher`): words match on their stem in the term's language
 (:mod:`auditor.tickets.stemming`: ``delivery`` meets ``deliveries``, ``zamówienie`` meets ``zamowienia``, but
 ``fee`` never meets ``feedback``); a Slavic bare stem that the stemmer leaves unchanged (``paczk``) also
-matches words at most three letters longer; ``"=vat"`` matches the word exactly; ``"versand*"`` is a prefix
+matches words at most six letters longer, any other Slavic word of five letters or more words at most three
+letters longer (:data:`MAX_STEM_EXTRA`, :data:`MAX_WORD_EXTRA`); ``"=vat"`` matches the word exactly; ``"versand*"`` is a prefix
 (German compounds); a phrase matches consecutive words. ``"term:3"`` gives a weight (default 1 for a word,
 2 for a phrase). A ticket's score for a topic is the sum of the weights of the distinct terms of that topic
-it contains, negated terms of :data:`NEGATABLE` topics left out ("not damaged"); ties are settled by
+it contains (each word counted once per topic), negated terms of :data:`NEGATABLE` topics left out ("not
+damaged"); ties are settled by
 evidence — the strongest single term, then the earliest position (the subject comes first) — and a ticket
 whose evidence is tied on everything stays unassigned. Terms of the ticket's language (and of its close
-neighbour: cs/sk, uk/ru) are matched.
+neighbour: cs/sk, uk/ru) are matched, and brand names (``all``: PayPal, DHL) in every language.
 
-The matcher tokenises a ticket once and looks up, for each word, the terms that can start at it (an index
-by stem), so a ticket costs time linear in its length however many terms there are.
+The matcher tokenises a ticket once and looks up, for each word, the terms anchored on it (an index by stem,
+cached per word), so a ticket costs time linear in its length however many terms there are.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
 
-from auditor.tickets import stemming
+from auditor.tickets import stemming, words
 
 TOPIC_IDS = (
     "order-status", "delivery-time", "delivery-cost", "delivery-options", "delivery-address", "returns", "refunds", "exchange", "size-fit",
@@ -857,6 +859,7 @@ class Term:
     topic: str
     weight: int
     words: tuple[_Word, ...]
+    anchor: int = 0  # the word the index finds it by: its longest word that is not a stop word
 
 
 def _parse(raw: str, lang: str) -> Term | None:
@@ -887,21 +890,27 @@ def _parse(raw: str, lang: str) -> Term | None:
 
 
 class Matcher:
-    """Every term of every topic, indexed per language by the key of its first word (plus the bare Slavic stems
-    and prefix terms by their first three letters). A ticket is tokenised once; each word looks up the terms
-    that can start at it, so the cost is linear in the ticket's length whatever the vocabulary's size."""
+    """Every term of every topic, indexed per language by the key of its anchor word (its longest word that is
+    not a stop word: "where is my order" is found by "order", not by every "where"), plus Slavic bare stems and
+    prefix terms by their first three letters. Terms of the pseudo-language ``all`` (brand names: PayPal, DHL)
+    are in every language's index. A ticket is tokenised once; each word looks up (and caches) the terms
+    anchored on it, so the cost is linear in the ticket's length whatever the vocabulary's size."""
 
     def __init__(self, topics: Iterable[Topic]):
+        self._cache: dict[str, dict[str, tuple[Term, ...]]] = {}
         self.by_key: dict[str, dict[str, list[Term]]] = {}
         self.by_start: dict[str, dict[str, list[Term]]] = {}
+        stop = frozenset(stemming.fold(w) for w in words.group("stopwords"))
         for topic in topics:
             for lang, raws in topic.terms.items():
                 for raw in raws:
                     term = _parse(raw, lang)
                     if term is None:
                         continue
-                    term = Term(term.text, topic.id, term.weight, term.words)
-                    first = term.words[0]
+                    content = [i for i, w in enumerate(term.words) if (w.bare or w.value) not in stop] or [0]
+                    anchor = max(content, key=lambda i: len(term.words[i].value))
+                    term = Term(term.text, topic.id, term.weight, term.words, anchor)
+                    first = term.words[anchor]
                     if first.kind == "key":
                         self.by_key.setdefault(lang, {}).setdefault(first.value, []).append(term)
                         if first.bare:
@@ -911,6 +920,12 @@ class Matcher:
                         slot = first.value if first.kind == "exact" else first.value[:3]
                         index.setdefault(lang, {}).setdefault(("=" if first.kind == "exact" else "") + slot,
                                                               []).append(term)
+        for index in (self.by_key, self.by_start):
+            shared = index.pop("all", {})
+            for lang in LANGS:
+                own = index.setdefault(lang, {})
+                for slot, terms in shared.items():
+                    own.setdefault(slot, []).extend(terms)
 
     @staticmethod
     def _word_matches(word: _Word, surface: str, k: str) -> bool:
@@ -923,19 +938,20 @@ class Matcher:
             return surface == word.value
         return surface.startswith(word.value)
 
-    def evidence(self, text: str, lang: str | None = None) -> dict[str, list[tuple[str, int, int]]]:
+    def evidence(self, text: str, lang: str | None = None,
+                 tokens: list[str] | None = None) -> dict[str, list[tuple[str, int, int]]]:
         """Topic → the (term, weight, word position) of the terms found, best first: each word counts once per
         topic (in its heaviest term: "konto" inside "usunąć konto" is not counted twice), negated terms of
         :data:`NEGATABLE` topics are left out. Terms of ``lang`` (guessed when not given) and its close
         neighbour are matched; when nothing matches in a Latin-script ticket (the guess of a short text without
         diacritics is weak), the other Latin-script languages are tried."""
-        tokens = words_of(text)
+        tokens = words_of(text) if tokens is None else tokens
         if not tokens:
             return {}
         if not lang or lang not in LANGS:
             from auditor.tickets.text import guess_language
             lang = guess_language(text) or "en"
-        tried = (*SIBLINGS.get(lang, (lang,)), "all")
+        tried = SIBLINGS.get(lang, (lang,))
         found = self._find(tokens, tried)
         if not found:  # the language given may be the page's or the export's, not this text's
             from auditor.tickets.text import guess_language
@@ -948,24 +964,42 @@ class Matcher:
             found = self._find(tokens, tuple(x for x in LATIN if x not in tried))
         return found
 
+    def _starting(self, language: str, token: str) -> tuple[Term, ...]:
+        """The terms of ``language`` whose anchor word matches ``token`` (cached: tickets repeat their words)."""
+        cache = self._cache.setdefault(language, {})
+        terms = cache.get(token)
+        if terms is None:
+            if len(cache) > 200_000:
+                cache.clear()
+            surface, k = stemming.fold(token), stemming.key(token, language)
+            by_key, by_start = self.by_key.get(language, {}), self.by_start.get(language, {})
+            candidates = by_key.get(k, []) + by_key.get("=" + surface, []) + by_start.get(surface[:3], [])
+            terms = tuple(t for t in candidates if self._word_matches(t.words[t.anchor], surface, k))
+            cache[token] = terms
+        return terms
+
     def _find(self, tokens: list[str], languages: tuple[str, ...]) -> dict[str, list[tuple[str, int, int]]]:
         matches: list[tuple[int, int, int, Term]] = []  # (-weight, start, end, term)
+        count = len(tokens)
         for language in languages:
-            by_key, by_start = self.by_key.get(language, {}), self.by_start.get(language, {})
             negators = NEGATORS.get(language, ())
-            surfaces = [stemming.fold(t) for t in tokens]
-            keys = [stemming.key(t, language) for t in tokens]
-            for i, (surface, k) in enumerate(zip(surfaces, keys)):
-                candidates = by_key.get(k, []) + by_key.get("=" + surface, []) + by_start.get(surface[:3], [])
-                for term in candidates:
+            keys: list[str] | None = None
+            for i, token in enumerate(tokens):
+                for term in self._starting(language, token):
                     n = len(term.words)
-                    if i + n > len(tokens):
+                    start = i - term.anchor
+                    if n > 1:
+                        if start < 0 or start + n > count:
+                            continue
+                        if keys is None:
+                            keys = [stemming.key(t, language) for t in tokens]
+                        if not all(j == term.anchor or self._word_matches(w, stemming.fold(tokens[start + j]),
+                                                                            keys[start + j])
+                                   for j, w in enumerate(term.words)):
+                            continue
+                    if term.topic in NEGATABLE and _negated(tokens, start, negators):
                         continue
-                    if not all(self._word_matches(w, surfaces[i + j], keys[i + j]) for j, w in enumerate(term.words)):
-                        continue
-                    if term.topic in NEGATABLE and _negated(tokens, i, negators):
-                        continue
-                    matches.append((-term.weight, i, i + n, term))
+                    matches.append((-term.weight, start, start + n, term))
         found: dict[str, list[tuple[str, int, int]]] = {}
         covered: dict[str, set[int]] = {}
         texts: dict[str, set[str]] = {}
@@ -982,8 +1016,9 @@ class Matcher:
         """Topic → score: the sum of the weights of the distinct terms found, plus tie-breaking evidence in the
         fraction (never a fixed topic order): a tenth of the strongest single term (specific beats generic),
         then a little for how early the first term stands (the subject comes first)."""
-        evidence = self.evidence(text, lang)
-        total_words = max(1, len(words_of(text)))
+        tokens = words_of(text)
+        evidence = self.evidence(text, lang, tokens)
+        total_words = max(1, len(tokens))
         out: dict[str, float] = {}
         for topic, terms in evidence.items():
             strongest = max(w for _, w, _ in terms)

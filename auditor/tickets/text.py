@@ -55,18 +55,14 @@ def html_to_text(markup: str) -> str:
 # ---------------------------------------------------------------------------------------------- quotes, signatures
 
 
-def _alternation(terms: list[str]) -> str:
-    return "|".join(re.escape(t) for t in sorted(set(terms), key=len, reverse=True))
-
-
 @lru_cache(maxsize=None)
 def _patterns() -> dict[str, re.Pattern[str]]:
-    verbs = _alternation(words.group("reply_verb"))
-    original = _alternation(words.group("original_message"))
-    froms = _alternation(words.group("header_from"))
-    sents = _alternation(words.group("header_sent"))
-    markers = _alternation(words.group("signature_marker"))
-    closings = _alternation(words.group("closing"))
+    verbs = words.alternation(words.group("reply_verb"))
+    original = words.alternation(words.group("original_message"))
+    froms = words.alternation(words.group("header_from"))
+    sents = words.alternation(words.group("header_sent"))
+    markers = words.alternation(words.group("signature_marker"))
+    closings = words.alternation(words.group("closing"))
     return {
         # a reply header: a line (possibly wrapped once) ending with "wrote:" / "napisał(a):" / "пише:"...
         "reply_header": re.compile(
@@ -138,7 +134,7 @@ def clean_text(text: str) -> str:
 
 @lru_cache(maxsize=None)
 def _reply_prefix() -> re.Pattern[str]:
-    return re.compile(r"^\s*(?:(?:" + _alternation(words.group("reply_prefix")) + r")\s*(?:\[\d+\])?\s*:\s*)+",
+    return re.compile(r"^\s*(?:(?:" + words.alternation(words.group("reply_prefix")) + r")\s*(?:\[\d+\])?\s*:\s*)+",
                       re.I)
 
 

@@ -11,6 +11,8 @@ Terms are lower-case; matching is case-insensitive. ``group(name)`` returns the 
 
 from __future__ import annotations
 
+import re
+
 LANGUAGES = ("en", "pl", "uk", "ru", "sk", "cs", "de")
 
 WORDS: dict[str, dict[str, list[str]]] = {
@@ -452,6 +454,28 @@ CLUSTER_QUESTION: dict[str, str] = {
     "cs": "Co potřebuji vědět o „{label}“?",
     "de": "Was muss ich über „{label}“ wissen?",
 }
+
+
+def alternation(terms: list[str]) -> str:
+    """A regular expression matching any of ``terms`` (lower-cased: use it case-insensitively), shaped as a
+    trie so that trying it at a position costs the length of the match, not the number of terms (hundreds of
+    greetings, titles and cue words are tried at every position of every ticket). Longest match first."""
+    trie: dict = {}
+    for term in {t.lower() for t in terms if t}:
+        node = trie
+        for ch in term:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alternatives = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if "" in node:
+            alternatives.append("")
+        if len(alternatives) == 1:
+            return alternatives[0]
+        return "(?:" + "|".join(alternatives) + ")"
+
+    return build(trie)
 
 
 def group(name: str, lang: str | None = None) -> list[str]:

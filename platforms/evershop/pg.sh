@@ -12,7 +12,7 @@ as_pg() {
 pg_up() {
   if [ ! -f "$PG_DATA/PG_VERSION" ]; then
     mkdir -p "$PG_DATA"
-    [ "$(id -u)" = 0 ] && chown postgres "$PG_DATA" "$CACHE"
+    [ "$(id -u)" = 0 ] && chown postgres "$PG_DATA"
     as_pg "$PG_BIN/initdb" -D "$PG_DATA" -U postgres --auth=trust --encoding=UTF8 >/dev/null
   fi
   if ! as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" status >/dev/null 2>&1; then
