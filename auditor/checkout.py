@@ -353,7 +353,7 @@ class Walker:
 
     async def walk(self, browser: Any, product: PageArtifact, index: int) -> CheckoutWalk:
         started = time.perf_counter()
-        walk = CheckoutWalk(product_url=product.final_url, product_name=product.title)
+        walk = self.current = CheckoutWalk(product_url=product.final_url, product_name=product.title)
         money = price_from_structured(product.structured)
         if money:
             walk.product_price, walk.currency = money.amount, money.currency

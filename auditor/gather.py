@@ -6,6 +6,8 @@ the artifacts and goes on, so checks that need that stage say so instead of the 
 
 from __future__ import annotations
 
+import asyncio
+
 from pathlib import Path
 from typing import Any, Callable
 from urllib.parse import urlsplit
@@ -53,7 +55,8 @@ def gather(
             credentials["origin"] = f"{parts.scheme}://{parts.netloc}"
         try:
             artifacts.checkout = run_async(_walk(artifacts, out_dir, checkout_products, journey_data, customer,
-                                                 progress, walk, credentials))
+                                                 progress, walk, credentials,
+                                                 walk_timeout_s=WALK_PAGES * (settings or CrawlSettings()).page_timeout_s))
         except ClearcartError:
             raise
         except Exception as exc:  # keep the crawl; the checkout checks will say the walk is missing
@@ -104,16 +107,45 @@ def import_tickets(path: str | Path, text_column: str | None = None,
     return analyze_tickets(path, text_column=text_column, progress=progress)
 
 
+WALK_PAGES = 5  # one walk's hard deadline, in page deadlines (product, basket and a few checkout steps)
+
+
+async def walk_within(walker: Any, browser: Any, product: Any, index: int, timeout_s: float) -> Any:
+    """One product's walk under a hard deadline: a checkout page whose script spins for ever (every
+    ``page.evaluate`` then waits for ever) abandons that walk, keeps what it recorded, and the scan goes on."""
+    try:
+        return await asyncio.wait_for(walker.walk(browser, product, index), timeout=timeout_s)
+    except asyncio.TimeoutError:
+        walk = getattr(walker, "current", None)
+        if walk is None or walk.product_url != product.final_url:
+            from auditor.model import CheckoutWalk
+
+            walk = CheckoutWalk(product_url=product.final_url, product_name=product.title)
+        walk.completed = False
+        step = walk.steps[-1].kind if walk.steps else "product"
+        walk.stuck_reason = (f"the walk was abandoned after {timeout_s:.0f} s at the {step} step (a page that never "
+                             "stops working, or a step that never settles)")
+        return walk
+
+
 async def _walk(artifacts: Artifacts, out_dir: Path, count: int, journey: dict[str, Any] | None, customer: Any,
                 progress: Callable[..., None] | None, scope: str = "checkout",
-                credentials: dict[str, str] | None = None) -> list:
+                credentials: dict[str, str] | None = None, walk_timeout_s: float = 240.0) -> list:
     from auditor.browser import launch
     from auditor.checkout import Walker, pick_products
     from auditor.journey import replay
 
     async with launch(http_credentials=credentials) as browser:
         if journey is not None:
-            return [await replay(browser, journey, out_dir, scope=scope)]
+            try:
+                return [await asyncio.wait_for(replay(browser, journey, out_dir, scope=scope), timeout=walk_timeout_s)]
+            except asyncio.TimeoutError:
+                from auditor.model import CheckoutWalk
+
+                source = str(journey.get("_file", ""))
+                return [CheckoutWalk(product_url=source, journey_file=source,
+                                     stuck_reason=f"the journey replay was abandoned after {walk_timeout_s:.0f} s "
+                                                  "(a page that never stops working, or a step that never settles)")]
         walker = Walker(out_dir, customer, progress=progress, scope=scope)
         # a walk that gets stuck is kept (coverage reports where and why) and the next sampled product is tried,
         # up to two more than asked for, so one odd product does not leave the checkout unjudged
@@ -121,7 +153,7 @@ async def _walk(artifacts: Artifacts, out_dir: Path, count: int, journey: dict[s
         for i, product in enumerate(pick_products(artifacts.pages, count + 2)):
             if sum(1 for w in walks if w.completed) >= count or (scope == "basket" and len(walks) >= count):
                 break
-            walks.append(await walker.walk(browser, product, i))
+            walks.append(await walk_within(walker, browser, product, i, walk_timeout_s))
             if walks[-1].order_suspected is not None:
                 break  # the store may have registered an order: walk no further product on it
         return walks

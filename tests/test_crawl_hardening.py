@@ -5,6 +5,7 @@ The stores are in :mod:`fixtures.rough.server`; the real-browser tests crawl the
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import io
 import json
@@ -457,3 +458,25 @@ def test_faq_gaps_needs_review_when_the_faq_page_was_not_read():
     assert res.status == "needs-review" and "https://shop.example/faq" in res.summary
     arts.unread = []
     assert run_check(faq_gaps, arts).status == "fail"
+
+
+@pytest.mark.browser
+def test_a_checkout_walk_on_a_page_that_spins_for_ever_is_abandoned_and_the_scan_goes_on(tmp_path, browser_path):
+    """The walk's own deadline: every ``page.evaluate`` on a spinning page would wait for ever."""
+    from auditor.checkout import Walker
+    from auditor.gather import walk_within
+    from auditor.model import PageArtifact
+
+    async def go(url):
+        from auditor.browser import launch
+
+        async with launch() as browser:
+            product = PageArtifact(url=url, final_url=url, status=200, depth=1, page_type="product", title="Spin")
+            return await walk_within(Walker(tmp_path), browser, product, 0, timeout_s=12)
+
+    started = time.monotonic()
+    with RoughStore(rough.spinning()) as store:
+        walk = asyncio.run(go(store.url.rstrip("/") + "/product/spin"))
+    assert not walk.completed and "abandoned after 12 s" in walk.stuck_reason
+    assert time.monotonic() - started < 90
+    assert chromium_descendants(os.getpid()) == []
