@@ -129,10 +129,17 @@ _PICK_OPTION_JS = r"""
 async def choose_options(page: Any) -> list[str]:
     """Pick the product's options a shopper must choose before adding to the basket; returns what was chosen."""
     result = await page.evaluate(_PICK_JS, [_PICKER_HINT, lexicon.terms("add_to_cart")])
-    chosen = list(result.get("chosen", []))
-    for index in range(min(int(result.get("triggers", 0)), 4)):
+    return list(result.get("chosen", [])) + await _open_and_pick(page, "__clearcartTriggers",
+                                                                  int(result.get("triggers", 0)), "dropdown")
+
+
+async def _open_and_pick(page: Any, registry: str, count: int, what: str) -> list[str]:
+    """Open each custom dropdown the page script listed in ``window[registry]`` (at most four) and pick an
+    option in the list it shows; returns ``what:option`` for each pick."""
+    picks = []
+    for index in range(min(count, 4)):
         with contextlib.suppress(Exception):
-            handle = await page.evaluate_handle("(i) => window.__clearcartTriggers[i]", index)
+            handle = await page.evaluate_handle(f"(i) => window.{registry}[i]", index)
             element = handle.as_element()
             if element is None:
                 continue
@@ -140,8 +147,8 @@ async def choose_options(page: Any) -> list[str]:
             await page.wait_for_timeout(250)
             picked = await page.evaluate(_PICK_OPTION_JS)
             if picked:
-                chosen.append("dropdown:" + picked)
-    return chosen
+                picks.append(f"{what}:{picked}")
+    return picks
 
 
 # ------------------------------------------------------------------------------------------------ forms
@@ -289,19 +296,8 @@ async def fill_forms(page: Any, customer: dict[str, Any]) -> list[str]:
     data = dict(customer)
     data["country_names"] = [n for n, c in country_names().items() if c == data.get("country")]
     result = await page.evaluate(_FILL_JS, [data, _RULES])
-    filled = list(result.get("filled", []))
-    for index in range(min(int(result.get("combos", 0)), 4)):
-        with contextlib.suppress(Exception):
-            handle = await page.evaluate_handle("(i) => window.__clearcartCombos[i]", index)
-            element = handle.as_element()
-            if element is None:
-                continue
-            await element.click(timeout=3000)
-            await page.wait_for_timeout(250)
-            picked = await page.evaluate(_PICK_OPTION_JS)
-            if picked:
-                filled.append("combobox:" + picked)
-    return filled
+    return list(result.get("filled", [])) + await _open_and_pick(page, "__clearcartCombos",
+                                                                  int(result.get("combos", 0)), "combobox")
 
 
 _TICK_JS = r"""
