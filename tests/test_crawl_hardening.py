@@ -439,11 +439,12 @@ def test_contact_and_click_depth_need_review_when_the_contact_page_was_not_read(
     assert contact.status == "needs-review" and "/kontakt" in contact.summary
     assert not {f.rule for f in contact.findings} & {"no-direct-channel", "contact-only-deep"}
     depth = run_check(click_depth, arts)
-    assert depth.status == "needs-review" and "contact page linked but not read" in depth.summary
+    assert depth.status == "needs-review" and "contact page is linked but was not read" in depth.summary
     assert not any(f.rule == "help-page-missing" and f.evidence.get("kind") == "contact" for f in depth.findings)
     # without the unread record the same site fails: the status really comes from the page not read
     arts.unread = []
-    assert run_check(contact_options, arts).status == "fail" and run_check(click_depth, arts).status == "fail"
+    # (click-depth leaves a missing help page to the checks that report it, so it passes then)
+    assert run_check(contact_options, arts).status == "fail" and run_check(click_depth, arts).status == "pass"
 
 
 def test_faq_gaps_needs_review_when_the_faq_page_was_not_read():
