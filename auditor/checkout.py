@@ -33,9 +33,7 @@ from auditor.ledger import apply as read_ledger, parse_rows
 from auditor.pageview import ADD_NAME_RE, ADD_URL_RE, PRICE_RE
 from auditor.prices import Money, parse_price, price_from_structured
 from auditor import shopper
-from auditor.safety import ORDER_URL, PAYMENT_HOSTS, Guard, install_guard  # noqa: F401 - the walker's guard
 
-_Guard = Guard  # the names the walker's guard had before it became auditor.safety
 
 MAX_STEPS = 8
 ACTION_TIMEOUT_MS = 8_000
@@ -343,7 +341,7 @@ class Walker:
         self.customer = customer
         self.progress = progress or (lambda *a, **k: None)
         self.scope = scope  # "checkout": to the last step before ordering; "basket": stop once it is reached
-        self.guard: _Guard | None = None  # the current walk's guard (a click grants it one form submission)
+        self.guard: safety.Guard | None = None  # the current walk's guard (a click grants it one form submission)
         self._inflight: dict[int, dict[Any, float]] = {}  # requests in flight per page (see watch())
         self._refused_now: list[str] = []  # clicks the safety policy refused in the last _click_best
         self._blocked_mark = 0  # how many requests the guard had blocked when the walker last acted
@@ -358,7 +356,7 @@ class Walker:
         if money:
             walk.product_price, walk.currency = money.amount, money.currency
         customer = self.customer or TestCustomer.for_language(product.lang or "en")
-        guard = self.guard = _Guard()
+        guard = self.guard = safety.Guard()
         self._blocked_mark = 0
         context, page = await safety.open_walk(browser, guard, timeout_ms=ACTION_TIMEOUT_MS)
         self.watch(page)
