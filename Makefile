@@ -6,7 +6,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test test-platforms install browser services bench fleet-bench clean
+.PHONY: demo test lint test-platforms install browser services bench fleet-bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,12 @@ demo: browser
 
 test: browser services
 	$(PY) -m pytest -q
+
+# ruff (lint rules and formatting) and mypy, configured in pyproject.toml; .ci/run runs this before the tests
+lint: $(STAMP)
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m mypy
 
 # Real store platforms (platforms/<name>/setup.sh installs each into platforms/.cache); slow, not part of `make test`.
 test-platforms: browser

@@ -117,16 +117,16 @@ def run_async(coro: Coroutine[Any, Any, T]) -> T:
                 raise KeyboardInterrupt() from None
             raise
         finally:
-            for signum, handler in previous.items():
+            for number, handler in previous.items():
                 with contextlib.suppress(ValueError, RuntimeError, NotImplementedError, AttributeError, TypeError):
-                    loop.remove_signal_handler(signum)
-                    signal.signal(signum, handler if handler is not None else signal.SIG_DFL)
+                    loop.remove_signal_handler(number)
+                    signal.signal(number, handler if handler is not None else signal.SIG_DFL)
 
     return asyncio.run(guarded())
 
 
 @contextlib.asynccontextmanager
-async def launch(headless: bool = True, http_credentials: dict[str, str] | None = None) -> AsyncIterator["object"]:
+async def launch(headless: bool = True, http_credentials: dict[str, str] | None = None) -> AsyncIterator[Any]:
     """One browser for the whole run (contexts and pages are opened from it for concurrency). With
     ``http_credentials`` ({username, password, origin}), every context opened from it answers the store's HTTP
     authentication with them, so no URL has to carry them.

@@ -717,11 +717,12 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # never a traceback for the user; CLEARCART_DEBUG=1 shows it
         if _usage_error(exc):
             ctx = getattr(exc, "ctx", None)
+            format_message = getattr(exc, "format_message")
             if type(exc).__name__ == "NoArgsIsHelpError":
-                print(exc.format_message())
+                print(format_message())
                 return EXIT_USAGE
             command = ctx.command_path.split(" ", 1)[1] if ctx is not None and " " in ctx.command_path else ""
-            message = exc.format_message().strip().splitlines()[0]
+            message = format_message().strip().splitlines()[0]
             print(f"clearcart: error: {message}", file=sys.stderr)
             print(f"  hint: run `clearcart {command + ' ' if command else ''}--help`", file=sys.stderr)
             return EXIT_USAGE

@@ -11,10 +11,13 @@ import tomllib
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from auditor.defaults import DEFAULTS
 from auditor.errors import UsageError
+
+if TYPE_CHECKING:
+    from auditor.model import Finding
 
 SCAN_KEYS: dict[str, Any] = {
     "max-pages": int, "concurrency": int, "products": int, "checkout-products": int, "respect-robots": bool,
@@ -269,13 +272,13 @@ def apply_ignores(result: Any, rules: list[IgnoreRule], today: date | None = Non
             warnings.append(f"ignore rule '{rule.describe()}' expired on {rule.expires}; it no longer applies")
         else:
             live.append(rule)
-    kept = []
+    kept: list[Finding] = []
     for finding in result.findings:
-        rule = next((r for r in live if r.matches(finding)), None)
-        if rule is None:
+        matched = next((r for r in live if r.matches(finding)), None)
+        if matched is None:
             kept.append(finding)
         else:
-            finding.suppressed_reason = rule.reason
+            finding.suppressed_reason = matched.reason
             result.suppressed.append(finding)
     result.findings = kept
     suppressed_ids = {f.id for f in result.suppressed}

@@ -813,7 +813,7 @@ class Crawler:
             status, headers, body = await asyncio.to_thread(self._fetch, robots_url)
         except Exception as exc:
             status, headers, body = 0, {}, b""
-            state.artifacts.errors.append(f"robots.txt unreadable: {redact_url(exc)}"[:300])
+            state.artifacts.errors.append(f"robots.txt unreadable: {redact_url(str(exc))}"[:300])
         if 200 <= status < 300 and "html" not in headers.get("content-type", ""):
             from protego import Protego
 

@@ -102,7 +102,7 @@ def price_from_structured(structured: dict[str, Any]) -> Money | None:
                 if money:
                     return money
     for og in structured.get("opengraph", []) or []:
-        props = dict(p for p in og.get("properties", []) if isinstance(p, (list, tuple)) and len(p) == 2) \
+        props = dict((p[0], p[1]) for p in og.get("properties", []) if isinstance(p, (list, tuple)) and len(p) == 2) \
             if isinstance(og, dict) else {}
         raw = props.get("product:price:amount") or props.get("og:price:amount")
         currency = props.get("product:price:currency") or props.get("og:price:currency") or ""

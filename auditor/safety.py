@@ -196,7 +196,9 @@ def _same_site(url: str, page_url: str) -> bool:
     if a.scheme not in ("http", "https"):
         return False
     host_a, host_b = (a.hostname or "").lower(), (b.hostname or "").lower()
-    strip = (lambda h: h[4:] if h.startswith("www.") else h)
+    def strip(host: str) -> str:
+        return host[4:] if host.startswith("www.") else host
+
     return strip(host_a) == strip(host_b) or host_a.endswith("." + strip(host_b)) or \
         host_b.endswith("." + strip(host_a))
 
@@ -263,9 +265,10 @@ def confirmation_evidence(url: str, text: str, title: str = "") -> str | None:
     finishing = FINISH_URL.search(tail)
     if post_order:
         return f"the address reads '{post_order.group(0)}'" + (f", order number '{number}'" if number else "")
-    if number and (thanks or finishing):
-        return f"order number '{number}'" + (f" with '{thanks.group(0)}'" if thanks else
-                                             f" at an address reading '{finishing.group(0)}'")
+    if number and thanks:
+        return f"order number '{number}' with '{thanks.group(0)}'"
+    if number and finishing:
+        return f"order number '{number}' at an address reading '{finishing.group(0)}'"
     if thanks and finishing:
         return f"'{thanks.group(0)}' at an address reading '{finishing.group(0)}'"
     return None

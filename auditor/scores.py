@@ -164,7 +164,7 @@ def compute_scores(result: AuditResult) -> Scores:
 
 
 def impact_of(category: str, rule: str) -> tuple[float, str]:
-    return IMPACT.get((category, rule)) or IMPACT.get(category) or DEFAULT_IMPACT  # type: ignore[return-value]
+    return IMPACT.get((category, rule)) or IMPACT.get(category) or DEFAULT_IMPACT
 
 
 def top_fixes(result: AuditResult, limit: int = TOP_FIXES) -> list[Fix]:

@@ -39,7 +39,7 @@ from typing import Any
 
 from auditor import details as visual
 from auditor.coverage import coverage, store_sells
-from auditor.model import Artifacts
+from auditor.model import Artifacts, CheckResult
 from checks.base import T, finding, not_applicable, result
 
 ID = "audit-coverage"
@@ -54,7 +54,7 @@ HINT = T("Record the checkout once in Chrome DevTools (Recorder panel) and pass 
          "store to clearcart's maintainers with the artifacts folder.")
 
 
-def run(artifacts: Artifacts, options: dict[str, Any]) -> Any:
+def run(artifacts: Artifacts, options: dict[str, Any]) -> CheckResult:
     module = sys.modules[__name__]
     cover = coverage(artifacts)
     severity = "low" if options.get("allow_incomplete") else "high"

@@ -35,7 +35,7 @@ class T(str):
         obj.params = params
         return obj
 
-    def __add__(self, other: Any) -> "T":  # type: ignore[override]
+    def __add__(self, other: Any) -> "T":
         if isinstance(other, str):
             return T("{a}{b}", a=self, b=other)  # each part is translated on its own
         return NotImplemented

@@ -42,7 +42,7 @@ import sys
 from typing import Any
 
 from auditor import lexicon
-from auditor.model import Artifacts, CheckoutWalk, Finding
+from auditor.model import Artifacts, CheckoutWalk, CheckResult, Finding
 from checks.base import T, finding, result, not_seen
 
 ID = "checkout-friction"
@@ -142,7 +142,7 @@ def _walk_findings(walk: CheckoutWalk, opts: dict[str, Any]) -> list[Finding]:
     return out
 
 
-def run(artifacts: Artifacts, options: dict[str, Any]) -> Any:
+def run(artifacts: Artifacts, options: dict[str, Any]) -> CheckResult:
     module = sys.modules[__name__]
     walks = artifacts.checkout
     if not walks:

@@ -60,7 +60,7 @@ from typing import Any, Iterable
 from urllib.parse import urlsplit
 
 from auditor import lexicon
-from auditor.model import Artifacts, Finding, PageArtifact
+from auditor.model import Artifacts, CheckResult, Finding, PageArtifact
 from auditor import details as visual
 from checks.base import T, finding, not_applicable, result, unread_pages
 
@@ -252,7 +252,7 @@ def _help_findings(kind: str, page: PageArtifact | None, limit: int, crawled: in
     )]
 
 
-def run(artifacts: Artifacts, options: dict[str, Any]) -> Any:
+def run(artifacts: Artifacts, options: dict[str, Any]) -> CheckResult:
     pages = linked_pages(artifacts)
     if not any(p.depth is not None for p in pages):
         return not_applicable(sys.modules[__name__], T('No page was reached by links from the home page, so there is '
@@ -277,7 +277,8 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> Any:
         if chosen[kind] is None:
             listed, note = unread_pages(artifacts, kind)
             if listed:  # linked but not read: neither missing nor measured
-                unread[kind], _ = listed, notes.append(note)
+                unread[kind] = listed
+                notes.append(note)
                 continue
         findings += _help_findings(kind, chosen[kind], max_help, len(pages))
 
@@ -306,7 +307,8 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> Any:
         parts.append(T("{n} page(s) reachable only from the sitemap.", n=len(unlinked)))
     summary = functools.reduce(lambda a, b: a + " " + b, parts)
 
-    details = {
+    tree = _tree(pages)
+    details: dict[str, Any] = {
         "limits": {"product": max_product, "cart": max_cart, "help": max_help},
         "depth_by_type": _depth_stats(pages),
         "cart": page_brief(cart),
@@ -314,9 +316,9 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> Any:
         "unlinked": [{"url": url_of(p), "title": p.title, "type": p.page_type, "severity": "info",
                       "note": "found only in the sitemap: no link chain from the home page reaches it"}
                      for p in unlinked],
-        "tree": _tree(pages),
+        "tree": tree,
     }
-    visuals = [visual.tree(details["tree"])]
+    visuals = [visual.tree(tree)]
     if unread:
         details["unread"] = unread
         return result(sys.modules[__name__], findings, functools.reduce(lambda a, b: a + " " + b, [summary, *notes]),

@@ -79,7 +79,7 @@ from phonenumbers import Leniency, PhoneNumberMatcher, PhoneNumberType
 
 from auditor import lexicon, widgets
 from auditor.errors import UsageError
-from auditor.model import Artifacts, Finding, PageArtifact
+from auditor.model import Artifacts, CheckResult, Finding, PageArtifact
 from auditor import details as visual
 from checks.base import T, finding, not_applicable, result, unread_pages
 from checks.click_depth import linked_pages, page_brief, path_text, shallowest, url_key, url_of
@@ -533,7 +533,7 @@ def _offered(details: dict[str, dict[str, Any]]) -> str:
     return ", ".join(parts)
 
 
-def run(artifacts: Artifacts, options: dict[str, Any]) -> Any:
+def run(artifacts: Artifacts, options: dict[str, Any]) -> CheckResult:
     module = sys.modules[__name__]
     pages = linked_pages(artifacts)
     if not pages:
@@ -547,7 +547,7 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> Any:
     phones = _merge_phones(rows)
     channels = _channel_details(rows, phones)
     direct = [name for name in DIRECT if channels[name]["present"]]
-    hours = []
+    hours: list[dict[str, str]] = []
     for row in rows:
         for text in row.hours:
             if all(h["text"] != text for h in hours):
@@ -672,7 +672,7 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> Any:
     else:
         summary = (T('No direct contact channel on {n_rows} pages',
                      n_rows=len(rows)) + (T('; only {offered}.', offered=_offered(channels)) if forms else T('.')))
-    details = {
+    details: dict[str, Any] = {
         "channels": channels,
         "matrix": [{"url": url_of(r.page), "type": r.page.page_type, "depth": r.page.depth,
                     "channels": r.channels()} for r in rows],

@@ -166,7 +166,7 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> CheckResult:
     basket_time = [c for _, t in basket_texts for c in delivery_time(t, lang_default)]
     basket_cost = [c for _, t in basket_texts for c in delivery_cost(t, lang_default)] + basket_shipping_lines
 
-    rows = []
+    rows: list[dict[str, Any]] = []
     for page in products:
         lang = lang_of(page)
         rows.append({"url": page.final_url, "lang": lang or "",

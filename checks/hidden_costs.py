@@ -49,7 +49,7 @@ import sys
 from typing import Any
 
 from auditor import lexicon
-from auditor.model import Artifacts, CheckoutStep, CheckoutWalk, Finding
+from auditor.model import Artifacts, CheckResult, CheckoutStep, CheckoutWalk, Finding
 from auditor.prices import parse_price
 from auditor.waterfall import norm_label, waterfall
 from checks.base import T, finding, result, not_seen
@@ -312,7 +312,7 @@ def _waterfall(walk: CheckoutWalk, found: list[Finding], tol: float) -> Any:
     return waterfall(walk, late, unexplained, tol)
 
 
-def run(artifacts: Artifacts, options: dict[str, Any]) -> Any:
+def run(artifacts: Artifacts, options: dict[str, Any]) -> CheckResult:
     walks = artifacts.checkout
     if not walks:
         return not_seen(sys.modules[__name__], artifacts, T('No checkout was walked (no product page was found or the '

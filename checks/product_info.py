@@ -253,7 +253,8 @@ def text_price_currency(artifacts: Artifacts, page: PageArtifact) -> dict[str, A
     money = price_from_structured(page.structured)
     if money is None:
         return None
-    with_currency, without = [], []
+    with_currency: list[str] = []
+    without: list[str] = []
     for line in content_text(artifacts, page).splitlines():
         parsed = parse_price(line) if NUMBER.search(line) else None
         if parsed is None or abs(abs(parsed.amount) - money.amount) > 0.005:

@@ -125,7 +125,8 @@ class _Render:
         """Whether every text of ``texts`` has a translation in the report language (English: always)."""
         if self.lang == "en":
             return True
-        return bool(texts) and all(self.gettext(m.id) != m.id or not m.id.strip() for m in texts.values())
+        return texts is not None and bool(texts) and all(self.gettext(m.id) != m.id or not m.id.strip()
+                                                  for m in texts.values())
 
     def message(self, value: Any) -> str:
         """A table cell that is a message (``{id, params}``) translated; other values as text."""
@@ -250,9 +251,9 @@ def ledger_node(value: Any, mark: Any = None, mark_step: Any = None) -> dict[str
     if not isinstance(value, list) or not value or not all(isinstance(s, dict) for s in value):
         return None
     ctx = _ctx()
-    rows = []
+    rows: list[dict[str, Any]] = []
     for step in value[:LIST_LIMIT]:
-        lines = []
+        lines: list[dict[str, Any]] = []
         for line in (step.get("lines") if isinstance(step.get("lines"), list) else [])[:LIST_LIMIT]:
             if not isinstance(line, dict):
                 continue
@@ -262,7 +263,7 @@ def ledger_node(value: Any, mark: Any = None, mark_step: Any = None) -> dict[str
                       and (mark_step is None or step.get("kind") == mark_step))
             lines.append({"label": _text(line.get("label", ""), 200), "marked": marked,
                           "kind": ctx.name(LINE_NAMES, line.get("kind"), ""),
-                          "value": ctx.fmt.money(amount, currency) if amount is not None else "—"})
+                          "value": ctx.fmt.money(amount, currency or "") if amount is not None else "—"})
         clicks = step.get("clicks")
         rows.append({"n": step.get("step") + 1 if isinstance(step.get("step"), int) else len(rows) + 1,
                      "kind": ctx.name(STEP_NAMES, step.get("kind")),
@@ -369,7 +370,7 @@ def tree_view(t: TreeDetails) -> dict[str, Any] | None:
     nodes: list[dict[str, Any]] = []
     by_url: dict[str, dict[str, Any]] = {}
     for row in t.nodes[:TREE_LIMIT]:
-        node = {"url": row.url, "title": row.title, "type": row.type,
+        node: dict[str, Any] = {"url": row.url, "title": row.title, "type": row.type,
                 "depth": row.depth if row.depth is not None and row.depth >= 0 else None,
                 "parent": row.parent_url, "kids": []}
         nodes.append(node)

@@ -131,8 +131,8 @@ def test_json_contract_keys_and_summary_counts():
     for check in data["checks"]:
         assert set(check) >= {"id", "title", "category", "status", "summary"}
     assert len(data["findings"]) == 5
-    for finding in data["findings"]:
-        assert set(finding) >= {"id", "check", "rule", "severity", "title", "message", "url", "evidence", "why",
+    for item in data["findings"]:
+        assert set(item) >= {"id", "check", "rule", "severity", "title", "message", "url", "evidence", "why",
                                 "recommendation"}
     summary = data["summary"]
     assert summary["fail_on"] == "high"
@@ -853,10 +853,10 @@ def test_html_report_in_a_real_browser(tmp_path, browser_path):
                 console: list[tuple[str, str]] = []
                 dialogs: list[str] = []
                 page = browser.new_page(viewport={"width": width, "height": 900})
-                page.on("request", lambda r: requests.append(r.url))
-                page.on("console", lambda m: console.append((m.type, m.text)))
-                page.on("pageerror", lambda e: console.append(("error", str(e))))
-                page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+                page.on("request", lambda r, seen=requests: seen.append(r.url))
+                page.on("console", lambda m, seen=console: seen.append((m.type, m.text)))
+                page.on("pageerror", lambda e, seen=console: seen.append(("error", str(e))))
+                page.on("dialog", lambda d, seen=dialogs: (seen.append(d.message), d.dismiss()))
                 page.goto(url, wait_until="load")
                 page.wait_for_timeout(200)
                 assert [r for r in requests if not r.startswith("data:")] == [url]

@@ -5,12 +5,13 @@ from __future__ import annotations
 import inspect
 import re
 import types
+import typing
 
 import pytest
 
 import checks as registry
 from auditor.errors import UsageError
-from auditor.model import Artifacts, PageArtifact
+from auditor.model import Artifacts, CheckResult, PageArtifact
 from auditor.runner import run_check, run_checks
 from checks.base import finding, result
 
@@ -36,6 +37,12 @@ def test_every_check_follows_the_contract(module):
         assert section in doc, f"{module.ID} docstring lacks '{section}'"
     for option in module.DEFAULT_OPTIONS:
         assert option in doc, f"{module.ID} docstring does not document option {option}"
+    # typed: ``run`` returns a CheckResult (not Any), so mypy checks what every caller does with it
+    hints = typing.get_type_hints(module.run)
+    assert hints.get("return") is CheckResult, f"{module.ID}.run is annotated -> {hints.get('return')}"
+    # a check never imports another check: what two checks share lives in auditor/
+    imported = re.findall(r"^\s*(?:from|import)\s+checks\.(\w+)", inspect.getsource(module), re.M)
+    assert set(imported) <= {"base"}, f"{module.ID} imports checks.{', checks.'.join(sorted(set(imported)))}"
 
 
 @pytest.mark.parametrize("module", registry.CHECKS, ids=lambda m: m.ID)

@@ -131,7 +131,8 @@ def audit_store_task(self: Any, job: dict[str, Any], attempt: int = 1) -> dict[s
     except Exception as exc:  # the audit, the database or Redis failed: retry, or store the failure
         if attempt > int(job.get("retries", 2)):
             return record_failure(job, describe(exc), attempt)
-        raise self.retry(kwargs={"job": job, "attempt": attempt + 1}, countdown=int(job.get("retry_delay", 10)))
+        raise self.retry(kwargs={"job": job, "attempt": attempt + 1},
+                         countdown=int(job.get("retry_delay", 10))) from exc
     finally:
         if lock is not None:
             lock.release()

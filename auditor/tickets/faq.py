@@ -86,11 +86,17 @@ def _types(node: dict) -> set[str]:
     return {str(v).rsplit("/", 1)[-1].lower() for v in values if v}
 
 
+def _properties(node: dict[str, Any]) -> dict[str, Any]:
+    """A microdata item's properties, or a JSON-LD node itself."""
+    props = node.get("properties")
+    return props if isinstance(props, dict) else node
+
+
 def _answer_text(answer: Any) -> str:
     if isinstance(answer, list):
         return " ".join(_answer_text(a) for a in answer)
     if isinstance(answer, dict):
-        props = answer.get("properties") if isinstance(answer.get("properties"), dict) else answer
+        props = _properties(answer)
         return _strip_html(str(props.get("text") or props.get("description") or props.get("name") or ""))
     if isinstance(answer, str):
         return _strip_html(answer)
@@ -131,12 +137,12 @@ def microdata_entries(items: Any, url: str, lang: str = "") -> list[HelpEntry]:
     for node in walk_nodes(items):
         if not (_types(node) & {"faqpage"}):
             continue
-        props = node.get("properties") if isinstance(node.get("properties"), dict) else node
+        props = _properties(node)
         main = props.get("mainEntity") or []
         for item in main if isinstance(main, list) else [main]:
             if not isinstance(item, dict):
                 continue
-            iprops = item.get("properties") if isinstance(item.get("properties"), dict) else item
+            iprops = _properties(item)
             question = _clean(str(iprops.get("name") or ""))
             answer = _answer_text(iprops.get("acceptedAnswer") or "")
             if question:

@@ -654,6 +654,8 @@ def _email_body(message: EmailMessage) -> str:
         payload = part.get_payload(decode=True) or b""
         if isinstance(payload, str):
             return payload
+        if not isinstance(payload, bytes):  # a multipart part: its text is in its sub-parts
+            return ""
         return payload.decode(detect_encoding(payload[:SAMPLE_BYTES], complete=True), errors="replace")
 
 

@@ -152,7 +152,7 @@ def _shorten(text: str, limit: int) -> str:
     return text[: cut if cut > limit // 2 else limit - 1].rstrip(" ,.;:—-") + "…"
 
 
-def _offer_example(heap: list, ticket: Ticket, scores: dict[str, int], topic: str, index: int,
+def _offer_example(heap: list, ticket: Ticket, scores: dict[str, float], topic: str, index: int,
                    rng: random.Random) -> None:
     """Keep the clearest candidates: a wide margin over the runner-up topic, a readable length."""
     ranked = sorted(scores.values(), reverse=True)
@@ -162,9 +162,9 @@ def _offer_example(heap: list, ticket: Ticket, scores: dict[str, int], topic: st
     key = (float(min(margin, 4)), readable, rng.random())
     item = (key, index, ticket)
     if len(heap) < CANDIDATES:
-        heapq.heappush(heap, item)  # type: ignore[arg-type]
+        heapq.heappush(heap, item)
     elif key > heap[0][0]:
-        heapq.heapreplace(heap, item)  # type: ignore[arg-type]
+        heapq.heapreplace(heap, item)
 
 
 def _distinct(texts: Iterable[str]) -> list[str]:

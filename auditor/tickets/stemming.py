@@ -56,7 +56,7 @@ def fold(word: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def _snowball(lang: str):  # type: ignore[no-untyped-def]
+def _snowball(lang: str):
     return snowballstemmer.stemmer(SNOWBALL[lang])
 
 

@@ -907,8 +907,9 @@ class Matcher:
                     term = _parse(raw, lang)
                     if term is None:
                         continue
-                    content = [i for i, w in enumerate(term.words) if (w.bare or w.value) not in stop] or [0]
-                    anchor = max(content, key=lambda i: len(term.words[i].value))
+                    parts = term.words
+                    content = [i for i, w in enumerate(parts) if (w.bare or w.value) not in stop] or [0]
+                    anchor = max(content, key=lambda i: len(parts[i].value))
                     term = Term(term.text, topic.id, term.weight, term.words, anchor)
                     first = term.words[anchor]
                     if first.kind == "key":
