@@ -29,10 +29,9 @@ demo: browser
 test: browser services
 	$(PY) -m pytest -q
 
-# ruff (lint rules and formatting) and mypy, configured in pyproject.toml; .ci/run runs this before the tests
+# ruff (lint rules) and mypy, configured in pyproject.toml; .ci/run runs this before the tests
 lint: $(STAMP)
 	$(PY) -m ruff check .
-	$(PY) -m ruff format --check .
 	$(PY) -m mypy
 
 # Real store platforms (platforms/<name>/setup.sh installs each into platforms/.cache); slow, not part of `make test`.
