@@ -424,7 +424,7 @@ LEXICON: dict[str, dict[str, list[str]]] = {
         "de": ["telefon", "tel", "rufen sie", "hotline"],
     },
     # ---- content checks (size chart, returns, delivery, product info)
-    # Matched through auditor.textinfo.has(): terms of three letters or fewer only as whole words, longer terms
+    # Matched through auditor.analysis.text.has(): terms of three letters or fewer only as whole words, longer terms
     # on word starts (stems). Groups named slug_* are matched against URLs and HTML class/id/name attributes
     # (ASCII, hyphenated, as stores write them).
     "unit_day": {

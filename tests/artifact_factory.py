@@ -257,7 +257,7 @@ def check_expectation(res: Any, expect: dict[str, Any]) -> list[str]:
 
 def _region_of(el: Any) -> str:
     """The crawl's link region: footer, dialog, nav, header, aside, main, other (nearest wins in that order)."""
-    from auditor.textinfo import tag_of
+    from auditor.analysis.html import tag_of
 
     chain = [a for a in [el, *el.iterancestors()] if isinstance(a.tag, str)]
 
@@ -281,7 +281,7 @@ def read_html(url: str, html: str) -> dict[str, Any]:
     ``uniform=True``)."""
     import extruct
 
-    from auditor.textinfo import inner_text, parse_html, tag_of
+    from auditor.analysis.html import inner_text, parse_html, tag_of
 
     tree = parse_html(html)
     assert tree is not None, "the test HTML does not parse"
