@@ -93,8 +93,9 @@ class PageDocument:
 
     def box(self, *elements: Any) -> dict[str, float] | None:
         """Where the elements are in the page's screenshot: the box around those that were rendered inside the
-        viewport, as {x, y, width, height}; None when none was."""
-        found = [self.page.boxes.get(self.element_id(el)) for el in elements if el is not None]
+        viewport, as {x, y, width, height}; None when none was (a box is never taken for an element the browser
+        said was not rendered)."""
+        found = [self.page.boxes.get(self.element_id(el)) for el in elements if el is not None and self.rendered(el)]
         boxes = [b for b in found if b]
         if not boxes:
             return None

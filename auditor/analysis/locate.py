@@ -98,7 +98,8 @@ def _direct_text(el: Any) -> str:
 def main_price(doc: PageDocument) -> Any:
     """The product's price element: the page's own ``itemprop=price``, else the element whose text is the
     structured-data price nearest the main heading (in the screenshot when both were in it, else in the
-    markup); never a struck-through price or one of another product. None when there is none."""
+    markup), else the first element named as a price (``class="price"``…); never a struck-through or old price
+    nor one of another product. None when there is none."""
     if doc.tree is None:
         return None
     scope = _scope(doc)
@@ -106,22 +107,23 @@ def main_price(doc: PageDocument) -> Any:
     if marked:
         return _seen_first(doc, marked)
     money = price_from_structured(doc.page.structured)
-    if money is None:
-        return None
-    candidates = []
+    candidates, named = [], []
     for el in scope.iter():
         if not isinstance(el.tag, str) or not NUMBER.search(_direct_text(el)):
             continue
         text = inner_text(el).replace("\n", " ").strip()
-        if not text or len(text) > MAX_PRICE_TEXT:
+        if not text or len(text) > MAX_PRICE_TEXT or not own(el) or not doc.rendered(el):
             continue
-        if any(tag_of(a) in STRUCK_TAGS for a in [el, *el.iterancestors()]) or not own(el) or not doc.rendered(el):
+        chain = [el, *el.iterancestors()]
+        if any(tag_of(a) in STRUCK_TAGS or lexicon_slug("slug_old_price", attrs_text(a)) for a in chain[:4]):
             continue
         parsed = parse_price(text)
-        if parsed is not None and abs(abs(parsed.amount) - money.amount) <= 0.005:
+        if money is not None and parsed is not None and abs(abs(parsed.amount) - money.amount) <= 0.005:
             candidates.append(el)
+        elif any(lexicon_slug("slug_price", attrs_text(a)) for a in chain[:3]):
+            named.append(el)  # a price element by its name (class "price"…), when no text is the structured price
     if not candidates:
-        return None
+        return named[0] if named else None
     h1 = next(scope.iter("h1"), None)
     if h1 is None:
         h1 = next(doc.tree.iter("h1"), None)
