@@ -145,11 +145,17 @@ _EXTRACT_JS = r"""
     const count = Math.min(all.length, limit);
     const boxes = {}, hidden = [];
     let run = null;
+    const els = [];
+    for (let i = 0; i < count; i++) els.push(all[i]);
+    // all reads first, then all writes: stamping between layout reads would recompute style on every element
+    let gone = null;  // the last element not laid out at all (display:none): its descendants are not either
     for (let i = 0; i < count; i++) {
-      const el = all[i];
-      el.setAttribute('data-cc', String(i));
-      const shown = el.getClientRects().length > 0 && (!el.checkVisibility || el.checkVisibility(
-        {opacityProperty: true, visibilityProperty: true}));
+      const el = els[i];
+      let shown = false;
+      if (!(gone && gone.contains(el))) {
+        if (el.getClientRects().length === 0) { if (getComputedStyle(el).display === 'none') gone = el; }
+        else shown = !el.checkVisibility || el.checkVisibility({opacityProperty: true, visibilityProperty: true});
+      }
       if (!shown) {
         if (run && run[1] === i - 1) run[1] = i; else { run = [i, i]; hidden.push(run); }
         continue;
@@ -166,6 +172,7 @@ _EXTRACT_JS = r"""
       const x1 = Math.ceil(Math.min(VW, q.right)), y1 = Math.ceil(Math.min(VH, q.bottom));
       if (x1 - x0 >= 2 && y1 - y0 >= 2) boxes[i] = [x0, y0, x1 - x0, y1 - y0];
     }
+    for (let i = 0; i < count; i++) els[i].setAttribute('data-cc', String(i));
     return {stamped: count, boxes, hidden};
   }
 }
