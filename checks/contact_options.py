@@ -551,7 +551,7 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> Any:
     phones = _merge_phones(rows)
     channels = _channel_details(rows, phones)
     direct = [name for name in DIRECT if channels[name]["present"]]
-    hours = []
+    hours: list[dict[str, str]] = []
     for row in rows:
         for text in row.hours:
             if all(h["text"] != text for h in hours):

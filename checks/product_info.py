@@ -253,7 +253,8 @@ def text_price_currency(doc: PageDocument) -> dict[str, Any] | None:
     money = price_from_structured(doc.page.structured)
     if money is None:
         return None
-    with_currency, without = [], []
+    with_currency: list[str] = []
+    without: list[str] = []
     for line in doc.content_text.splitlines():
         parsed = parse_price(line) if NUMBER.search(line) else None
         if parsed is None or abs(abs(parsed.amount) - money.amount) > 0.005:
