@@ -31,18 +31,29 @@ from auditor.model import Artifacts, CrawlSettings  # noqa: E402
 from auditor.runner import run_checks  # noqa: E402
 from fixtures.store.server import DemoStore  # noqa: E402
 
-TIMED = "(args) => { const t = performance.now(); const r = (" + _EXTRACT_JS + ")(args); " \
-        "return {ms: performance.now() - t, stamped: r.stamped, boxes: Object.keys(r.boxes).length}; }"
+TIMED = (
+    "(args) => { const t = performance.now(); const r = (" + _EXTRACT_JS + ")(args); "
+    "return {ms: performance.now() - t, stamped: r.stamped, boxes: Object.keys(r.boxes).length}; }"
+)
 
 
 def heavy_page() -> str:
-    menu = "".join(f"<li><a href='/c/{i}'>Category {i}</a><ul>" + "".join(
-        f"<li><a href='/c/{i}/{j}'>Sub {j}</a></li>" for j in range(20)) + "</ul></li>" for i in range(150))
-    grid = "".join(f"<div class='card'><a href='/p/{i}'><img alt='' width=200 height=200><h3>Product {i}</h3></a>"
-                   f"<span class='price'>{i},99 zł</span><button>Dodaj do koszyka</button></div>" for i in range(600))
-    return (f"<!doctype html><html lang='pl'><body><header><nav><ul style='display:none'>{menu}</ul></nav></header>"
-            f"<main><h1>Sklep</h1><section style='display:grid;grid-template-columns:repeat(4,1fr)'>{grid}</section>"
-            "</main></body></html>")
+    menu = "".join(
+        f"<li><a href='/c/{i}'>Category {i}</a><ul>"
+        + "".join(f"<li><a href='/c/{i}/{j}'>Sub {j}</a></li>" for j in range(20))
+        + "</ul></li>"
+        for i in range(150)
+    )
+    grid = "".join(
+        f"<div class='card'><a href='/p/{i}'><img alt='' width=200 height=200><h3>Product {i}</h3></a>"
+        f"<span class='price'>{i},99 zł</span><button>Dodaj do koszyka</button></div>"
+        for i in range(600)
+    )
+    return (
+        f"<!doctype html><html lang='pl'><body><header><nav><ul style='display:none'>{menu}</ul></nav></header>"
+        f"<main><h1>Sklep</h1><section style='display:grid;grid-template-columns:repeat(4,1fr)'>{grid}</section>"
+        "</main></body></html>"
+    )
 
 
 async def snapshot_times(runs: int) -> None:
@@ -58,15 +69,19 @@ async def snapshot_times(runs: int) -> None:
                 for _ in range(runs):
                     await page.goto(url, wait_until="load")
                     times.append((await page.evaluate(TIMED, args))["ms"])
-            print(f"snapshot, demo store ({len(urls)} pages × {runs}): median {statistics.median(times):.1f} ms, "
-                  f"max {max(times):.1f} ms per page (in the page)")
+            print(
+                f"snapshot, demo store ({len(urls)} pages × {runs}): median {statistics.median(times):.1f} ms, "
+                f"max {max(times):.1f} ms per page (in the page)"
+            )
             heavy, found = [], {}
             for _ in range(runs):
                 await page.set_content(heavy_page(), wait_until="load")
                 found = await page.evaluate(TIMED, args)
                 heavy.append(found["ms"])
-            print(f"snapshot, heavy page: median {statistics.median(heavy):.1f} ms ({found['stamped']} elements "
-                  f"stamped, {found['boxes']} boxes)")
+            print(
+                f"snapshot, heavy page: median {statistics.median(heavy):.1f} ms ({found['stamped']} elements "
+                f"stamped, {found['boxes']} boxes)"
+            )
 
 
 def best_of(runs: int, fn) -> float:  # noqa: ANN001 (a plain callable)

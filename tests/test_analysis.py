@@ -312,3 +312,52 @@ def test_inner_text_joins_a_paragraph_wrapped_in_the_html_source():
                       "<pre>a\nb</pre><div>Blok</div></body></html>")
     assert inner_text(tree.find("body")).splitlines() == ["Peniaze vrátime rovnakým spôsobom.", "Druhý riadok",
                                                           "a", "b", "Blok"]
+
+
+# ------------------------------------------------------------------------------------- the layer's rules
+
+
+def test_no_check_parses_a_page_or_imports_another_check():
+    """Every check reads the shared per-page document (auditor.analysis.document): none parses HTML, reads a
+    saved page or extracts structured data itself, and none imports another check (shared helpers live in
+    auditor.analysis)."""
+    import re
+    from pathlib import Path
+
+    import checks
+
+    parsing = re.compile(r"\b(lxml|BeautifulSoup|bs4|html_text|extruct|parse_html|fromstring|read_html)\b")
+    other_check = re.compile(r"^\s*(from checks\.(?!base\b)\w+ import|import checks\.(?!base\b))", re.M)
+    sources = sorted(Path(checks.__file__).parent.glob("*.py"))
+    assert len(sources) > 10
+    for path in sources:
+        if path.name == "__init__.py":
+            continue
+        code = path.read_text(encoding="utf-8")
+        assert not parsing.search(code), (path.name, parsing.search(code))
+        assert not other_check.search(code), (path.name, other_check.search(code))
+
+
+def test_a_page_is_parsed_once_for_all_checks(tmp_path, monkeypatch):
+    """The document cache: every check of a run gets the same parsed page; each saved page is parsed once."""
+    from auditor.analysis import document as document_module
+    from auditor.runner import run_checks
+
+    html = html_doc("<h1>Sukienka lniana</h1><label for='r'>Rozmiar</label><select id='r'><option>S</option>"
+                    "<option>M</option><option>L</option></select><p>Zwrot do 30 dni.</p>", lang="pl",
+                    head=json_ld({"@context": "https://schema.org", "@type": "Product", "name": "Sukienka lniana",
+                                  "offers": {"price": "99.00", "priceCurrency": "PLN"}}))
+    pages = [html_page(tmp_path, f"/p/{n}", html, "product") for n in range(3)]
+    arts = saved_artifacts(tmp_path, page("/", "home", depth=0, lang="pl"), *pages)
+    parsed: list[str] = []
+    real = document_module.parse_html
+    monkeypatch.setattr(document_module, "parse_html", lambda text: parsed.append(text) or real(text))
+    run_checks(arts)
+    documents = [key for key in arts._analysis if isinstance(key, tuple) and key[0] == "page"]
+    # several checks read each product page (product-info, size-chart, delivery-info…): parsed once each
+    assert {id(p) for p in pages} <= {key[1] for key in documents}
+    assert len(parsed) == len(documents)
+    run_checks(arts)  # a second run over the same artifacts parses nothing again
+    assert len(parsed) == len(documents)
+    assert document(arts, pages[0]) is document(arts, pages[0])
+    assert document(arts, pages[0]) is not document(arts, pages[1])

@@ -12,11 +12,46 @@ from typing import Any
 from auditor import lexicon
 from auditor.analysis.text import slug_text
 
-
 BLOCK_TAGS = {
-    "address", "article", "aside", "blockquote", "br", "dd", "details", "dialog", "div", "dl", "dt", "fieldset",
-    "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav",
-    "ol", "option", "p", "pre", "section", "summary", "table", "tr", "ul", "button", "label", "caption",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "br",
+    "dd",
+    "details",
+    "dialog",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "option",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tr",
+    "ul",
+    "button",
+    "label",
+    "caption",
 }
 SKIP_TAGS = {"script", "style", "noscript", "template", "head", "svg", "title", "meta", "link"}
 CHROME_TAGS = ("header", "nav", "footer")
@@ -79,9 +114,12 @@ def inner_text(el: Any) -> str:
 def attrs_text(el: Any) -> str:
     """class, id, name, itemprop, role, aria-label and data-* attributes of an element, as slug text (not the
     ``data-cc`` id the crawl stamps)."""
-    values = [v for k, v in el.attrib.items()
-              if k in ("class", "id", "name", "itemprop", "role", "aria-label", "title")
-              or (k.startswith("data-") and k != "data-cc")]
+    values = [
+        v
+        for k, v in el.attrib.items()
+        if k in ("class", "id", "name", "itemprop", "role", "aria-label", "title")
+        or (k.startswith("data-") and k != "data-cc")
+    ]
     return slug_text(" ".join(values))
 
 
@@ -115,8 +153,11 @@ def product_root(content: Any) -> Any:
     products."""
     if content is None:
         return None
-    for el in [e for e in content.iter() if isinstance(e.tag, str) and e is not content
-               and lexicon_slug("slug_related", attrs_text(e))]:
+    for el in [
+        e
+        for e in content.iter()
+        if isinstance(e.tag, str) and e is not content and lexicon_slug("slug_related", attrs_text(e))
+    ]:
         if el.getparent() is not None:
             el.drop_tree()
     return content

@@ -49,8 +49,11 @@ def links_to(doc: PageDocument, scheme: str) -> list[tuple[Any, str]]:
         return []
     prefix = scheme.lower() + ":"
     links = [a for a in doc.tree.iter("a") if (a.get("href") or "").strip().lower().startswith(prefix)]
-    return [(a, unquote(a.get("href").strip()[len(prefix):].split("?")[0]).strip())
-            for a in links[:MAX_LINKS] if doc.rendered(a)]
+    return [
+        (a, unquote(a.get("href").strip()[len(prefix) :].split("?")[0]).strip())
+        for a in links[:MAX_LINKS]
+        if doc.rendered(a)
+    ]
 
 
 def contact_link(doc: PageDocument, scheme: str) -> Any:
@@ -71,9 +74,16 @@ def buy_button(doc: PageDocument) -> Any:
     :func:`auditor.pageview.is_buy_control`), or None."""
     if doc.tree is None:
         return None
-    controls = [el for el in _scope(doc).iter() if isinstance(el.tag, str) and (
-                tag_of(el) in ("button", "a") or el.get("role") == "button"
-                or (tag_of(el) == "input" and (el.get("type") or "").lower() in ("submit", "button")))]
+    controls = [
+        el
+        for el in _scope(doc).iter()
+        if isinstance(el.tag, str)
+        and (
+            tag_of(el) in ("button", "a")
+            or el.get("role") == "button"
+            or (tag_of(el) == "input" and (el.get("type") or "").lower() in ("submit", "button"))
+        )
+    ]
     for el in controls[:MAX_CONTROLS]:
         if own(el) and doc.rendered(el) and is_buy_control(el):
             return el
@@ -168,16 +178,22 @@ def reduction(doc: PageDocument) -> Reduction | None:
     match = PERCENT_OFF.search(doc.product_text)
     if not match:
         return None
-    badges = [el for el in root.iter() if isinstance(el.tag, str) and PERCENT_OFF.search(_direct_text(el))] \
-        if root is not None else []
+    badges = (
+        [el for el in root.iter() if isinstance(el.tag, str) and PERCENT_OFF.search(_direct_text(el))]
+        if root is not None
+        else []
+    )
     return Reduction("percentage off", match.group(0), _seen_first(doc, badges))
 
 
 def marks(doc: PageDocument) -> dict[str, dict[str, float]]:
     """The boxes of the elements decided here, by kind (phone, email, add_to_cart; on a page that sells:
     price, reduction, size_selector), for those in the page's screenshot."""
-    found: dict[str, Any] = {"phone": contact_link(doc, "tel"), "email": contact_link(doc, "mailto"),
-                             "add_to_cart": buy_button(doc)}
+    found: dict[str, Any] = {
+        "phone": contact_link(doc, "tel"),
+        "email": contact_link(doc, "mailto"),
+        "add_to_cart": buy_button(doc),
+    }
     out: dict[str, dict[str, float]] = {}
     if sells_here(doc):
         cut = reduction(doc)

@@ -44,9 +44,13 @@ def breadcrumbs(page: PageArtifact, tree: Any = None) -> list[str]:
     return [c.strip() for c in crumbs if c and c.strip()]
 
 
-KIND_ORDER = (("bag", "kind_bag", "slug_bags"), ("electronics", "kind_electronics", "slug_electronics"),
-              ("furniture", "kind_furniture", "slug_furniture"), ("apparel", "kind_apparel", "slug_apparel"),
-              ("accessory", "kind_accessory", ""))
+KIND_ORDER = (
+    ("bag", "kind_bag", "slug_bags"),
+    ("electronics", "kind_electronics", "slug_electronics"),
+    ("furniture", "kind_furniture", "slug_furniture"),
+    ("apparel", "kind_apparel", "slug_apparel"),
+    ("accessory", "kind_accessory", ""),
+)
 
 
 @dataclass
@@ -69,7 +73,7 @@ def _kind_of_text(text: str, lang: str | None, slug: bool = False) -> tuple[str,
         else:
             m = term_pattern(words, lang).search(text)
         if m:
-            rest = re.match(r"[\w-]*", text[m.end():])
+            rest = re.match(r"[\w-]*", text[m.end() :])
             return kind, m.group(0) + (rest.group(0) if rest else "")
     return None
 
@@ -108,8 +112,7 @@ def product_kind(artifacts: Artifacts | None, page: PageArtifact) -> ProductKind
     if page.category_hint and artifacts is not None:
         for other in artifacts.pages:
             if other.final_url == page.category_hint or other.url == page.category_hint:
-                sources.append(("category page", " / ".join([*other.headings[:1], own_title(artifacts, other)]),
-                                False))
+                sources.append(("category page", " / ".join([*other.headings[:1], own_title(artifacts, other)]), False))
                 break
     if page.category_hint:
         sources.append(("category URL", url_path(page.category_hint), True))
@@ -126,8 +129,9 @@ def product_kind(artifacts: Artifacts | None, page: PageArtifact) -> ProductKind
 
 _LETTER = r"(?:\d?X{0,4}[SL]|M|\d?XL|XXS|XS)"
 _LETTER_SIZE = re.compile(rf"{_LETTER}(?:\s*/\s*{_LETTER})?", re.IGNORECASE)
-_PREFIXED_SIZE = re.compile(r"(?:(?:EU|UK|US|FR|IT|DE)\s?\d{1,2}(?:[.,]5|\s?[12]/3)?|\d{1,2}(?:[.,]5)?\s?(?:EU|UK|US))",
-                            re.IGNORECASE)
+_PREFIXED_SIZE = re.compile(
+    r"(?:(?:EU|UK|US|FR|IT|DE)\s?\d{1,2}(?:[.,]5|\s?[12]/3)?|\d{1,2}(?:[.,]5)?\s?(?:EU|UK|US))", re.IGNORECASE
+)
 _NUMERIC_SIZE = re.compile(r"\d{1,3}(?:[.,]5|\s?[12]/3)?|W\d{2}\s?L\d{2}|\d{2}/\d{2}", re.IGNORECASE)
 
 
@@ -231,7 +235,8 @@ def _label_elements(tree: Any, el: Any) -> list[Any]:
 
 def _labelled(lang: str | None, *texts: str) -> bool:
     return any(has("size_word", t, lang) for t in texts if t) or any(
-        lexicon_slug("slug_size", slug_text(t)) for t in texts if t)
+        lexicon_slug("slug_size", slug_text(t)) for t in texts if t
+    )
 
 
 def _html_size_selectors(doc: PageDocument) -> Iterator[SizeSelector]:
@@ -278,9 +283,13 @@ def _html_size_selectors(doc: PageDocument) -> Iterator[SizeSelector]:
             container, label = el, el.get("aria-label") or el.get("class") or ""
         if container is None:
             continue
-        options = list(dict.fromkeys(
-            inner_text(child) for child in container.iter("button", "a", "li", "span", "label")
-            if child is not el and len(inner_text(child)) <= 12))
+        options = list(
+            dict.fromkeys(
+                inner_text(child)
+                for child in container.iter("button", "a", "li", "span", "label")
+                if child is not el and len(inner_text(child)) <= 12
+            )
+        )
         if _is_size_set(options, True):
             yield SizeSelector("buttons", label, _sizes_in(options, True), [container])
     for el in content.iter():

@@ -63,5 +63,10 @@ def shallowest(pages: Iterable[PageArtifact]) -> PageArtifact | None:
 def page_brief(page: PageArtifact | None) -> dict[str, Any] | None:
     if page is None:
         return None
-    return {"url": url_of(page), "title": page.title, "type": page.page_type, "depth": page.depth,
-            "click_path": path_text(page) if page.depth is not None else "(not linked: found in the sitemap)"}
+    return {
+        "url": url_of(page),
+        "title": page.title,
+        "type": page.page_type,
+        "depth": page.depth,
+        "click_path": path_text(page) if page.depth is not None else "(not linked: found in the sitemap)",
+    }

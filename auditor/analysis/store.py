@@ -10,7 +10,6 @@ from typing import Iterable
 from auditor.analysis.language import lang_of
 from auditor.model import Artifacts
 
-
 EU_CURRENCIES = ("EUR", "PLN", "CZK", "HUF", "RON", "BGN", "SEK", "DKK")
 EU_LANGUAGES = ("pl", "cs", "sk", "de")
 
@@ -61,8 +60,9 @@ def _store_lang(artifacts: Artifacts) -> str:
     return counts.most_common(1)[0][0] if counts else ""  # type: ignore[return-value]
 
 
-def eu_store(artifacts: Artifacts, eu_languages: Iterable[str] = EU_LANGUAGES,
-             eu_currencies: Iterable[str] = EU_CURRENCIES) -> tuple[bool, str]:
+def eu_store(
+    artifacts: Artifacts, eu_languages: Iterable[str] = EU_LANGUAGES, eu_currencies: Iterable[str] = EU_CURRENCIES
+) -> tuple[bool, str]:
     """Does EU consumer law apply? By the store's currency when known (EUR, PLN, CZK… yes; UAH, RUB, CHF,
     USD no), else by its language. Returns (answer, reason)."""
     currency = store_currency(artifacts)

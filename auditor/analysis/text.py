@@ -49,8 +49,15 @@ def _term_regex(term: str) -> str:
 
 # German writes compounds ("Leinenkleid", "Lederhandschuhe", "Schuhgröße"): in these groups a German term of five
 # letters or more also matches inside a word.
-COMPOUND_GROUPS = ("kind_apparel", "kind_bag", "kind_electronics", "kind_furniture", "kind_accessory", "material",
-                   "size_word")
+COMPOUND_GROUPS = (
+    "kind_apparel",
+    "kind_bag",
+    "kind_electronics",
+    "kind_furniture",
+    "kind_accessory",
+    "material",
+    "size_word",
+)
 
 
 @lru_cache(maxsize=None)
@@ -83,11 +90,15 @@ def name_pattern(group: str, lang: str | None = None, max_ending: int = 3) -> re
     """A regex for ``group`` whose terms are names (brands, fixed phrases), not stems: a term matches a whole word
     or a word with a short case ending ("PayPalem", "BLIK-iem", "післяплатою"), never the start of a longer
     word ("visačiek", a Slovak word for price tags, is not Visa)."""
-    words = lexicon.terms(group, lang) + [t for t in lexicon.terms(group, "en") if lang != "en"] \
-        if lang in lexicon.LANGUAGES else lexicon.terms(group)
+    words = (
+        lexicon.terms(group, lang) + [t for t in lexicon.terms(group, "en") if lang != "en"]
+        if lang in lexicon.LANGUAGES
+        else lexicon.terms(group)
+    )
     alternatives = sorted({re.escape(t.lower()) for t in words}, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + rf")(?:-?[^\W\d_]{{0,{max_ending}}})?(?!\w)",
-                      re.IGNORECASE)
+    return re.compile(
+        r"(?<!\w)(?:" + "|".join(alternatives) + rf")(?:-?[^\W\d_]{{0,{max_ending}}})?(?!\w)", re.IGNORECASE
+    )
 
 
 def find_names(group: str, text: str, lang: str | None = None) -> list[str]:
@@ -238,9 +249,16 @@ class Readability:
         return round(self.difficulty - other.difficulty, 2)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"method": self.method, "score": round(self.score, 1), "lang": self.lang, "words": self.words,
-                "sentences": self.sentences, "words_per_sentence": round(self.words_per_sentence, 1),
-                "long_word_share": round(self.long_word_share, 3), "note": self.note}
+        return {
+            "method": self.method,
+            "score": round(self.score, 1),
+            "lang": self.lang,
+            "words": self.words,
+            "sentences": self.sentences,
+            "words_per_sentence": round(self.words_per_sentence, 1),
+            "long_word_share": round(self.long_word_share, 3),
+            "note": self.note,
+        }
 
 
 @lru_cache(maxsize=1)
@@ -291,5 +309,6 @@ def readability(text: str, lang: str | None) -> Readability | None:
         return Readability("flesch", score, code, words, count, per_sentence, long_share, note)
     score = float(textstat.lix(text))
     why = f"textstat has no Flesch constants for '{code}'" if code else "language unknown"
-    return Readability("lix", score, code, words, count, per_sentence, long_share,
-                       f"LIX (words per sentence and long words; {why})")
+    return Readability(
+        "lix", score, code, words, count, per_sentence, long_share, f"LIX (words per sentence and long words; {why})"
+    )
