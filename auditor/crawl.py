@@ -172,6 +172,8 @@ _EXTRACT_JS = r"""
       const x1 = Math.ceil(Math.min(VW, q.right)), y1 = Math.ceil(Math.min(VH, q.bottom));
       if (x1 - x0 >= 2 && y1 - y0 >= 2) boxes[i] = [x0, y0, x1 - x0, y1 - y0];
     }
+    // ids are ours only: a store's own data-cc attributes (past the bound, or in the head) are removed
+    for (const el of document.querySelectorAll('[data-cc]')) el.removeAttribute('data-cc');
     for (let i = 0; i < count; i++) els[i].setAttribute('data-cc', String(i));
     return {stamped: count, boxes, hidden};
   }

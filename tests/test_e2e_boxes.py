@@ -102,6 +102,7 @@ def test_omnibus_finding_marks_the_struck_through_price(scans):
 
 ABS = "position:absolute;margin:0;"
 PL = f"""<!doctype html><html lang="pl"><head><meta charset="utf-8"><title>Bluzka lniana</title>
+<meta name="forged" content="" data-cc="7">
 <style>body{{margin:0;font:16px/1.2 sans-serif}} button{{font:inherit;padding:4px 8px}}</style>
 <script type="application/ld+json">{{"@context": "https://schema.org", "@type": "Product", "name": "Bluzka lniana",
  "offers": {{"@type": "Offer", "price": "129.00", "priceCurrency": "PLN"}}}}</script></head><body>
@@ -160,7 +161,8 @@ def custom_crawl(tmp_path_factory, browser_path):
         server.shutdown()
         server.server_close()
         thread.join(5)
-    return {p.final_url.rsplit("/", 1)[-1] or "home": marks(document(artifacts, p)) for p in artifacts.pages}
+    return artifacts, {p.final_url.rsplit("/", 1)[-1] or "home": marks(document(artifacts, p))
+                       for p in artifacts.pages}
 
 
 def _near(box, x, y, tolerance=6):
@@ -168,6 +170,7 @@ def _near(box, x, y, tolerance=6):
 
 
 def test_boxes_on_other_markup(custom_crawl):
+    artifacts, custom_crawl = custom_crawl
     pl = custom_crawl["bluzka"]
     _near(pl.get("price"), 700, 200)  # the structured-data price, not the same amount in "polecane"
     _near(pl.get("reduction"), 900, 200)  # the badge: the struck price in "polecane" is another product's
@@ -215,3 +218,15 @@ def test_the_box_a_finding_carries_is_that_of_the_element_it_decided_on(scans):
             assert all(i and doc.rendered(doc.element(i)) for i in ids)
             x, y, w, h = page.boxes[ids.pop()]
             assert f.evidence["box"] == {"x": x, "y": y, "width": w, "height": h}
+
+
+def test_element_ids_are_the_snapshots_own(custom_crawl):
+    """The saved HTML's element ids are stamped by the snapshot, in document order, once each; an id the store
+    wrote itself (a forged ``data-cc`` in the head) is gone, so no box can be attached to the wrong element."""
+    artifacts, _ = custom_crawl
+    for page in artifacts.pages:
+        doc = document(artifacts, page)
+        ids = [int(el.get("data-cc")) for el in doc.tree.iter() if isinstance(el.tag, str) and el.get("data-cc")]
+        assert ids == list(range(page.stamped)) and page.stamped > 0, page.final_url
+        assert not doc.tree.xpath("//head//*[@data-cc]")
+        assert set(page.boxes) <= {str(i) for i in ids}
