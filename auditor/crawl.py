@@ -122,7 +122,8 @@ _EXTRACT_JS = r"""
     .map((h) => norm(h.innerText)).filter(Boolean).slice(0, 60);
   const footer = document.querySelector('footer, [role=contentinfo]');
   // Record, not decide: stamp ids before the HTML is serialised, so the saved HTML carries them.
-  const layout = record(max);
+  let layout = {stamped: 0, boxes: {}, hidden: []};
+  try { layout = record(max); } catch (e) { /* a page that breaks the DOM API: its text and HTML still count */ }
   return {
     title: norm(document.title), lang: (document.documentElement.lang || '').trim(),
     text: document.body ? document.body.innerText : '',
