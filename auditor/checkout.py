@@ -22,6 +22,7 @@ import json
 import re
 import time
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 from urllib.parse import urlsplit
@@ -279,21 +280,24 @@ def _step_kind(data: dict[str, Any], has_final: bool, index: int) -> str:
     names = " ".join(r["name"] + " " + r["label"] for r in data["radios"]).lower()
     if has_final:
         return "review"
-    if re.search(r"payment|platnos|płatnoś|oplat|оплат|platb|zahlung", names):
+    if lexicon.matches("field_payment", names, anywhere=True):
         return "payment"
-    if re.search(r"shipping|delivery|dostaw|доставк|doprav|versand|carrier|courier|kurier", names):
+    if lexicon.matches("field_shipping", names, anywhere=True):
         return "shipping"
     path = urlsplit(data.get("url", "")).path.lower()
     if not data["fieldCount"] and (lexicon.matches("slug_cart", path, whole=True) or
                                    lexicon.matches("cart", data.get("h1", ""))):
         return "basket"
-    if re.search(r"email|street|address|adres|postcode|zip|city|miasto|телефон|phone", hints):
+    if lexicon.matches("field_details", hints, anywhere=True):
         return "details"
     return "basket" if index == 0 else "other"
 
 
-CHOOSE_WORDS = (r"(?<!\w)(select|choose|use this|ship with|deliver with|wybierz|wybieram|vybrat|vyberte|zvoliť|zvolit|"
-                r"auswählen|wählen|выбрать|обрати|вибрати)(?!\w)")
+@lru_cache(maxsize=1)
+def _progress_pattern() -> re.Pattern[str]:
+    """"Step 2 of 4", "Krok 2 z 4", "Schritt 2 von 4", "Шаг 2/4": a progress indicator in a step's text."""
+    step, of = lexicon.pattern("progress_step", whole=True).pattern, lexicon.pattern("progress_of", whole=True).pattern
+    return re.compile(rf"{step}\s*\d+\s*(?:{of}|/)\s*\d+", re.IGNORECASE)
 
 
 def _is_final(text: str) -> bool:
@@ -482,7 +486,7 @@ class Walker:
         """The way to the basket: by its words, its accessible name or title (a header icon reads "1"), its
         address; a link in the add-to-cart confirmation (modal, drawer, mini-cart) first."""
         score = 0
-        if lexicon.matches("cart", c["text"]) or re.search(r"go to (cart|basket)|view (cart|basket)", c["text"], re.I):
+        if lexicon.matches("cart", c["text"]):
             score += 8
         elif lexicon.matches("cart", c.get("aria", "")):
             score += 7
@@ -522,11 +526,10 @@ class Walker:
             score += 4
         if c["inForm"]:
             score += 2
-        if re.search(r"back|wstecz|wróć|назад|späť|zpět|zurück|coupon|rabat|apply|zastosuj|použiť|einlösen", c["text"],
-                     re.I):
+        if lexicon.matches("not_onward", c["text"], anywhere=True):
             score -= 20
         # a delivery step with one submit button per shipping method ("Select option", "Wybierz"): a way on
-        if score < 6 and c["submits"] and re.search(CHOOSE_WORDS, c["text"], re.I) and (
+        if score < 6 and c["submits"] and lexicon.matches("choose", c["text"], whole=True) and (
                 lexicon.matches("price_shipping", c.get("row", "")) or PRICE_RE.search(c.get("row", ""))):
             score = 7
         return score
@@ -695,8 +698,7 @@ class Walker:
             checkboxes.append(Checkbox(label=box["label"], checked=box["checked"], name=box["name"],
                                        box=box.get("box") or None,
                                        price=price.amount if price and price.amount else None))
-        progress = data["progress"] or bool(re.search(
-            r"(?i)(?<!\w)(step|krok|крок|шаг|schritt|etap|етап|этап)\s*\d+\s*(of|z|з|из|von|/|ze)\s*\d+", text))
+        progress = data["progress"] or bool(_progress_pattern().search(text))
         step = CheckoutStep(
             url=data["url"], kind=kind, clicks=clicks, title=data["h1"] or data["title"], price_lines=lines,
             currency=next((line.currency for line in lines if line.currency), currency),

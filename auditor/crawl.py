@@ -24,7 +24,6 @@ from __future__ import annotations
 import asyncio
 import base64
 import contextlib
-import json
 import re
 import ssl
 import time
@@ -33,13 +32,13 @@ import urllib.request
 import zlib
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 from email.utils import parsedate_to_datetime
 from urllib.parse import unquote, urldefrag, urljoin, urlsplit, urlunsplit
 
 from auditor import __version__, lexicon, widgets
+from auditor.analysis.language import page_language
 from auditor.browser import launch, run_async
 from auditor.consent import dismiss_overlays
 from auditor.errors import CannotRunError, UsageError, output_error
@@ -68,13 +67,14 @@ MAX_FETCH_BYTES = 10 * 1024 * 1024  # robots.txt or one sitemap, downloaded and 
 MAX_GZIP_RATIO = 100  # a sitemap that inflates more than this is a bomb
 MAX_SITEMAP_ENTRIES = 50_000  # per sitemap file (the sitemaps.org limit)
 MAX_SITEMAP_URLS = 5_000  # kept over all sitemaps
+MAX_STAMPED = 10_000  # elements of a page given an id and a box (document order; the rest have none)
 MAX_UNREAD = 1_000  # unread pages listed (help pages are always listed)
 HELP_TOPICS = {"returns": ("slug_returns", "returns"), "contact": ("slug_contact", "contact"),
                "faq": ("slug_faq", "faq")}
 
 # One evaluate per page: everything we read from the DOM.
 _EXTRACT_JS = r"""
-([globals, snippets, lex]) => {
+([globals, snippets, max]) => {
   const norm = (t) => (t || '').replace(/\s+/g, ' ').trim();
   const region = (el) => {
     if (el.closest('footer, [role=contentinfo]')) return 'footer';
@@ -121,8 +121,9 @@ _EXTRACT_JS = r"""
   const headings = [...shown.filter((h) => h.tagName === 'H1'), ...shown.filter((h) => h.tagName !== 'H1')]
     .map((h) => norm(h.innerText)).filter(Boolean).slice(0, 60);
   const footer = document.querySelector('footer, [role=contentinfo]');
-  let boxes = {};
-  try { boxes = elementBoxes(JSON.parse(lex), norm); } catch (e) { boxes = {}; }
+  // Record, not decide: stamp ids before the HTML is serialised, so the saved HTML carries them.
+  let layout = {stamped: 0, boxes: {}, hidden: []};
+  try { layout = record(max); } catch (e) { /* a page that breaks the DOM API: its text and HTML still count */ }
   return {
     title: norm(document.title), lang: (document.documentElement.lang || '').trim(),
     text: document.body ? document.body.innerText : '',
@@ -130,233 +131,52 @@ _EXTRACT_JS = r"""
     // what page.content() returns, read in the same pass as the text so both are one snapshot
     html: (document.doctype ? new XMLSerializer().serializeToString(document.doctype) : '') +
       (document.documentElement ? document.documentElement.outerHTML : ''),
-    boxes,
+    stamped: layout.stamped, boxes: layout.boxes, hidden: layout.hidden,
   };
 
-  // Where a few elements a finding may point at are in the viewport (the screenshot taken right after):
-  // {kind: {x, y, width, height}}, clipped to the viewport; a kind is left out when its element is not
-  // rendered or lies outside the viewport. Word lists and size patterns come from the lexicon (``lex``).
-  function elementBoxes(lex, norm) {
+  // The first ``limit`` elements of the body get ``data-cc="<n>"`` in document order. For each, what only a
+  // browser knows: rendered or not (runs of ids not rendered: ``hidden``), and for rendered elements inside the
+  // viewport (the screenshot taken right after) their box [x, y, width, height] in CSS pixels, clipped to the
+  // viewport; a leaf element's box is the extent of its text (a price in a wide block), a control's its own.
+  // No decision is made here: which element is the price or the size selector is decided in Python.
+  function record(limit) {
     const VW = window.innerWidth, VH = window.innerHeight;  // CSS pixels: the crawl's device scale factor is 1
-    // a word character of our languages (Latin, Cyrillic): cheaper to compile than Unicode property classes
-    const W = '[0-9A-Za-z_\\u00C0-\\u024F\\u0370-\\u03FF\\u0400-\\u052F]';
-    const WORD = new RegExp(W);
-    const esc = (t) => t.replace(/[\\^$.*+?()[\]{}|\/-]/g, '\\$&');
-    const words = (list) => list.length
-      ? new RegExp('(?<!' + W + ')(?:' + list.map((t) => esc(t.toLowerCase())).join('|') + ')', 'i') : /(?!)/;
-    const full = (source) => new RegExp('^(?:' + source + ')$', 'i');
-    const SIZE_WORD = words(lex.size_word), SIZE_SLUG = words(lex.slug_size), ADD = words(lex.add_to_cart);
-    const OLD_PRICE = words(lex.slug_old_price), RELATED = words(lex.slug_related);
-    const LETTER = full(lex.letter_size), PREFIXED = full(lex.prefixed_size), NUMERIC = full(lex.numeric_size);
-    // a "-30%" badge (product_info.PERCENT_OFF): a minus or dash right before a percentage, not inside a word
-    const PERCENT_OFF = new RegExp('(?<!' + W.replace('_', '_%') + ')[-\u2212\u2013]\\s?\\d{1,2}(?:[.,]\\d+)?\\s?%');
-    const CHROME = 'header, nav, footer, [role=banner], [role=navigation], [role=contentinfo]';
-    const slug = (v) => (v || '').replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase().replace(/_/g, '-');
-    const attrs = (el) => {
-      const out = [];
-      for (const a of el.attributes) {
-        const n = a.name;
-        if (n === 'class' || n === 'id' || n === 'name' || n === 'itemprop' || n === 'role' || n === 'aria-label' ||
-            n === 'title' || n.startsWith('data-')) out.push(a.value.slice(0, 200));
+    const CONTROLS = new Set(['BUTTON', 'INPUT', 'SELECT', 'TEXTAREA', 'IMG', 'svg', 'IFRAME', 'VIDEO', 'CANVAS']);
+    const all = document.body ? document.body.getElementsByTagName('*') : [];
+    const count = Math.min(all.length, limit);
+    const boxes = {}, hidden = [];
+    let run = null;
+    const els = [];
+    for (let i = 0; i < count; i++) els.push(all[i]);
+    // all reads first, then all writes: stamping between layout reads would recompute style on every element
+    let gone = null;  // the last element not laid out at all (display:none): its descendants are not either
+    for (let i = 0; i < count; i++) {
+      const el = els[i];
+      let shown = false;
+      if (!(gone && gone.contains(el))) {
+        if (el.getClientRects().length === 0) { if (getComputedStyle(el).display === 'none') gone = el; }
+        else shown = !el.checkVisibility || el.checkVisibility({opacityProperty: true, visibilityProperty: true});
       }
-      return slug(out.join(' '));
-    };
-    const related = (el) => {
-      for (let a = el; a && a !== document.body; a = a.parentElement) if (RELATED.test(attrs(a))) return true;
-      return false;
-    };
-    const own = (el) => !el.closest(CHROME) && !related(el);  // the page's own content, as the checks read it
-    const rendered = (el) => !!el && el.getClientRects().length > 0 && (!el.checkVisibility || el.checkVisibility(
-      {checkOpacity: true, checkVisibilityCSS: true, opacityProperty: true, visibilityProperty: true}));
-    const box = (els, text) => {
-      let l = Infinity, t = Infinity, r = -Infinity, b = -Infinity;
-      for (const el of els) {
-        if (!rendered(el)) continue;
-        let q = el.getBoundingClientRect();
-        if (text) {  // a price or a link: the extent of its text, not of the whole (block) element
-          const range = document.createRange();
-          range.selectNodeContents(el);
-          const inner = range.getBoundingClientRect();
-          if (inner.width > 0 && inner.height > 0) q = inner;
-        }
-        if (q.width <= 0 || q.height <= 0) continue;
-        l = Math.min(l, q.left); t = Math.min(t, q.top); r = Math.max(r, q.right); b = Math.max(b, q.bottom);
+      if (!shown) {
+        if (run && run[1] === i - 1) run[1] = i; else { run = [i, i]; hidden.push(run); }
+        continue;
       }
-      const x0 = Math.floor(Math.max(0, l)), y0 = Math.floor(Math.max(0, t));
-      const x1 = Math.ceil(Math.min(VW, r)), y1 = Math.ceil(Math.min(VH, b));
-      if (!(x1 - x0 >= 2 && y1 - y0 >= 2)) return null;
-      return {x: x0, y: y0, width: x1 - x0, height: y1 - y0};
-    };
-    const out = {};
-    const put = (kind, els, text) => { const b = box(els, text); if (b) out[kind] = b; };
-
-    // phone and e-mail: the first rendered link (anywhere: they usually live in the footer)
-    for (const [kind, sel] of [['phone', 'a[href^="tel:" i]'], ['email', 'a[href^="mailto:" i]']]) {
-      const link = [...document.querySelectorAll(sel)].slice(0, 20).find(rendered);
-      if (link) put(kind, [link], true);
+      let q = el.getBoundingClientRect();
+      if (q.bottom <= 0 || q.top >= VH || q.right <= 0 || q.left >= VW) continue;
+      if (!el.firstElementChild && !CONTROLS.has(el.tagName) && /\S/.test(el.textContent)) {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        const inner = range.getBoundingClientRect();
+        if (inner.width > 0 && inner.height > 0) q = inner;
+      }
+      const x0 = Math.floor(Math.max(0, q.left)), y0 = Math.floor(Math.max(0, q.top));
+      const x1 = Math.ceil(Math.min(VW, q.right)), y1 = Math.ceil(Math.min(VH, q.bottom));
+      if (x1 - x0 >= 2 && y1 - y0 >= 2) boxes[i] = [x0, y0, x1 - x0, y1 - y0];
     }
-
-    // the buy button
-    const scope = document.querySelector('main, [role=main]') || document.body;
-    if (!scope) return out;
-    const buy = [...scope.querySelectorAll('button, input[type=submit], input[type=button], a, [role=button]')]
-      .slice(0, 400).find((el) => {
-        const label = norm(el.textContent || el.value || el.getAttribute('aria-label') || '');
-        return label && label.length <= 60 && ADD.test(label) && own(el) && rendered(el);
-      });
-    if (buy) put('add_to_cart', [buy]);
-
-    // the rest only on pages that look like a product: a structured-data price, itemprop=price, og:type product
-    // or a buy button
-    const amount = (t) => {
-      const m = /\d[\d\s.,'\u00a0\u202f]*/.exec(t || '');
-      if (!m) return null;
-      let v = m[0].replace(/[\s'\u00a0\u202f]/g, '').replace(/[.,]+$/, '');
-      const last = Math.max(v.lastIndexOf('.'), v.lastIndexOf(','));
-      const decimals = last >= 0 ? v.length - last - 1 : 0;
-      v = decimals >= 1 && decimals <= 2 ? v.slice(0, last).replace(/[.,]/g, '') + '.' + v.slice(last + 1)
-        : v.replace(/[.,]/g, '');
-      const n = parseFloat(v);
-      return Number.isFinite(n) ? n : null;
-    };
-    let ldPrice = null;
-    const isProduct = (node) => [].concat(node['@type'] || []).some((t) => /product/i.test(String(t)));
-    const findPrice = (node, product, depth) => {
-      if (ldPrice !== null || !node || typeof node !== 'object' || depth > 8) return;
-      if (Array.isArray(node)) { for (const n of node) findPrice(n, product, depth + 1); return; }
-      const inProduct = product || isProduct(node);
-      if (inProduct && (node.price !== undefined || node.lowPrice !== undefined)) {
-        const p = amount(String(node.price ?? node.lowPrice ?? ''));
-        if (p !== null) { ldPrice = p; return; }
-      }
-      for (const [k, v] of Object.entries(node)) if (k !== '@context') findPrice(v, inProduct, depth + 1);
-    };
-    for (const script of [...document.querySelectorAll('script[type="application/ld+json"]')].slice(0, 20)) {
-      try { findPrice(JSON.parse(script.textContent), false, 0); } catch (e) { /* untrusted, often broken */ }
-    }
-    const og = document.querySelector('meta[property="og:type"]');
-    const itemprop = [...scope.querySelectorAll('[itemprop=price]')].filter((el) => el.tagName !== 'META');
-    if (ldPrice === null && !itemprop.length && !buy && !(og && /product/i.test(og.content || ''))) return out;
-
-    // price: itemprop=price, else the element whose text is the structured-data price nearest the h1
-    const price = itemprop.find((el) => own(el) && rendered(el));
-    if (price) put('price', [price], true);
-    else if (ldPrice !== null) {
-      const h1 = scope.querySelector('h1') || document.querySelector('h1');
-      const anchor = h1 ? h1.getBoundingClientRect() : {bottom: 0, left: 0};
-      let best = null, bestDistance = Infinity;
-      const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(), i = 0; n && i < 5000; n = walker.nextNode(), i++) {
-        if (!/\d/.test(n.data)) continue;
-        const el = n.parentElement;
-        const text = el ? norm(el.textContent) : '';
-        if (!text || text.length > 40 || el.closest('del, s, strike')) continue;
-        const value = amount(text);
-        if (value === null || Math.abs(value - ldPrice) > 0.005 || !own(el) || !rendered(el)) continue;
-        const q = el.getBoundingClientRect();
-        const distance = Math.hypot(q.top - anchor.bottom, (q.left - anchor.left) / 4);
-        if (distance < bestDistance) { best = el; bestDistance = distance; }
-      }
-      if (best) put('price', [best], true);
-    }
-
-    // one pass over the content: the struck-through old price and the size selectors drawn as buttons
-    const sizeTok = (text, labelled) => {
-      const v = (text || '').replace(/\([^)]*\)/g, '').trim().replace(/^:+|:+$/g, '').trim();
-      if (!v || v.length > 12) return '';
-      if (LETTER.test(v)) return 'letter';
-      if (PREFIXED.test(v)) return 'prefixed';
-      return labelled && NUMERIC.test(v) ? 'numeric' : '';
-    };
-    const sizeSet = (options, labelled) => {
-      const sizes = options.filter((o) => sizeTok(o, labelled));
-      if (labelled) return sizes.length >= 2;
-      const real = options.filter((o) => o && WORD.test(o));
-      const letters = sizes.filter((o) => sizeTok(o, false) === 'letter' || sizeTok(o, false) === 'prefixed');
-      return letters.length >= 2 && letters.length * 2 >= real.length;
-    };
-    const named = (...texts) => texts.some((t) => t && (SIZE_WORD.test(t) || SIZE_SLUG.test(slug(t))));
-    const labelOf = (el) => {
-      const parts = [];
-      const forId = el.id && document.querySelector('label[for="' + CSS.escape(el.id) + '"]');
-      if (forId) parts.push(forId.textContent);
-      const wrap = el.closest('label, fieldset');
-      if (wrap && wrap.tagName === 'LABEL') parts.push(wrap.textContent);
-      else if (wrap) { const legend = wrap.querySelector('legend'); if (legend) parts.push(legend.textContent); }
-      parts.push(el.getAttribute('aria-label') || '');
-      return norm(parts.join(' '));
-    };
-    let struck = null, labelledGroup = null, plainGroup = null, tries = 0;
-    const elements = scope.querySelectorAll('*');
-    for (let i = 0; i < elements.length && i < 6000; i++) {
-      const el = elements[i];
-      const tag = el.tagName;
-      if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'SVG' || tag === 'TEMPLATE' || tag === 'NOSCRIPT') continue;
-      const a = attrs(el);
-      if (!struck && (tag === 'DEL' || tag === 'S' || tag === 'STRIKE' || OLD_PRICE.test(a) ||
-          (el.getAttribute('style') || '').replace(/\s/g, '').includes('line-through'))) {
-        const text = norm(el.textContent);
-        if (/\d/.test(text) && text.length <= 40 && own(el) && rendered(el)) struck = el;
-      }
-      if (!labelledGroup && tag !== 'SELECT' && tag !== 'OPTION' && tag !== 'INPUT') {
-        const first = el.firstChild && el.firstChild.nodeType === 3 ? norm(el.firstChild.data) : '';
-        let container = null;
-        if (first && first.length <= 30 && SIZE_WORD.test(first)) container = el.parentElement;
-        else if (SIZE_SLUG.test(a) || SIZE_WORD.test(el.getAttribute('aria-label') || '')) container = el;
-        if (container && container !== scope.parentElement && tries++ < 30) {
-          const options = [...new Set([...container.querySelectorAll('button, a, li, span, label')].slice(0, 200)
-            .filter((c) => c !== el && c.textContent.length <= 40).map((c) => norm(c.textContent))
-            .filter((t) => t.length <= 12))];
-          if (sizeSet(options, true) && own(container) && rendered(container)) labelledGroup = container;
-        }
-      }
-      if (!plainGroup && el.childElementCount >= 2 && el.childElementCount <= 40) {
-        const choices = [...el.children].filter((c) => /^(BUTTON|A|LI|LABEL|SPAN)$/.test(c.tagName))
-          .map((c) => (c.textContent.length <= 40 ? norm(c.textContent) : 'x'));
-        if (choices.length >= 2 && sizeSet([...new Set(choices)], false) && own(el) && rendered(el)) plainGroup = el;
-      }
-      if (struck && labelledGroup && plainGroup) break;
-    }
-
-    // reduction: the struck-through price, else the "-30%" badge
-    if (struck) put('reduction', [struck], true);
-    else {
-      const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(), i = 0; n && i < 5000; n = walker.nextNode(), i++) {
-        if (!n.data.includes('%') || !PERCENT_OFF.test(n.data)) continue;
-        const el = n.parentElement;
-        if (el && own(el) && rendered(el)) { put('reduction', [el], true); break; }
-      }
-    }
-
-    // size selector: a select of sizes, a radio group of sizes, else a group of size buttons
-    let sizes = null;
-    for (const select of [...scope.querySelectorAll('select')].slice(0, 30)) {
-      const options = [...select.options].map((o) => norm(o.textContent) || o.value || '');
-      if (sizeSet(options, named(labelOf(select), attrs(select))) && own(select) && rendered(select)) {
-        sizes = [select]; break;
-      }
-    }
-    if (!sizes) {
-      const groups = new Map();
-      for (const radio of [...scope.querySelectorAll('input[type=radio]')].slice(0, 200)) {
-        if (!groups.has(radio.name)) groups.set(radio.name, []);
-        groups.get(radio.name).push(radio);
-      }
-      for (const [name, radios] of groups) {
-        const labels = radios.map((r) => (r.id && document.querySelector('label[for="' + CSS.escape(r.id) + '"]'))
-          || r.closest('label')).filter(Boolean);
-        const options = radios.map((r, i) => norm((labels[i] && labels[i].textContent) || r.value || ''));
-        const fieldset = radios[0].closest('fieldset');
-        const legend = fieldset && fieldset.querySelector('legend');
-        if (!sizeSet(options, named(name, legend ? legend.textContent : ''))) continue;
-        const parts = (fieldset && rendered(fieldset)) ? [fieldset] : [...radios, ...labels];
-        if (own(radios[0]) && parts.some(rendered)) { sizes = parts; break; }
-      }
-    }
-    if (!sizes && (labelledGroup || plainGroup)) sizes = [labelledGroup || plainGroup];
-    if (sizes) put('size_selector', sizes);
-    return out;
+    // ids are ours only: a store's own data-cc attributes (past the bound, or in the head) are removed
+    for (const el of document.querySelectorAll('[data-cc]')) el.removeAttribute('data-cc');
+    for (let i = 0; i < count; i++) els[i].setAttribute('data-cc', String(i));
+    return {stamped: count, boxes, hidden};
   }
 }
 """
@@ -527,17 +347,27 @@ def read_capped(data: bytes, gzipped: bool, limit: int = MAX_FETCH_BYTES, ratio:
     return out
 
 
-@lru_cache(maxsize=1)
-def _box_terms() -> str:
-    """The words and size patterns the page snapshot uses to find the elements it boxes, as one JSON string (a
-    single value crosses to the page much faster than hundreds of strings); the same for every page."""
-    from auditor import textinfo
+def _sane_boxes(raw: Any, width: float, height: float) -> dict[str, list[float]]:
+    """The recorded boxes that lie inside the viewport: {id: [x, y, width, height]} (they come from the page's own
+    JavaScript world, so nothing else is kept)."""
+    out: dict[str, list[float]] = {}
+    for key, box in (raw.items() if isinstance(raw, dict) else ()):
+        try:
+            x, y, w, h = (float(v) for v in box)
+        except (TypeError, ValueError):
+            continue
+        if str(key).isdigit() and 0 <= x and 0 <= y and 0 < w and 0 < h and x + w <= width and y + h <= height:
+            out[str(key)] = [x, y, w, h]
+    return out
 
-    terms: dict[str, Any] = {group: lexicon.terms(group) for group in
-                             ("size_word", "slug_size", "add_to_cart", "slug_old_price", "slug_related")}
-    terms.update(letter_size=textinfo._LETTER_SIZE.pattern, prefixed_size=textinfo._PREFIXED_SIZE.pattern,
-                 numeric_size=textinfo._NUMERIC_SIZE.pattern)
-    return json.dumps(terms, ensure_ascii=False)
+
+def _runs(raw: Any) -> list[list[int]]:
+    """Runs [first, last] of element ids, only well-formed ones."""
+    out: list[list[int]] = []
+    for run in raw if isinstance(raw, list) else ():
+        if isinstance(run, list) and len(run) == 2 and all(isinstance(v, int) for v in run) and 0 <= run[0] <= run[1]:
+            out.append([run[0], run[1]])
+    return out
 
 
 class PageDeadline(Exception):
@@ -963,7 +793,7 @@ class Crawler:
         import extruct
 
         data = await asyncio.wait_for(
-            page.evaluate(_EXTRACT_JS, [widgets.all_globals(), widgets.all_snippets(), _box_terms()]),
+            page.evaluate(_EXTRACT_JS, [widgets.all_globals(), widgets.all_snippets(), MAX_STAMPED]),
             EVALUATE_TIMEOUT_S)
         stem = f"{number:03d}"
         # The screenshot right after the snapshot, so the element boxes read in it match the picture.
@@ -971,17 +801,11 @@ class Crawler:
         with contextlib.suppress(Exception):
             await self._screenshot(page, state.out_dir / shot)
             artifact.screenshot = str(shot)
-        # The boxes come from the page's own JavaScript world: kept only when they are sane and inside the viewport.
-        viewport = page.viewport_size or {"width": 1280, "height": 900}
-        raw_boxes = data.get("boxes") if artifact.screenshot and isinstance(data.get("boxes"), dict) else {}
-        for kind in ("size_selector", "price", "reduction", "add_to_cart", "phone", "email"):
-            raw = raw_boxes.get(kind)
-            try:
-                x, y, w, h = (float(raw[k]) for k in ("x", "y", "width", "height"))
-            except (TypeError, KeyError, ValueError):
-                continue
-            if 0 <= x and 0 <= y and 0 < w and 0 < h and x + w <= viewport["width"] and y + h <= viewport["height"]:
-                artifact.element_boxes[kind] = {"x": x, "y": y, "width": w, "height": h}
+        # What the browser recorded of the layout: kept only with the screenshot the boxes belong to, and sane.
+        artifact.stamped, artifact.hidden = int(data.get("stamped") or 0), _runs(data.get("hidden"))
+        if artifact.screenshot:
+            viewport = page.viewport_size or {"width": 1280, "height": 900}
+            artifact.boxes = _sane_boxes(data.get("boxes"), viewport["width"], viewport["height"])
         html = data["html"]
         artifact.title = data["title"][:300]
         artifact.text = data["text"][:MAX_TEXT]
@@ -997,7 +821,7 @@ class Crawler:
         artifact.forms = [Form(action=redact_url(f["action"]), method=f["method"], text=f["text"],
                                fields=[FormField(**x) for x in f["fields"]]) for f in data["forms"]]
         # Parsing is CPU work: off the event loop, so the other pages keep loading meanwhile.
-        artifact.lang = await asyncio.to_thread(detect_language, data["lang"], artifact.text)
+        artifact.lang = await asyncio.to_thread(page_language, data["lang"], artifact.text)
         try:
             artifact.structured = await asyncio.to_thread(
                 extruct.extract, html, base_url=artifact.final_url, syntaxes=["json-ld", "microdata", "opengraph"],
@@ -1052,23 +876,6 @@ class Crawler:
             if len(linked & products) >= 2:
                 page.page_type = "category"
                 page.type_reasons = [f"links to {len(linked & products)} product pages"]
-
-
-def detect_language(html_lang: str, text: str) -> str:
-    """Two-letter language: the html lang attribute, else detected from the text (langdetect)."""
-    code = (html_lang or "").strip().lower().replace("_", "-").split("-")[0]
-    if re.fullmatch(r"[a-z]{2,3}", code or ""):
-        return code
-    sample = (text or "")[:3000]
-    if len(sample.strip()) < 20:
-        return ""
-    try:
-        from langdetect import DetectorFactory, detect
-
-        DetectorFactory.seed = 0
-        return detect(sample)
-    except Exception:
-        return ""
 
 
 def crawl(start_url: str, out_dir: str | Path, settings: CrawlSettings | None = None,

@@ -338,8 +338,39 @@ LEXICON: dict[str, dict[str, list[str]]] = {
                "anmeldung erforderlich"],
     },
     "progress_step": {
-        "en": ["step", "of"], "pl": ["krok", "etap"], "uk": ["крок", "етап"], "ru": ["шаг", "этап"],
+        "en": ["step"], "pl": ["krok", "etap"], "uk": ["крок", "етап"], "ru": ["шаг", "этап"],
         "sk": ["krok"], "cs": ["krok"], "de": ["schritt"],
+    },
+    # "2 of 4" in a progress indicator ("Krok 2 z 4", "Schritt 2 von 4"); "/" is matched besides these
+    "progress_of": {
+        "en": ["of"], "pl": ["z"], "uk": ["з"], "ru": ["из"], "sk": ["z", "zo"], "cs": ["z", "ze"], "de": ["von"],
+    },
+    # what a checkout step's choices are about, read from their names and labels anywhere in them
+    # (``tx_payment_method``, ``shippingCarrier``): matched with ``anywhere=True``
+    "field_payment": {
+        "en": ["payment"], "pl": ["platnos", "płatnoś"], "uk": ["оплат"], "ru": ["оплат"], "sk": ["platb", "oplat"],
+        "cs": ["platb", "oplat"], "de": ["zahlung"],
+    },
+    "field_shipping": {
+        "en": ["shipping", "delivery", "carrier", "courier"], "pl": ["dostaw", "kurier"], "uk": ["доставк"],
+        "ru": ["доставк"], "sk": ["doprav"], "cs": ["doprav"], "de": ["versand"],
+    },
+    "field_details": {
+        "en": ["email", "street", "address", "postcode", "zip", "city", "phone"], "pl": ["adres", "miasto", "ulica"],
+        "uk": ["телефон", "адрес", "вулиц", "місто"], "ru": ["телефон", "адрес", "улиц", "город"],
+        "sk": ["ulica", "mesto", "adresa", "psč"], "cs": ["ulice", "město", "adresa", "psč"],
+        "de": ["straße", "strasse", "adresse", "plz", "telefon"],
+    },
+    # a button that picks one option of a step ("Select", "Wybierz", "Auswählen"): as whole words
+    "choose": {
+        "en": ["select", "choose", "use this", "ship with", "deliver with"], "pl": ["wybierz", "wybieram"],
+        "uk": ["обрати", "вибрати"], "ru": ["выбрать"], "sk": ["zvoliť", "vybrať"],
+        "cs": ["vybrat", "vyberte", "zvolit"], "de": ["auswählen", "wählen"],
+    },
+    # a control in a checkout step that does not lead on: back, or applying a coupon
+    "not_onward": {
+        "en": ["back", "coupon", "apply"], "pl": ["wstecz", "wróć", "rabat", "zastosuj"], "uk": ["назад"],
+        "ru": ["назад"], "sk": ["späť", "použiť"], "cs": ["zpět"], "de": ["zurück", "einlösen"],
     },
     "terms_accept": {
         "en": ["terms", "conditions", "i accept", "i agree", "privacy"],
@@ -424,7 +455,7 @@ LEXICON: dict[str, dict[str, list[str]]] = {
         "de": ["telefon", "tel", "rufen sie", "hotline"],
     },
     # ---- content checks (size chart, returns, delivery, product info)
-    # Matched through auditor.textinfo.has(): terms of three letters or fewer only as whole words, longer terms
+    # Matched through auditor.analysis.text.has(): terms of three letters or fewer only as whole words, longer terms
     # on word starts (stems). Groups named slug_* are matched against URLs and HTML class/id/name attributes
     # (ASCII, hyphenated, as stores write them).
     "unit_day": {
@@ -874,19 +905,21 @@ def terms(group: str, lang: str | None = None) -> list[str]:
 
 
 @lru_cache(maxsize=None)
-def _compiled(group: str, lang: str | None, whole: bool) -> re.Pattern[str]:
+def _compiled(group: str, lang: str | None, whole: bool, anywhere: bool = False) -> re.Pattern[str]:
     alternatives = sorted({re.escape(t.lower()) for t in terms(group, lang)}, key=len, reverse=True)
+    head = "" if anywhere else r"(?<!\w)"
     tail = r"(?!\w)" if whole else ""
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + ")" + tail, re.IGNORECASE)
+    return re.compile(head + "(?:" + "|".join(alternatives) + ")" + tail, re.IGNORECASE)
 
 
-def pattern(group: str, lang: str | None = None, whole: bool = False) -> re.Pattern[str]:
-    """A compiled regex matching any term of the group at a word start (``whole``: also at a word end)."""
-    return _compiled(group, lang if lang in LANGUAGES else None, whole)
+def pattern(group: str, lang: str | None = None, whole: bool = False, anywhere: bool = False) -> re.Pattern[str]:
+    """A compiled regex matching any term of the group at a word start (``whole``: also at a word end;
+    ``anywhere``: also inside a word, for names such as ``tx_payment_method``)."""
+    return _compiled(group, lang if lang in LANGUAGES else None, whole, anywhere)
 
 
-def matches(group: str, text: str, lang: str | None = None, whole: bool = False) -> bool:
-    return bool(text) and pattern(group, lang, whole).search(text) is not None
+def matches(group: str, text: str, lang: str | None = None, whole: bool = False, anywhere: bool = False) -> bool:
+    return bool(text) and pattern(group, lang, whole, anywhere).search(text) is not None
 
 
 def find_all(group: str, text: str, lang: str | None = None) -> list[str]:

@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Annotated, Any, Callable, Literal, Union
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, PrivateAttr
 
 from auditor import __version__
 from auditor.defaults import DEFAULTS
@@ -93,9 +93,16 @@ class PageArtifact(BaseModel):
     html_file: str = ""  # relative to the artifacts dir
     html_truncated: bool = False  # the saved HTML was cut at the per-page cap (MAX_HTML_BYTES of the crawl)
     screenshot: str = ""  # relative to the artifacts dir
-    # {x, y, width, height} in the screenshot's pixels of a few elements visible in it, by kind: size_selector,
-    # price, reduction, add_to_cart, phone, email (a kind is absent when its element is not in the viewport)
-    element_boxes: dict[str, dict[str, float]] = Field(default_factory=dict)
+    # What only the browser knew, recorded by the snapshot (auditor.crawl): the saved HTML's elements carry
+    # ``data-cc="<n>"`` ids in document order (the first ``stamped`` elements of the body); ``boxes`` maps the id
+    # of each rendered element inside the viewport (the screenshot) to [x, y, width, height] in CSS pixels,
+    # clipped to the viewport (leaf elements: the extent of their text); ``hidden`` lists runs [first, last] of
+    # ids not rendered (display:none, visibility:hidden, zero size). Folders saved before these existed load with
+    # them empty: no element has a box then. Which element is the price, the size selector… is decided in Python
+    # (auditor.analysis.locate).
+    stamped: int = 0
+    boxes: dict[str, list[float]] = Field(default_factory=dict)
+    hidden: list[list[int]] = Field(default_factory=list)
     dismissed: list[str] = Field(default_factory=list)  # consent banners / pop-ups we closed
     category_hint: str = ""  # for products: the category page it was reached from
     load_ms: int = 0
@@ -251,6 +258,8 @@ class Artifacts(BaseModel):
     tickets: TicketsArtifact | None = None
     errors: list[str] = Field(default_factory=list)  # what failed midway (the rest was kept)
     base_dir: str = Field(default="", exclude=True)  # where the artifacts live on disk (not saved)
+    # what the analysis layer computed once for all checks (auditor.analysis): page documents, store facts; not saved
+    _analysis: dict[Any, Any] = PrivateAttr(default_factory=dict)
 
     # -- queries checks use ---------------------------------------------------------------------
     def ok_pages(self) -> list[PageArtifact]:

@@ -16,7 +16,7 @@ from typing import Any
 from price_parser import Price
 
 from auditor import lexicon
-from auditor.structured import walk_nodes
+from auditor.analysis.structured import walk_nodes
 
 LOCALES = ("en_US", "en_GB", "pl_PL", "uk_UA", "ru_RU", "sk_SK", "cs_CZ", "de_DE", "de_AT", "de_CH", "en_IE")
 CURRENCIES = ("EUR", "PLN", "UAH", "RUB", "CZK", "USD", "GBP", "CHF", "HUF", "RON", "BGN", "SEK", "DKK", "NOK")

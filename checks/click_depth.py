@@ -56,10 +56,11 @@ from __future__ import annotations
 import functools
 import statistics
 import sys
-from typing import Any, Iterable
+from typing import Any
 from urllib.parse import urlsplit
 
 from auditor import lexicon
+from auditor.analysis.site import linked_pages, page_brief, path_text, shallowest, url_key, url_of
 from auditor.model import Artifacts, CheckResult, Finding, PageArtifact
 from auditor import details as visual
 from checks.base import T, finding, not_applicable, result, unread_pages
@@ -74,9 +75,6 @@ HELP_KINDS = ("contact", "returns", "faq")
 HELP_LABELS = {"contact": T('contact page'), "returns": T('returns page'), "faq": T('FAQ page')}
 # page types whose title/headings may mention returns without being the returns page
 NOT_RETURNS_PAGES = ("home", "product", "cart", "checkout")
-STEP_CHARS = 60  # a click-path step longer than this is shortened in evidence
-HOME_LABEL = "Home"
-SEPARATOR = " › "
 
 WHY_PRODUCT = (T('Shoppers who do not find a product within a few clicks assume the store does not have it and '
                  'leave; products buried in deep pagination are also crawled and ranked less by search engines.'))
@@ -100,55 +98,8 @@ FIX_HELP = {
 
 
 # --------------------------------------------------------------------------------------------------
-# Helpers shared with other checks (contact-options uses them for the contact page's click path)
+# Helpers
 # --------------------------------------------------------------------------------------------------
-
-
-def url_of(page: PageArtifact) -> str:
-    return page.final_url or page.url
-
-
-def url_key(url: str) -> str:
-    """The stable part of a URL for a finding key: path (and query, which may name the page), no host."""
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return url
-    path = parts.path or "/"
-    return f"{path}?{parts.query}" if parts.query else path
-
-
-def path_text(page: PageArtifact) -> str:
-    """The click path as a shopper reads it: "Home › Shop › Dresses › Linen dress"."""
-    steps = [HOME_LABEL]
-    for step in page.click_path:
-        step = " ".join(str(step).split()) or "(link without text)"
-        steps.append(step if len(step) <= STEP_CHARS else step[: STEP_CHARS - 1] + "…")
-    if page.depth is not None and page.depth > len(page.click_path):
-        steps.append(f"… ({page.depth} clicks)")
-    return SEPARATOR.join(steps)
-
-
-def linked_pages(artifacts: Artifacts) -> list[PageArtifact]:
-    """OK pages, one per final URL (the shallowest), in a stable order: by depth (unlinked last), then URL."""
-    best: dict[str, PageArtifact] = {}
-    for page in artifacts.ok_pages():
-        url = url_of(page)
-        known = best.get(url)
-        if known is None or _depth_order(page) < _depth_order(known):
-            best[url] = page
-    return sorted(best.values(), key=lambda p: (_depth_order(p), url_of(p)))
-
-
-def _depth_order(page: PageArtifact) -> tuple[int, int]:
-    return (1, 0) if page.depth is None else (0, page.depth)
-
-
-def shallowest(pages: Iterable[PageArtifact]) -> PageArtifact | None:
-    """The page with the least depth (ties: a policy page first, then the smallest URL); pages without a
-    depth come last."""
-    ordered = sorted(pages, key=lambda p: (_depth_order(p), p.page_type != "policy", url_of(p)))
-    return ordered[0] if ordered else None
 
 
 def is_returns_page(page: PageArtifact) -> bool:
@@ -166,13 +117,6 @@ def help_pages(pages: list[PageArtifact], kind: str) -> list[PageArtifact]:
     if kind == "faq":
         return [p for p in pages if p.page_type == "faq"]
     return [p for p in pages if is_returns_page(p)]
-
-
-def page_brief(page: PageArtifact | None) -> dict[str, Any] | None:
-    if page is None:
-        return None
-    return {"url": url_of(page), "title": page.title, "type": page.page_type, "depth": page.depth,
-            "click_path": path_text(page) if page.depth is not None else "(not linked: found in the sitemap)"}
 
 
 # --------------------------------------------------------------------------------------------------

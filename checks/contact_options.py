@@ -79,10 +79,12 @@ from phonenumbers import Leniency, PhoneNumberMatcher, PhoneNumberType
 
 from auditor import lexicon, widgets
 from auditor.errors import UsageError
+from auditor.analysis.document import document
+from auditor.analysis.locate import links_to
+from auditor.analysis.site import linked_pages, page_brief, path_text, shallowest, url_key, url_of
 from auditor.model import Artifacts, CheckResult, Finding, PageArtifact
 from auditor import details as visual
 from checks.base import T, finding, not_applicable, result, unread_pages
-from checks.click_depth import linked_pages, page_brief, path_text, shallowest, url_key, url_of
 
 ID = "contact-options"
 TITLE = T('Contact channels shoppers can find')
@@ -476,16 +478,18 @@ def _values(rows: list[PageChannels], get: Any) -> dict[str, list[str]]:
     return dict(sorted(out.items()))
 
 
-def _phone_box(rows: list[PageChannels], phone: Phone) -> dict[str, float] | None:
-    """Where ``phone`` is in the screenshot of the page the finding names (its first page): the page's phone
-    box, which is its first visible tel: link — so only when every tel: link on that page is this number."""
+def _phone_box(artifacts: Artifacts, rows: list[PageChannels], phone: Phone, option_region: str,
+               tld_region: str) -> dict[str, float] | None:
+    """Where ``phone`` is in the screenshot of the page the finding names (its first page): the box of the first
+    tel: link a shopper saw on that page that dials this number (:func:`auditor.analysis.locate.links_to`)."""
     if not phone.urls:
         return None
     row = next((r for r in rows if url_of(r.page) == phone.urls[0]), None)
-    if row is None or not row.page.element_boxes.get("phone"):
+    if row is None:
         return None
-    linked = {p.e164 for p in row.phones if "link" in p.sources}
-    return row.page.element_boxes["phone"] if linked == {phone.e164} else None
+    doc, regions = document(artifacts, row.page), regions_for(row.page, option_region, tld_region)
+    link = next((el for el, raw in links_to(doc, "tel") if parse_tel(raw, regions).e164 == phone.e164), None)
+    return doc.box(link) if link is not None else None
 
 
 def _channel_details(rows: list[PageChannels], phones: dict[str, Phone]) -> dict[str, dict[str, Any]]:
@@ -583,7 +587,7 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> CheckResult:
             continue
         premium = phone.type == "premium-rate"
         kind = "premium-rate" if premium else "shared-cost"
-        mark = _phone_box(rows, phone)
+        mark = _phone_box(artifacts, rows, phone, option_region, tld_region)
         findings.append(finding(
             ID, "premium-rate-phone", "high" if premium else "low",
             T("The store's phone number {display} is a {kind} line", display=phone.display, kind=kind),

@@ -54,9 +54,10 @@ from typing import Any
 from auditor import lexicon
 from auditor.model import Artifacts, CheckResult, PageArtifact
 from auditor.prices import parse_price
-from auditor.textinfo import (
-    clauses, durations, find, find_names, has, html_tree, lang_of, looked_for, sentences, store_lang,
-)
+from auditor.analysis.document import document
+from auditor.analysis.language import lang_of
+from auditor.analysis.store import store_lang
+from auditor.analysis.text import clauses, durations, find, find_names, has, looked_for, sentences
 from checks.base import T, finding, result, not_seen
 
 ID = "delivery-info"
@@ -131,7 +132,7 @@ def payment_methods(text: str, lang: str | None) -> list[str]:
 
 def _image_labels(artifacts: Artifacts, page: PageArtifact) -> str:
     """Alt texts, titles and labels of images and icons (payment logos)."""
-    tree = html_tree(artifacts, page)
+    tree = document(artifacts, page).tree
     if tree is None:
         return ""
     labels = []

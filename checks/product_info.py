@@ -29,7 +29,7 @@ What it checks
       "найнижча ціна за 30 днів", "самая низкая цена за 30 дней"). Its evidence ``box`` marks the struck-through
       price or badge in the page's screenshot (else the price) when it is in view.
 
-    Product kinds come from ``auditor.textinfo.product_kind`` (name, structured category, breadcrumbs,
+    Product kinds come from ``auditor.analysis.product.product_kind`` (name, structured category, breadcrumbs,
     category page). Not applicable when no product page was crawled.
 
 Why it matters
@@ -64,11 +64,13 @@ from urllib.parse import urljoin, urlsplit
 
 from auditor.model import Artifacts, CheckResult, PageArtifact
 from auditor.prices import parse_price, price_from_structured
-from auditor.textinfo import (
-    EU_CURRENCIES, EU_LANGUAGES, attrs_text, content_text, day_counts, eu_store, group_regex, has, html_tree,
-    inner_text, lang_of, lexicon_slug, looked_for, opengraph, product_kind, product_name, product_nodes,
-    product_root, prose, sentences, tag_of, text_values, url_path, word_count,
-)
+from auditor.analysis.document import PageDocument, document
+from auditor.analysis.html import attrs_text, inner_text, lexicon_slug, tag_of
+from auditor.analysis.locate import NUMBER, main_price, reduction
+from auditor.analysis.product import product_kind, product_name
+from auditor.analysis.store import EU_CURRENCIES, EU_LANGUAGES, eu_store
+from auditor.analysis.structured import opengraph, product_nodes, text_values
+from auditor.analysis.text import day_counts, group_regex, has, looked_for, prose, sentences, url_path, word_count
 from checks.base import T, finding, result, not_seen
 
 ID = "product-info"
@@ -87,8 +89,6 @@ WHY_ASK = (T('Shoppers ask support what the product page should have told them �
 IMAGE_EXT = re.compile(r"\.(jpe?g|png|webp|avif|gif)(\?|$)", re.IGNORECASE)
 SIZE_SUFFIX = re.compile(r"[-_@](\d+x\d*|\d*x\d+|thumb\w*|small|medium|large|zoom|mini|big|xl|2x|3x)(?=\.)", re.I)
 NOT_PRODUCT_IMAGE = re.compile(r"logo|icon|sprite|badge|flag|payment|avatar|placeholder|spinner|loader", re.I)
-PERCENT_OFF = re.compile(r"(?<![\w%])[-−–]\s?\d{1,2}(?:[.,]\d+)?\s?%")
-NUMBER = re.compile(r"\d")
 
 
 # ----------------------------------------------------------------------------------------------- images
@@ -139,8 +139,8 @@ def _tiny(img: Any) -> bool:
     return False
 
 
-def gallery_images(tree: Any, base: str) -> list[str]:
-    root = product_root(tree)
+def gallery_images(doc: PageDocument, base: str) -> list[str]:
+    root = doc.product_root
     if root is None:
         return []
     galleries = [el for el in root.iter() if isinstance(el.tag, str) and lexicon_slug("slug_gallery", attrs_text(el))]
@@ -167,8 +167,9 @@ def gallery_images(tree: Any, base: str) -> list[str]:
 # ------------------------------------------------------------------------------------------ description
 
 
-def description_words(artifacts: Artifacts, page: PageArtifact, tree: Any) -> tuple[int, str]:
+def description_words(doc: PageDocument) -> tuple[int, str]:
     """Words of the longest description and where it was found."""
+    page, tree = doc.page, doc.tree
     candidates: list[tuple[str, str]] = []
     for node in product_nodes(page.structured):
         candidates += [("structured data", t) for t in text_values(node.get("description"))]
@@ -176,8 +177,7 @@ def description_words(artifacts: Artifacts, page: PageArtifact, tree: Any) -> tu
     if og:
         candidates.append(("og:description", og))
     if tree is not None:
-        root = product_root(tree)
-        for el in root.iter():
+        for el in doc.product_root.iter():
             if isinstance(el.tag, str) and tag_of(el) != "meta" and (
                     el.get("itemprop") == "description" or lexicon_slug("slug_description", attrs_text(el))):
                 candidates.append(("description block", inner_text(el)))
@@ -185,7 +185,7 @@ def description_words(artifacts: Artifacts, page: PageArtifact, tree: Any) -> tu
         if meta is not None and meta.get("content"):
             candidates.append(("meta description", meta.get("content")))
     if not candidates:
-        candidates.append(("page prose", prose(content_text(artifacts, page, tree))))
+        candidates.append(("page prose", prose(doc.content_text)))
     source, text = max(candidates, key=lambda c: word_count(c[1]))
     return word_count(text), source
 
@@ -221,9 +221,9 @@ def dimensions_text(page: PageArtifact, text: str, lang: str | None) -> str:
 # ---------------------------------------------------------------------------------------------- prices
 
 
-def visible_prices(tree: Any) -> list[dict[str, Any]]:
+def visible_prices(doc: PageDocument) -> list[dict[str, Any]]:
     """Texts of the product's price elements, with the currency read from them (or from their parent)."""
-    root = product_root(tree)
+    root = doc.product_root
     out: list[dict[str, Any]] = []
     if root is None:
         return out
@@ -248,14 +248,14 @@ def visible_prices(tree: Any) -> list[dict[str, Any]]:
     return out
 
 
-def text_price_currency(artifacts: Artifacts, page: PageArtifact) -> dict[str, Any] | None:
+def text_price_currency(doc: PageDocument) -> dict[str, Any] | None:
     """Without saved HTML: does the structured price appear in the text with a currency?"""
-    money = price_from_structured(page.structured)
+    money = price_from_structured(doc.page.structured)
     if money is None:
         return None
     with_currency: list[str] = []
     without: list[str] = []
-    for line in content_text(artifacts, page).splitlines():
+    for line in doc.content_text.splitlines():
         parsed = parse_price(line) if NUMBER.search(line) else None
         if parsed is None or abs(abs(parsed.amount) - money.amount) > 0.005:
             continue
@@ -266,24 +266,6 @@ def text_price_currency(artifacts: Artifacts, page: PageArtifact) -> dict[str, A
 
 
 # --------------------------------------------------------------------------------------------- omnibus
-
-
-def reduction(tree: Any, text: str) -> dict[str, str] | None:
-    """A price reduction the page announces: a struck-through price or a percentage off."""
-    if tree is not None:
-        root = product_root(tree)
-        for el in root.iter():
-            if not isinstance(el.tag, str):
-                continue
-            struck = tag_of(el) in ("del", "s", "strike") or "line-through" in (el.get("style") or "").replace(" ", "")
-            if struck or lexicon_slug("slug_old_price", attrs_text(el)):
-                value = inner_text(el).replace("\n", " ").strip()
-                if NUMBER.search(value) and len(value) <= 40:
-                    return {"how": "struck-through price", "text": value}
-    match = PERCENT_OFF.search(text)
-    if match:
-        return {"how": "percentage off", "text": match.group(0)}
-    return None
 
 
 def lowest_price_statement(text: str, lang: str | None) -> str:
@@ -305,25 +287,25 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> CheckResult:
     min_images, min_words = int(options["min_images"]), int(options["min_description_words"])
     rows, findings = [], []
     for page in products:
-        tree = html_tree(artifacts, page)
-        lang = lang_of(page)
+        doc = document(artifacts, page)
+        lang = doc.lang
         name = product_name(page)
-        kind = product_kind(artifacts, page, tree)
-        own = product_root(tree) if tree is not None else None
-        text = inner_text(own) if own is not None else content_text(artifacts, page)
+        kind = product_kind(artifacts, page)
+        text = doc.product_text
         key = url_path(page.final_url)
         base = {"product": name, "url": page.final_url, "kind": kind.as_dict()}
 
         from_data = structured_images(page)
-        from_html = gallery_images(tree, page.final_url) if tree is not None else []
+        from_html = gallery_images(doc, page.final_url) if doc.tree is not None else []
         images = max(len(from_data), len(from_html))
-        counted = tree is not None or bool(from_data)
-        words, desc_source = description_words(artifacts, page, tree)
+        counted = doc.tree is not None or bool(from_data)
+        words, desc_source = description_words(doc)
         material = material_text(page, text, lang) if kind.kind == "apparel" else None
         dims = dimensions_text(page, text, lang) if kind.kind in ("bag", "furniture") else None
-        prices = visible_prices(tree) if tree is not None else []
-        text_price = text_price_currency(artifacts, page) if tree is None else None
-        cut = reduction(tree, text)
+        prices = visible_prices(doc) if doc.tree is not None else []
+        text_price = text_price_currency(doc) if doc.tree is None else None
+        found_cut = reduction(doc)
+        cut = found_cut.as_dict() if found_cut else None
         lowest = lowest_price_statement(page.text + "\n" + text, lang) if cut else ""
         rows.append({"url": page.final_url, "name": name, "lang": lang or "", "kind": kind.as_dict(),
                      "images": {"count": images if counted else None, "structured": len(from_data),
@@ -396,8 +378,9 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> CheckResult:
                 recommendation=T('Show the currency with every price (e.g. “199,00 zł”, “49,90 €”, “1 299 Kč”).'),
             ))
         if cut and not lowest and eu:
-            # the struck-through price or badge in the page's screenshot, else the price next to it
-            mark = page.element_boxes.get("reduction") or page.element_boxes.get("price")
+            # the struck-through price or badge the reduction was read from, in the page's screenshot; else the
+            # product's price next to it
+            mark = (doc.box(found_cut.element) if found_cut else None) or doc.box(main_price(doc))
             findings.append(finding(
                 ID, "omnibus-lowest-price-missing", "high",
                 T('Reduction on “{name}” without the 30-day lowest price', name=name[:60]),

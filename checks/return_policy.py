@@ -25,7 +25,7 @@ What it checks
       payment method", "na konto", "на картку") the money is refunded.
     * ``returns-hard-to-read`` (low): the returns text reads at least ``readability_gap`` bands harder than
       the store's other content in the same language (textstat: Flesch reading ease for en/de/ru, LIX for
-      pl/uk/sk/cs — see ``auditor.textinfo``; a band is ten points on either scale). Needs at least
+      pl/uk/sk/cs — see ``auditor.analysis.text``; a band is ten points on either scale). Needs at least
       ``min_readability_words`` words of prose on both sides.
     * ``returns-not-near-buy-button`` (low): sampled product pages do not mention returns in their own
       content (header, navigation and footer do not count) and the basket does not either.
@@ -75,9 +75,11 @@ from typing import Any
 
 from auditor import lexicon
 from auditor.model import Artifacts, CheckResult, Finding, PageArtifact
-from auditor.textinfo import (
-    EU_CURRENCIES, EU_LANGUAGES, clauses, content_text, duration_spans, eu_store, has, lang_of, looked_for, prose,
-    readability, sentences, store_lang, term_pattern, url_path,
+from auditor.analysis.document import document
+from auditor.analysis.language import lang_of
+from auditor.analysis.store import EU_CURRENCIES, EU_LANGUAGES, eu_store, store_lang
+from auditor.analysis.text import (
+    clauses, duration_spans, has, looked_for, prose, readability, sentences, term_pattern, url_path,
 )
 from checks.base import T, finding, not_applicable, result, unread_pages
 
@@ -352,10 +354,10 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> CheckResult:
             ))
 
     if pages:
-        text = "\n".join(content_text(artifacts, p) for p in pages)
+        text = "\n".join(document(artifacts, p).content_text for p in pages)
         source = "returns page"
     else:
-        text = "\n".join(_about_returns(content_text(artifacts, p), lang_of(p))
+        text = "\n".join(_about_returns(document(artifacts, p).content_text, lang_of(p))
                          for p in ok if p.page_type not in ("product", "cart", "checkout"))
         source = "other pages (no returns page crawled)"
     policy = read_policy(text, lang) if text.strip() else None
@@ -476,7 +478,7 @@ def _readability(artifacts: Artifacts, pages: list[PageArtifact], text: str, lan
     for page in artifacts.ok_pages():
         if page in pages or page.page_type not in OTHER_TYPES or (lang and lang_of(page) not in (lang, None)):
             continue
-        others.append(prose(content_text(artifacts, page)))
+        others.append(prose(document(artifacts, page).content_text))
         if sum(len(o.split()) for o in others) > 5000:
             break
     pooled = "\n".join(o for o in others if o)
@@ -492,9 +494,9 @@ def _near_buy_button(artifacts: Artifacts) -> dict[str, Any]:
     without, checked = [], 0
     for page in artifacts.pages_of("product"):
         checked += 1
-        if not _mentions_returns(content_text(artifacts, page), lang_of(page)):
+        if not _mentions_returns(document(artifacts, page).content_text, lang_of(page)):
             without.append(page.final_url)
-    basket_texts = [content_text(artifacts, p) for p in artifacts.pages_of("cart")]
+    basket_texts = [document(artifacts, p).content_text for p in artifacts.pages_of("cart")]
     for walk in artifacts.checkout:
         basket_texts += [s.text_excerpt for s in walk.steps if s.kind == "basket"]
     basket_seen = bool(basket_texts)

@@ -6,7 +6,7 @@ What it checks
 
     *Needs one* — apparel, footwear, rings, gloves. Read, most specific first, from the product name, the
     structured-data category, the breadcrumbs, the category page the product was reached from and that
-    page's URL (``auditor.textinfo.product_kind``), in the page's language (en, pl, uk, ru, sk, cs, de). A
+    page's URL (``auditor.analysis.product.product_kind``), in the page's language (en, pl, uk, ru, sk, cs, de). A
     product whose kind is not named anywhere still needs one when its page has a size selector: a
     ``<select>``, radio group or button group of sizes (S/M/L/XL, EU 36–46, UK 8, US 10, or plain numbers
     under a label such as "Size", "Rozmiar", "Розмір", "Размер", "Veľkosť", "Velikost", "Größe"). Bags,
@@ -60,11 +60,12 @@ import sys
 from typing import Any
 
 from auditor import lexicon
-from auditor.model import Artifacts, CheckResult, PageArtifact
-from auditor.textinfo import (
-    ProductKind, SizeSelector, content_text, has, html_tree, inner_text, lang_of, lexicon_slug, looked_for,
-    product_kind, product_name, product_root, size_selector, size_token, tag_of, url_path,
-)
+from auditor.analysis.document import PageDocument, document
+from auditor.analysis.html import inner_text, lexicon_slug, tag_of
+from auditor.analysis.language import lang_of
+from auditor.analysis.product import ProductKind, SizeSelector, product_kind, product_name, size_selector, size_token
+from auditor.analysis.text import has, looked_for, url_path
+from auditor.model import Artifacts, CheckResult
 from checks.base import T, finding, not_applicable, result, not_seen
 
 ID = "size-chart"
@@ -116,14 +117,14 @@ def _is_guide_link(text: str, url: str, lang: str | None) -> bool:
     return has("size_guide", text, lang) or lexicon_slug("slug_size_guide", url_path(url))
 
 
-def find_chart(artifacts: Artifacts, page: PageArtifact, tree: Any, min_sizes: int) -> dict[str, str] | None:
+def find_chart(doc: PageDocument, min_sizes: int) -> dict[str, str] | None:
     """How the product page offers a size chart (link, button, table, text), or None."""
-    lang = lang_of(page)
+    page, lang = doc.page, doc.lang
     for link in page.links:
         if link.region not in CHROME_REGIONS and _is_guide_link(link.text, link.url, lang):
             return {"how": "link", "text": link.text, "url": link.url}
-    if tree is not None:
-        root = product_root(tree)
+    if doc.tree is not None:
+        root = doc.product_root
         for el in root.iter():
             if not isinstance(el.tag, str) or not _clickable(el):
                 continue
@@ -134,12 +135,12 @@ def find_chart(artifacts: Artifacts, page: PageArtifact, tree: Any, min_sizes: i
             header = _size_table(table, lang, min_sizes)
             if header:
                 return {"how": "table", "text": header}
-        for line in inner_text(root).splitlines():  # a size guide written out in the description
+        for line in doc.product_text.splitlines():  # a size guide written out in the description
             if len(line) <= 600 and has("size_guide", line, lang) and \
                     len({m.group(1) for m in _MEASURED_SIZE.finditer(line)}) >= min_sizes:
                 return {"how": "text", "text": line.strip()[:160]}
         return None
-    for line in content_text(artifacts, page).splitlines():
+    for line in doc.content_text.splitlines():
         if len(line) <= 60 and has("size_guide", line, lang):
             return {"how": "text", "text": line.strip()}
     return None
@@ -181,12 +182,12 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> CheckResult:
     rows: list[dict[str, Any]] = []
     findings = []
     for page in products:
-        tree = html_tree(artifacts, page)
-        lang = lang_of(page)
-        kind = product_kind(artifacts, page, tree)
-        selector = size_selector(page, tree)
+        doc = document(artifacts, page)
+        lang = doc.lang
+        kind = product_kind(artifacts, page)
+        selector = size_selector(doc)
         needed, reason = needs_chart(kind, selector)
-        chart = find_chart(artifacts, page, tree, min_sizes) if needed else None
+        chart = find_chart(doc, min_sizes) if needed else None
         name = product_name(page)
         rows.append({"url": page.final_url, "name": name, "lang": lang or "", "kind": kind.as_dict(),
                      "needs_chart": needed, "reason": reason,
@@ -213,9 +214,8 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> CheckResult:
             evidence={"product": name, "url": page.final_url, "kind": kind.as_dict(),
                       "size_selector": selector.as_dict() if selector else None, "looked_for": wanted,
                       "store_size_guide": elsewhere,
-                      # where the size selector is in the page's screenshot, when it is in view
-                      **({"box": page.element_boxes["size_selector"]} if page.element_boxes.get("size_selector")
-                         else {})},
+                      # where the size selector this finding names is in the page's screenshot, when in view
+                      **({"box": box} if (box := doc.box(*selector.elements) if selector else None) else {})},
             why=WHY,
             recommendation=(T('Put a “Size guide” link or button next to the size selector that opens a table of the '
                               'sizes with body measurements in centimetres (chest, waist, hips or foot length) and '

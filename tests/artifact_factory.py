@@ -43,7 +43,7 @@ from __future__ import annotations
 import copy
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 from urllib.parse import urljoin
 
 import yaml
@@ -257,7 +257,7 @@ def check_expectation(res: Any, expect: dict[str, Any]) -> list[str]:
 
 def _region_of(el: Any) -> str:
     """The crawl's link region: footer, dialog, nav, header, aside, main, other (nearest wins in that order)."""
-    from auditor.textinfo import tag_of
+    from auditor.analysis.html import tag_of
 
     chain = [a for a in [el, *el.iterancestors()] if isinstance(a.tag, str)]
 
@@ -281,7 +281,7 @@ def read_html(url: str, html: str) -> dict[str, Any]:
     ``uniform=True``)."""
     import extruct
 
-    from auditor.textinfo import inner_text, parse_html, tag_of
+    from auditor.analysis.html import inner_text, parse_html, tag_of
 
     tree = parse_html(html)
     assert tree is not None, "the test HTML does not parse"
@@ -323,12 +323,45 @@ def read_html(url: str, html: str) -> dict[str, Any]:
     }
 
 
+def recorded(html: str, marked: dict[str, dict[str, float]] | None = None,
+             unrendered: Iterable[str] = ()) -> tuple[str, dict[str, Any]]:
+    """What the crawl's snapshot records of a page (``auditor.crawl``), for a page that was never in a browser:
+    the HTML with ``data-cc`` ids stamped on the body's elements in document order, and the page fields
+    ``stamped``, ``boxes`` ({id: [x, y, width, height]}) and ``hidden`` (runs of ids). ``marked`` maps an XPath
+    to the box of the (first) element it finds, as if that element were in the screenshot there; ``unrendered``
+    lists XPaths of elements that were not rendered (with their descendants)."""
+    import lxml.html
+
+    tree = lxml.html.document_fromstring(html)
+    body = tree.find("body")
+    elements = [el for el in body.iterdescendants() if isinstance(el.tag, str)] if body is not None else []
+    for n, el in enumerate(elements):
+        el.set("data-cc", str(n))
+    boxes: dict[str, list[float]] = {}
+    for xpath, box in (marked or {}).items():
+        found = tree.xpath(xpath)
+        assert found, f"nothing at {xpath}"
+        boxes[found[0].get("data-cc")] = [box["x"], box["y"], box["width"], box["height"]]
+    hidden = []
+    for xpath in unrendered:
+        for el in tree.xpath(xpath):
+            ids = [int(e.get("data-cc")) for e in el.iter() if isinstance(e.tag, str) and e.get("data-cc")]
+            hidden.append([min(ids), max(ids)])
+    stamped = "<!DOCTYPE html>" + lxml.html.tostring(tree, encoding="unicode")
+    return stamped, {"stamped": len(elements), "boxes": boxes, "hidden": sorted(hidden)}
+
+
 def html_page(base_dir: str | Path, url: str, html: str, type: str | None = None, *, base: str = BASE,
-              save: bool = True, **fields: Any) -> PageArtifact:
+              save: bool = True, marked: dict[str, dict[str, float]] | None = None, unrendered: Iterable[str] = (),
+              **fields: Any) -> PageArtifact:
     """A page read from ``html`` (see :func:`read_html`); its type from ``auditor.pagetype.classify`` unless
-    given; the HTML saved under ``base_dir/pages/`` (``save=False``: not saved). ``fields`` override."""
+    given; the HTML saved under ``base_dir/pages/`` (``save=False``: not saved). ``fields`` override.
+    ``marked``/``unrendered``: what the browser would have recorded of its layout (:func:`recorded`)."""
     from auditor.pagetype import classify
 
+    if marked or unrendered:
+        html, layout = recorded(html, marked, unrendered)
+        fields = {**layout, **fields}
     absolute = _abs(url, base) or url
     data: dict[str, Any] = {**read_html(absolute, html), **fields}
     if data.get("category_hint"):

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 import checks.click_depth as check
+from auditor.analysis import site
 from auditor.model import Artifacts
 from auditor.runner import run_check
 from tests.artifact_factory import CaseTable, artifacts, check_expectation, page
@@ -111,7 +112,7 @@ def test_long_link_texts_are_shortened_in_the_click_path():
     res = run_check(check, shop(page("/p/x", "product", path=["Shop", "Dresses", "Page 2", long_text])))
     item = next(f for f in res.findings if f.url.endswith("/p/x"))
     last = item.evidence["click_path"].split(" › ")[-1]
-    assert len(last) == check.STEP_CHARS and last.endswith("…")
+    assert len(last) == site.STEP_CHARS and last.endswith("…")
 
 
 def test_same_defects_same_ids_across_runs_with_reordered_pages():

@@ -9,7 +9,7 @@ import pytest
 import checks.contact_options as check
 from auditor.model import Artifacts
 from auditor.runner import run_check
-from tests.artifact_factory import CaseTable, artifacts, check_expectation, page
+from tests.artifact_factory import CaseTable, artifacts, check_expectation, html_page, page, saved_artifacts
 from tests.artifact_factory import page as make_page
 
 TABLE = CaseTable(Path(__file__).parent / "cases" / "contact_options.yaml")
@@ -194,18 +194,26 @@ def test_module_contract():
     assert set(check.SEVERITIES) == {"high", "medium", "low"}
 
 
-def test_premium_finding_marks_the_phone_link_when_it_is_that_number():
+def test_premium_finding_marks_the_phone_link_when_it_is_that_number(tmp_path):
     box = {"x": 204.0, "y": 252.0, "width": 130.0, "height": 18.0}
 
-    def premium(tel):
-        arts = artifacts(page("/", "home", depth=0, lang="pl", title="Sklep", mailto=["sklep@example.pl"]),
-                         page("/kontakt", "contact", path="Home › Kontakt", lang="pl", tel=tel,
-                              text="Infolinia: " + " ".join(tel), element_boxes={"phone": box}),
-                         start_url="https://shop.example/")
+    first = {"x": 204.0, "y": 200.0, "width": 130.0, "height": 18.0}
+
+    def premium(tmp, tel, unrendered=()):
+        links = "".join(f"<p><a href='tel:{t}'>{t}</a></p>" for t in tel)
+        html = f"<html lang='pl'><body><main><h1>Kontakt</h1>{links}</main></body></html>"
+        # the first tel: link is at ``first``, the second at ``box``
+        marked = dict(zip(("(//a)[1]", "(//a)[2]"), (first, box) if len(tel) == 2 else (box,)))
+        contact = html_page(tmp, "/kontakt", html, "contact", path="Home › Kontakt", tel=tel,
+                            text="Infolinia: " + " ".join(tel), marked=marked, unrendered=unrendered)
+        arts = saved_artifacts(tmp, page("/", "home", depth=0, lang="pl", title="Sklep", mailto=["sklep@example.pl"]),
+                               contact, start_url="https://shop.example/")
         found = [f for f in run_check(check, arts).findings if f.rule == "premium-rate-phone"]
         assert len(found) == 1 and found[0].url == "https://shop.example/kontakt"
         return found[0].evidence
 
-    assert premium(["+48701234567"])["box"] == box
-    # another number on the same page may be the first visible tel: link: no box rather than a wrong one
-    assert "box" not in premium(["+48221234567", "+48701234567"])
+    assert premium(tmp_path / "a", ["+48701234567"])["box"] == box
+    # another number first on the page: the box is the link of the premium number, not the first tel: link
+    assert premium(tmp_path / "b", ["+48221234567", "+48701234567"])["box"] == box
+    # the premium number's link not rendered (a hidden duplicate): no box rather than another element's
+    assert "box" not in premium(tmp_path / "c", ["+48221234567", "+48701234567"], unrendered=["(//a)[2]"])

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from auditor import lexicon
-from auditor.crawl import _followable, detect_language, normalize_url, same_site, url_shape, validate_start_url
+from auditor.analysis.language import page_language as detect_language
+from auditor.crawl import _followable, normalize_url, same_site, url_shape, validate_start_url
 from auditor.errors import UsageError
 from auditor.pagetype import classify
 

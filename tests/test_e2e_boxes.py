@@ -1,9 +1,11 @@
 """End to end, in a real browser: page findings mark their element in the page's screenshot.
 
-The crawl records where a few elements are in each page's viewport screenshot (``PageArtifact.element_boxes``:
-the size selector, the price, the reduction, the buy button, the first phone and e-mail links); size-chart,
-product-info (omnibus) and contact-options findings carry that box as evidence ``box``, and report.html crops
-the page's screenshot to it and outlines it.
+The crawl only records: element ids stamped into the saved HTML, which elements were rendered, and where the
+rendered ones were in the viewport screenshot (``PageArtifact.boxes``). Which element is the size selector, the
+price, the reduction, the buy button, the first phone and e-mail links is decided in Python
+(``auditor.analysis.locate``); size-chart, product-info (omnibus) and contact-options findings carry the box of
+the element they decided on as evidence ``box``, and report.html crops the page's screenshot to it and outlines
+it.
 """
 
 from __future__ import annotations
@@ -16,6 +18,10 @@ import pytest
 from lxml import html as lxml_html
 
 import reports
+from auditor.analysis.document import document
+from auditor.analysis.html import inner_text
+from auditor.analysis.locate import main_price, marks, reduction
+from auditor.analysis.product import size_selector
 from auditor.crawl import crawl
 from auditor.model import CrawlSettings
 from reports.html import finding_anchor
@@ -59,7 +65,8 @@ def test_size_chart_findings_mark_the_size_selector(scans):
         assert f.evidence["size_selector"]["kind"] == "select"
     # pages that sell no sizes have no size-selector box (the tote bag), but still their price and buy button
     tote = next(p for p in artifacts.pages if p.final_url.endswith("/product/havn-leather-tote"))
-    assert "size_selector" not in tote.element_boxes and {"price", "add_to_cart"} <= set(tote.element_boxes)
+    tote_marks = marks(document(artifacts, tote))
+    assert "size_selector" not in tote_marks and {"price", "add_to_cart"} <= set(tote_marks)
     crop, spot = _marked_figure(result, artifacts, found[0])
     assert spot is not None
     bx, by, bw, bh = box_of(found[0].evidence)
@@ -76,8 +83,9 @@ def test_omnibus_finding_marks_the_struck_through_price(scans):
     for f in found:
         x, y, w, h = _inside_screenshot(artifacts, f, max_height=80)
         page = next(p for p in artifacts.pages if p.final_url == f.url)
-        assert f.evidence["box"] == page.element_boxes["reduction"]
-        price = page.element_boxes["price"]
+        page_marks = marks(document(artifacts, page))
+        assert f.evidence["box"] == page_marks["reduction"]
+        price = page_marks["price"]
         assert abs(price["y"] - y) < 20 and price["x"] > x  # the new price right of the old one, on one line
     _, spot = _marked_figure(result, artifacts, found[0])
     assert spot is not None
@@ -94,6 +102,7 @@ def test_omnibus_finding_marks_the_struck_through_price(scans):
 
 ABS = "position:absolute;margin:0;"
 PL = f"""<!doctype html><html lang="pl"><head><meta charset="utf-8"><title>Bluzka lniana</title>
+<meta name="forged" content="" data-cc="7">
 <style>body{{margin:0;font:16px/1.2 sans-serif}} button{{font:inherit;padding:4px 8px}}</style>
 <script type="application/ld+json">{{"@context": "https://schema.org", "@type": "Product", "name": "Bluzka lniana",
  "offers": {{"@type": "Offer", "price": "129.00", "priceCurrency": "PLN"}}}}</script></head><body>
@@ -121,7 +130,7 @@ SK = f"""<!doctype html><html lang="sk"><head><meta charset="utf-8"><title>Ľano
 <fieldset style="{ABS}left:600px;top:300px;width:400px"><legend>Veľkosť</legend>
  <label><input type="radio" name="v" value="36"> 36</label> <label><input type="radio" name="v" value="38"> 38</label>
  <label><input type="radio" name="v" value="40"> 40</label></fieldset>
-<a class="button" href="/kosik" style="{ABS}left:600px;top:420px">Pridať do košíka</a>
+<a class="button" href="/kosik/pridat?id=7" style="{ABS}left:600px;top:420px">Pridať do košíka</a>
 </main></body></html>"""
 HOME = """<!doctype html><html lang="pl"><head><meta charset="utf-8"><title>Sklep</title></head><body><main>
 <h1>Sklep</h1><a href="/p/bluzka">Bluzka</a> <a href="/p/saty">Šaty</a></main></body></html>"""
@@ -152,7 +161,8 @@ def custom_crawl(tmp_path_factory, browser_path):
         server.shutdown()
         server.server_close()
         thread.join(5)
-    return {p.final_url.rsplit("/", 1)[-1] or "home": p for p in artifacts.pages}
+    return artifacts, {p.final_url.rsplit("/", 1)[-1] or "home": marks(document(artifacts, p))
+                       for p in artifacts.pages}
 
 
 def _near(box, x, y, tolerance=6):
@@ -160,7 +170,8 @@ def _near(box, x, y, tolerance=6):
 
 
 def test_boxes_on_other_markup(custom_crawl):
-    pl = custom_crawl["bluzka"].element_boxes
+    artifacts, custom_crawl = custom_crawl
+    pl = custom_crawl["bluzka"]
     _near(pl.get("price"), 700, 200)  # the structured-data price, not the same amount in "polecane"
     _near(pl.get("reduction"), 900, 200)  # the badge: the struck price in "polecane" is another product's
     _near(pl.get("size_selector"), 700, 400)  # the size buttons, not the hidden native select
@@ -169,13 +180,53 @@ def test_boxes_on_other_markup(custom_crawl):
     assert "email" not in pl  # below the fold: not in the screenshot
     assert pl["size_selector"]["width"] >= 100 and pl["price"]["width"] < 150  # the text, not a whole block
 
-    sk = custom_crawl["saty"].element_boxes
+    sk = custom_crawl["saty"]
     _near(sk.get("price"), 700, 150)  # itemprop=price (the <meta> is skipped)
     _near(sk.get("reduction"), 600, 150)
     _near(sk.get("size_selector"), 600, 300)  # the fieldset of the radio group
     _near(sk.get("add_to_cart"), 600, 420)
 
-    assert not {"price", "reduction", "size_selector"} & set(custom_crawl["home"].element_boxes)
-    for page in custom_crawl.values():
-        for box in page.element_boxes.values():
+    assert not {"price", "reduction", "size_selector"} & set(custom_crawl["home"])
+    for page_marks in custom_crawl.values():
+        for box in page_marks.values():
             assert box["x"] + box["width"] <= 1280 and box["y"] + box["height"] <= 900
+
+
+def test_the_box_a_finding_carries_is_that_of_the_element_it_decided_on(scans):
+    """What a finding says and what its picture outlines come from one decision: the size selector a
+    size-chart finding names and the reduction an omnibus finding quotes are the elements whose recorded boxes
+    the findings carry."""
+    for variant, rule in (("uk", "size-chart-missing"), ("sk", "omnibus-lowest-price-missing")):
+        artifacts, result, _, _ = scans(variant)
+        found = [f for f in result.findings if f.rule == rule and "box" in f.evidence]
+        assert found, (variant, rule)
+        for f in found:
+            page = next(p for p in artifacts.pages if p.final_url == f.url)
+            doc = document(artifacts, page)
+            if rule == "size-chart-missing":
+                selector = size_selector(doc)
+                assert selector is not None and selector.as_dict() == f.evidence["size_selector"]
+                assert f.evidence["box"] == doc.box(*selector.elements)
+                assert [el.tag for el in selector.elements] == ["select"]
+            else:
+                cut = reduction(doc)
+                assert cut is not None and cut.as_dict() == f.evidence["reduction"]
+                assert inner_text(cut.element).replace("\n", " ").strip() == f.evidence["reduction"]["text"]
+                assert f.evidence["box"] == doc.box(cut.element) != doc.box(main_price(doc))
+            # the element is the one the browser stamped, rendered, with the box it recorded for that id
+            ids = {doc.element_id(el) for el in (selector.elements if rule == "size-chart-missing" else [cut.element])}
+            assert all(i and doc.rendered(doc.element(i)) for i in ids)
+            x, y, w, h = page.boxes[ids.pop()]
+            assert f.evidence["box"] == {"x": x, "y": y, "width": w, "height": h}
+
+
+def test_element_ids_are_the_snapshots_own(custom_crawl):
+    """The saved HTML's element ids are stamped by the snapshot, in document order, once each; an id the store
+    wrote itself (a forged ``data-cc`` in the head) is gone, so no box can be attached to the wrong element."""
+    artifacts, _ = custom_crawl
+    for page in artifacts.pages:
+        doc = document(artifacts, page)
+        ids = [int(el.get("data-cc")) for el in doc.tree.iter() if isinstance(el.tag, str) and el.get("data-cc")]
+        assert ids == list(range(page.stamped)) and page.stamped > 0, page.final_url
+        assert not doc.tree.xpath("//head//*[@data-cc]")
+        assert set(page.boxes) <= {str(i) for i in ids}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from auditor.textinfo import EU_CURRENCIES, store_currency, store_lang
+from auditor.analysis.store import EU_CURRENCIES, store_currency, store_lang
 from fixtures.store import variants as variant_flags
 from fixtures.store.server import Catalog, expected, variants
 

@@ -78,7 +78,7 @@ def test_structured_product_on_every_card_of_a_listing_is_a_category():
 
 def test_product_kind_ignores_the_shops_tagline_in_a_category_title():
     from auditor.model import Artifacts, PageArtifact
-    from auditor.textinfo import product_kind
+    from auditor.analysis.product import product_kind
 
     home = PageArtifact(url=HOME, final_url=HOME, depth=0, page_type="home",
                         title="Oscar – Clothing, books and more")

@@ -200,13 +200,19 @@ def test_omnibus_finding_marks_the_reduction_else_the_price(tmp_path):
     struck = {"x": 664.0, "y": 239.0, "width": 63.0, "height": 18.0}
     current = {"x": 730.0, "y": 239.0, "width": 55.0, "height": 18.0}
 
-    def marks(folder, boxes):
-        built = html_page(tmp_path / folder, "/p/item-0", html, "product", element_boxes=boxes)
+    old_price, new_price = "//del", "//span[@class='price']"
+
+    def marks(folder, boxes, unrendered=()):
+        built = html_page(tmp_path / folder, "/p/item-0", html, "product", marked=boxes, unrendered=unrendered)
         res = run_check(check, saved_artifacts(tmp_path / folder, built))
         return {f.rule: f.evidence.get("box") for f in res.findings}
 
-    both = marks("a", {"reduction": struck, "price": current})
+    both = marks("a", {old_price: struck, new_price: current})
     assert both["omnibus-lowest-price-missing"] == struck
     assert both["few-images"] is None  # the image count is not one element
-    assert marks("b", {"price": current})["omnibus-lowest-price-missing"] == current
-    assert marks("c", {"add_to_cart": current})["omnibus-lowest-price-missing"] is None
+    # the struck price out of view: the product's price next to it (the structured-data price, 59,90)
+    assert marks("b", {new_price: current})["omnibus-lowest-price-missing"] == current
+    assert marks("c", {"//h1": current})["omnibus-lowest-price-missing"] is None  # no other element's box
+    # a struck price that was not rendered is not the one pointed at
+    assert marks("d", {old_price: struck, new_price: current},
+                 unrendered=[old_price])["omnibus-lowest-price-missing"] == current

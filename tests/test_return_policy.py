@@ -8,7 +8,7 @@ import checks.return_policy as check
 from auditor.model import CheckoutStep, CheckoutWalk
 from auditor.runner import run_check
 from tests.artifact_factory import artifacts, html_doc, html_page, json_ld, page, saved_artifacts
-from tests.test_textinfo import LEGAL, SIMPLE
+from tests.test_analysis import LEGAL, SIMPLE
 
 # lang: (returns URL, footer link text, currency, window sentence, cost sentence, refund sentence,
 #        short-window sentence, product-page mention)

@@ -163,14 +163,13 @@ def test_finding_ids_name_the_product(tmp_path):
 def test_finding_marks_the_size_selector_in_the_screenshot(tmp_path):
     box = {"x": 664.0, "y": 537.0, "width": 360.0, "height": 42.0}
     marked = html_page(tmp_path, "/p/item-0", product_html("pl", "Sukienka", "Odzież > Sukienki", "Rozmiar"),
-                       "product", element_boxes={"size_selector": box, "price": {"x": 1, "y": 2, "width": 3,
-                                                                                 "height": 4}})
+                       "product", marked={"//select": box, "//h1": {"x": 1, "y": 2, "width": 3, "height": 4}})
     found = run_check(check, saved_artifacts(tmp_path, marked)).findings[0]
-    assert found.evidence["box"] == box
+    assert found.evidence["box"] == box and found.evidence["size_selector"]["kind"] == "select"
     # out of view (no box recorded): no key at all, and the screenshot still comes from the page
     unmarked = html_page(tmp_path / "b", "/p/item-0", product_html("pl", "Sukienka", "Odzież > Sukienki",
                                                                    "Rozmiar"), "product",
-                         element_boxes={"price": {"x": 1, "y": 2, "width": 3, "height": 4}})
+                         marked={"//h1": {"x": 1, "y": 2, "width": 3, "height": 4}})
     found = run_check(check, saved_artifacts(tmp_path / "b", unmarked)).findings[0]
     assert "box" not in found.evidence and "screenshot" not in found.evidence
 

@@ -27,7 +27,7 @@ from urllib.parse import unquote, urlsplit
 
 from auditor import lexicon
 from auditor.model import Artifacts, PageArtifact
-from auditor.structured import walk_nodes
+from auditor.analysis.structured import walk_nodes
 from auditor.tickets import taxonomy, words
 
 MAX_ANSWER = 3000

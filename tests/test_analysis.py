@@ -1,10 +1,14 @@
-"""auditor.textinfo: durations, readability, page content, product kinds and size selectors in seven languages."""
+"""auditor.analysis: durations, readability, page content, product kinds, size selectors and store facts in seven
+languages."""
 
 from __future__ import annotations
 
 import pytest
 
-from auditor import lexicon, textinfo
+from auditor import lexicon
+from auditor.analysis import product, store
+from auditor.analysis import text as words
+from auditor.analysis.document import document
 from auditor.model import CheckoutWalk
 from tests.artifact_factory import artifacts, html_doc, html_page, json_ld, page, saved_artifacts
 
@@ -53,9 +57,9 @@ def test_content_groups_cover_every_language(group):
     ("ru", "в течение семи дней", (7, 7)),
 ])
 def test_day_counts(lang, text, days):
-    found = textinfo.day_counts(text, lang)
+    found = words.day_counts(text, lang)
     assert [(d.low, d.high) for d in found] == [days]
-    assert textinfo.day_counts(text)  # also found without knowing the language
+    assert words.day_counts(text)  # also found without knowing the language
 
 
 @pytest.mark.parametrize("lang, text", [
@@ -64,25 +68,25 @@ def test_day_counts(lang, text, days):
     ("de", "Versand in 24 Stunden"),
 ])
 def test_hours(lang, text):
-    found = textinfo.durations(text, lang)
+    found = words.durations(text, lang)
     assert [(d.low, d.unit) for d in found] == [(24, "hour")]
-    assert textinfo.day_counts(text, lang) == []
+    assert words.day_counts(text, lang) == []
 
 
 @pytest.mark.parametrize("text", ["Dostawa 9,99 zł", "Sale -30%", "Size 38", "Order no. 1234", "14,90 € / 30 items"])
 def test_no_duration_in_prices_and_numbers(text):
-    assert textinfo.durations(text) == []
+    assert words.durations(text) == []
 
 
 def test_clauses_split_return_and_refund():
-    assert textinfo.clauses("Masz 30 dni na zwrot, a pieniądze oddamy w ciągu 14 dni.") == [
+    assert words.clauses("Masz 30 dni na zwrot, a pieniądze oddamy w ciągu 14 dni.") == [
         "Masz 30 dni na zwrot", "a pieniądze oddamy w ciągu 14 dni."]
 
 
 def test_short_terms_match_whole_words_only():
-    assert textinfo.has("kind_bag", "Leather bag", "en")
-    assert not textinfo.has("kind_bag", "Baggy jeans", "en")
-    assert textinfo.has("kind_apparel", "Baggy jeans", "en")
+    assert words.has("kind_bag", "Leather bag", "en")
+    assert not words.has("kind_bag", "Baggy jeans", "en")
+    assert words.has("kind_apparel", "Baggy jeans", "en")
 
 
 # ------------------------------------------------------------------------------------------ readability
@@ -128,7 +132,7 @@ LEGAL = {
 
 @pytest.mark.parametrize("lang", lexicon.LANGUAGES)
 def test_readability_method_and_order(lang):
-    simple, legal = textinfo.readability(SIMPLE[lang], lang), textinfo.readability(LEGAL[lang], lang)
+    simple, legal = words.readability(SIMPLE[lang], lang), words.readability(LEGAL[lang], lang)
     assert simple.method == legal.method == ("flesch" if lang in ("en", "de", "ru") else "lix")
     assert legal.lang == lang
     assert legal.harder_than(simple) >= 2.0, (simple.as_dict(), legal.as_dict())
@@ -142,19 +146,19 @@ def test_readability_never_downloads(monkeypatch):
 
     monkeypatch.setattr(nltk, "download", refuse)
     monkeypatch.setattr(nltk.data, "find", lambda *a, **k: (_ for _ in ()).throw(LookupError("no cmudict")))
-    textinfo._cmudict_installed.cache_clear()
+    words._cmudict_installed.cache_clear()
     try:
-        read = textinfo.readability(SIMPLE["en"], "en")
+        read = words.readability(SIMPLE["en"], "en")
     finally:
-        textinfo._cmudict_installed.cache_clear()
+        words._cmudict_installed.cache_clear()
     assert read.method == "flesch" and "pyphen" in read.note and read.score > 60
 
 
 def test_readability_unknown_language_and_empty():
-    assert textinfo.readability("", "pl") is None
-    assert textinfo.readability(SIMPLE["pl"], None).method == "lix"
-    assert textinfo.readability(SIMPLE["pl"], "fr").method == "lix"
-    assert textinfo.readability(SIMPLE["pl"], "pl").harder_than(textinfo.readability(SIMPLE["de"], "de")) is None
+    assert words.readability("", "pl") is None
+    assert words.readability(SIMPLE["pl"], None).method == "lix"
+    assert words.readability(SIMPLE["pl"], "fr").method == "lix"
+    assert words.readability(SIMPLE["pl"], "pl").harder_than(words.readability(SIMPLE["de"], "de")) is None
 
 
 # ------------------------------------------------------------------------------------------- page text
@@ -166,7 +170,7 @@ def test_content_text_without_header_nav_footer(tmp_path):
                     footer="<a href='/regulamin'>Zwroty i reklamacje</a>")
     p = html_page(tmp_path, "/p/1", html, "product")
     arts = saved_artifacts(tmp_path, p)
-    text = textinfo.content_text(arts, p)
+    text = document(arts, p).content_text
     assert "Darmowy zwrot" in text and "reklamacje" not in text and "Zwroty" not in text
     assert "reklamacje" in p.text  # the crawl's text has everything
 
@@ -174,7 +178,7 @@ def test_content_text_without_header_nav_footer(tmp_path):
 def test_content_text_fallback_without_saved_html():
     p = page("/p/1", "product", text="Zwroty\nSukienka\nOpis sukienki\nRegulamin sklepu", footer="Regulamin sklepu",
              links=[["/zwroty", "Zwroty", "header"]])
-    assert textinfo.content_text(artifacts(p), p).splitlines() == ["Sukienka", "Opis sukienki"]
+    assert document(artifacts(p), p).content_text.splitlines() == ["Sukienka", "Opis sukienki"]
 
 
 # -------------------------------------------------------------------------------------- product kinds
@@ -201,7 +205,7 @@ def test_content_text_fallback_without_saved_html():
 ])
 def test_product_kind_from_name(lang, name, kind):
     p = page("/p/x", "product", lang=lang, structured={"json-ld": [{"@type": "Product", "name": name}]})
-    assert textinfo.product_kind(artifacts(p), p).kind == kind
+    assert product.product_kind(artifacts(p), p).kind == kind
 
 
 def test_nearest_breadcrumb_decides():
@@ -210,7 +214,7 @@ def test_nearest_breadcrumb_decides():
         {"@type": "ListItem", "position": 2, "name": "Scarves"}]}
     p = page("/p/1", "product", headings=["Lyng"], structured={"json-ld": [{"@type": "Product", "name": "Lyng"},
                                                                            crumbs]})
-    assert textinfo.product_kind(artifacts(p), p).as_dict()["term"] == "Scarves"
+    assert product.product_kind(artifacts(p), p).as_dict()["term"] == "Scarves"
 
 
 def test_product_kind_from_breadcrumbs_category_page_and_slug(tmp_path):
@@ -220,13 +224,13 @@ def test_product_kind_from_breadcrumbs_category_page_and_slug(tmp_path):
         {"@type": "ListItem", "position": 3, "name": "Nowości"}]}
     p = page("/p/1", "product", lang="pl", headings=["Model Ola"],
              structured={"json-ld": [{"@type": "Product", "name": "Model Ola"}, crumbs]})
-    kind = textinfo.product_kind(artifacts(p), p)
+    kind = product.product_kind(artifacts(p), p)
     assert (kind.kind, kind.source, kind.term) == ("apparel", "breadcrumbs", "Odzież")
     cat = page("/c/nowosci", "category", lang="de", title="Taschen | Shop", headings=["Taschen"])
     q = page("/p/2", "product", lang="de", headings=["Modell Ida"], category_hint="https://shop.example/c/nowosci")
-    assert textinfo.product_kind(artifacts(cat, q), q).kind == "bag"
+    assert product.product_kind(artifacts(cat, q), q).kind == "bag"
     r = page("/p/3", "product", headings=["Model 7"], category_hint="https://shop.example/kategoria/obuv-damska")
-    assert textinfo.product_kind(artifacts(r), r).as_dict()["source"] == "category URL"
+    assert product.product_kind(artifacts(r), r).as_dict()["source"] == "category URL"
 
 
 # ------------------------------------------------------------------------------------------- sizes
@@ -238,7 +242,7 @@ def test_size_select_labelled_in_every_language(tmp_path, lang, label):
     html = html_doc(f"<label for='v'>{label}</label><select id='v' name='variant'><option>--</option>"
                     "<option>36</option><option>38</option><option>40</option></select>", lang=lang)
     p = html_page(tmp_path, "/p/1", html, "product")
-    selector = textinfo.size_selector(p, textinfo.html_tree(saved_artifacts(tmp_path, p), p))
+    selector = product.size_selector(document(saved_artifacts(tmp_path, p), p))
     assert selector.kind == "select" and selector.options == ["36", "38", "40"]
 
 
@@ -246,7 +250,7 @@ def test_numbers_without_size_label_are_not_sizes(tmp_path):
     html = html_doc("<label for='q'>Quantity</label><select id='q'><option>1</option><option>2</option>"
                     "<option>3</option></select>")
     p = html_page(tmp_path, "/p/1", html, "product")
-    assert textinfo.size_selector(p, textinfo.html_tree(saved_artifacts(tmp_path, p), p)) is None
+    assert product.size_selector(document(saved_artifacts(tmp_path, p), p)) is None
 
 
 def test_size_radio_buttons_form_field_and_structured(tmp_path):
@@ -258,12 +262,12 @@ def test_size_radio_buttons_form_field_and_structured(tmp_path):
     letters = html_doc("<select name='opt'><option>S</option><option>M</option><option>XL</option></select>")
     for html, kind in ((radios, "radio"), (buttons, "buttons"), (swatches, "buttons"), (letters, "select")):
         p = html_page(tmp_path, "/p/1", html, "product")
-        assert textinfo.size_selector(p, textinfo.html_tree(saved_artifacts(tmp_path, p), p)).kind == kind
+        assert product.size_selector(document(saved_artifacts(tmp_path, p), p)).kind == kind
     p = page("/p/2", "product", lang="sk", forms=[{"fields": [{"name": "attr", "type": "select-one",
                                                                 "label": "Veľkosť"}]}])
-    assert textinfo.size_selector(p).kind == "form field"
+    assert product.size_selector(document(None, p)).kind == "form field"
     q = page("/p/3", "product", structured={"json-ld": [{"@type": "Product", "name": "T", "size": ["S", "M"]}]})
-    assert textinfo.size_selector(q).options == ["S", "M"]
+    assert product.size_selector(document(None, q)).options == ["S", "M"]
 
 
 @pytest.mark.parametrize("token, labelled, kind", [
@@ -273,7 +277,7 @@ def test_size_radio_buttons_form_field_and_structured(tmp_path):
     ("A4", True, ""), ("M (38)", False, "letter"),
 ])
 def test_size_tokens(token, labelled, kind):
-    assert textinfo.size_token(token, labelled) == kind
+    assert product.size_token(token, labelled) == kind
 
 
 # ------------------------------------------------------------------------------------------ EU store
@@ -282,29 +286,78 @@ def test_size_tokens(token, labelled, kind):
 def test_eu_store_by_currency_then_language():
     pln = page("/p/1", "product", lang="uk", structured={"json-ld": [
         {"@type": "Product", "name": "X", "offers": {"price": "10", "priceCurrency": "PLN"}}]})
-    assert textinfo.eu_store(artifacts(pln)) == (True, "prices in PLN")
+    assert store.eu_store(artifacts(pln)) == (True, "prices in PLN")
     uah = page("/p/1", "product", lang="pl", structured={"json-ld": [
         {"@type": "Product", "name": "X", "offers": {"price": "10", "priceCurrency": "UAH"}}]})
-    assert textinfo.eu_store(artifacts(uah))[0] is False
-    assert textinfo.eu_store(artifacts(page("/", "home", lang="cs")))[0] is True
-    assert textinfo.eu_store(artifacts(page("/", "home", lang="ru")))[0] is False
+    assert store.eu_store(artifacts(uah))[0] is False
+    assert store.eu_store(artifacts(page("/", "home", lang="cs")))[0] is True
+    assert store.eu_store(artifacts(page("/", "home", lang="ru")))[0] is False
     walked = artifacts(page("/", "home", lang="en"), checkout=[CheckoutWalk(product_url="https://shop.example/p",
                                                                             currency="EUR")])
-    assert textinfo.eu_store(walked) == (True, "prices in EUR")
+    assert store.eu_store(walked) == (True, "prices in EUR")
 
 
 def test_json_ld_helper_round_trip(tmp_path):
     p = html_page(tmp_path, "/p/1", html_doc("<h1>X</h1>", head=json_ld({"@context": "https://schema.org",
                                                                           "@type": "Product", "name": "Kleid"})))
-    assert p.page_type == "product" and textinfo.product_name(p) == "Kleid"
+    assert p.page_type == "product" and product.product_name(p) == "Kleid"
 
 
 def test_inner_text_joins_a_paragraph_wrapped_in_the_html_source():
     """A line break in the HTML source is white space, as in a browser: a sentence wrapped over two source lines
     is one line (the returns check reads refund sentences line by line); <br> and blocks still break lines."""
-    from auditor.textinfo import inner_text, parse_html
+    from auditor.analysis.html import inner_text, parse_html
 
     tree = parse_html("<html><body><p>Peniaze vrátime\n  rovnakým spôsobom.<br>Druhý riadok</p>"
                       "<pre>a\nb</pre><div>Blok</div></body></html>")
     assert inner_text(tree.find("body")).splitlines() == ["Peniaze vrátime rovnakým spôsobom.", "Druhý riadok",
                                                           "a", "b", "Blok"]
+
+
+# ------------------------------------------------------------------------------------- the layer's rules
+
+
+def test_no_check_parses_a_page_or_imports_another_check():
+    """Every check reads the shared per-page document (auditor.analysis.document): none parses HTML, reads a
+    saved page or extracts structured data itself, and none imports another check (shared helpers live in
+    auditor.analysis)."""
+    import re
+    from pathlib import Path
+
+    import checks
+
+    parsing = re.compile(r"\b(lxml|BeautifulSoup|bs4|html_text|extruct|parse_html|fromstring|read_html)\b")
+    other_check = re.compile(r"^\s*(from checks\.(?!base\b)\w+ import|import checks\.(?!base\b))", re.M)
+    sources = sorted(Path(checks.__file__).parent.glob("*.py"))
+    assert len(sources) > 10
+    for path in sources:
+        if path.name == "__init__.py":
+            continue
+        code = path.read_text(encoding="utf-8")
+        assert not parsing.search(code), (path.name, parsing.search(code))
+        assert not other_check.search(code), (path.name, other_check.search(code))
+
+
+def test_a_page_is_parsed_once_for_all_checks(tmp_path, monkeypatch):
+    """The document cache: every check of a run gets the same parsed page; each saved page is parsed once."""
+    from auditor.analysis import document as document_module
+    from auditor.runner import run_checks
+
+    html = html_doc("<h1>Sukienka lniana</h1><label for='r'>Rozmiar</label><select id='r'><option>S</option>"
+                    "<option>M</option><option>L</option></select><p>Zwrot do 30 dni.</p>", lang="pl",
+                    head=json_ld({"@context": "https://schema.org", "@type": "Product", "name": "Sukienka lniana",
+                                  "offers": {"price": "99.00", "priceCurrency": "PLN"}}))
+    pages = [html_page(tmp_path, f"/p/{n}", html, "product") for n in range(3)]
+    arts = saved_artifacts(tmp_path, page("/", "home", depth=0, lang="pl"), *pages)
+    parsed: list[str] = []
+    real = document_module.parse_html
+    monkeypatch.setattr(document_module, "parse_html", lambda text: parsed.append(text) or real(text))
+    run_checks(arts)
+    documents = [key for key in arts._analysis if isinstance(key, tuple) and key[0] == "page"]
+    # several checks read each product page (product-info, size-chart, delivery-info…): parsed once each
+    assert {id(p) for p in pages} <= {key[1] for key in documents}
+    assert len(parsed) == len(documents)
+    run_checks(arts)  # a second run over the same artifacts parses nothing again
+    assert len(parsed) == len(documents)
+    assert document(arts, pages[0]) is document(arts, pages[0])
+    assert document(arts, pages[0]) is not document(arts, pages[1])
