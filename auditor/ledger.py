@@ -119,7 +119,7 @@ def parse_rows(rows: list[dict[str, Any]], currency_hint: str) -> list[PriceLine
     lines: list[PriceLine] = []
     choices: list[bool] = []
     seen: set[tuple[str, float]] = set()
-    for row in rows:
+    for row in _split_included(rows):
         if row.get("strike"):
             continue
         label = re.sub(r"\s+", " ", str(row.get("label", ""))).strip().rstrip(":：").strip()
@@ -159,6 +159,23 @@ def parse_rows(rows: list[dict[str, Any]], currency_hint: str) -> list[PriceLine
     kept = [line for line, choice in zip(lines, choices)
             if not (choice and (line.kind in summarised or line.amount in amounts))]
     return _partial_totals(kept)
+
+
+def _split_included(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A value that states what it includes after its price ("960,00 ₴ (включає 160,00 ₴ ПДВ)", "€49.90 incl.
+    €7.97 VAT"; WooCommerce's order total) is two rows: the line's own price and a note."""
+    out: list[dict[str, Any]] = []
+    for row in rows:
+        value = str(row.get("value", ""))
+        found = list(PRICE_RE.finditer(value))
+        between = value[found[0].end():found[1].start()] if len(found) == 2 else ""
+        if len(found) == 2 and SUBORDINATE.search(between) and not SUBORDINATE.search(value[:found[0].start()]):
+            note = re.sub(r"^[\s(\[]+|[\s)\]]+$", "", value[found[0].end():])
+            out.append({**row, "value": value[:found[0].end()]})
+            out.append({**row, "label": note, "value": found[1].group(0)})
+        else:
+            out.append(row)
+    return out
 
 
 _ADDED = ("shipping", "fee", "tax", "discount")
