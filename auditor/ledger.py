@@ -33,6 +33,8 @@ SUBORDINATE = re.compile(
     r"obsahuje|zawarty|zawarte)(?!\w)",
     re.IGNORECASE,
 )
+# a "from" price ("Koszt dostawy od", "Shipping from", "Versand ab", "Доставка від"): a lower bound, not a charge
+LOWER_BOUND = re.compile(r"(?<!\w)(from|od|ab|від|от|starting at|ab nur)\s*[:：]?\s*$", re.IGNORECASE)
 # "added on top" markers: tax not in the prices above it
 EXCLUSIVE = re.compile(r"(?<!\w)(zzgl\.?|zuzüglich|plus|excl\.?|excluding|netto|net|bez dph|bez vat|без ндс|без пдв|"
                        r"\+)(?!\w)", re.IGNORECASE)
@@ -140,8 +142,10 @@ def parse_rows(rows: list[dict[str, Any]], currency_hint: str) -> list[PriceLine
             continue  # a bare number is a price only beside a price word ("Number of reviews 0" is no line)
         if _PRICE_WORD.match(label) and kind == "tax":
             kind = "item"  # "Price (excl. tax)", "Cena (netto)", "Preis (exkl. Steuer)": the item's price
-        if SUBORDINATE.search(label) or SUBORDINATE.search(value[:value.find(money_text(value))] or ""):
-            kind = "note"
+        before = value[:value.find(money_text(value))] or ""
+        if SUBORDINATE.search(label) or SUBORDINATE.search(before) or LOWER_BOUND.search(label) or \
+                LOWER_BOUND.fullmatch(before.strip()):
+            kind = "note"  # what a price includes, or a "from" price (an estimate, not a charge)
         elif kind == "discount" and amount > 0:
             amount = -amount
         key = (label.lower(), amount)
