@@ -294,6 +294,28 @@ def shopper_view(html: str) -> ShopperView:
     return view
 
 
+def basket_button(html: str) -> str:
+    """The accessible name of a control that is a way to the basket without being a link to it: a header button
+    (or ``role=button``, ``<summary>``) named or classed as the basket, or any button that opens a mini-cart
+    drawer (``aria-haspopup``/``aria-controls``/``aria-expanded``); '' when there is none. Add-to-basket
+    controls are not it."""
+    root = _parse(html or "")
+    if root is None:
+        return ""
+    for el in root.xpath("//button|//summary|//*[@role='button']|//a[not(@href) or @href='#' or "
+                         "starts-with(@href, 'javascript')]"):
+        if _hidden(el) or is_buy_control(el):
+            continue
+        name = _norm(el.get("aria-label") or _label(el))  # the accessible name: aria-label over the content
+        words = " ".join((name, el.get("class") or "", el.get("id") or "", el.get("aria-controls") or ""))
+        if not lexicon.matches("cart", words):
+            continue
+        popup = any(el.get(attr) is not None for attr in ("aria-haspopup", "aria-controls", "aria-expanded"))
+        if popup or _in_chrome(el):
+            return name or (el.get("class") or el.tag)
+    return ""
+
+
 def _is_review_form(form: Any) -> bool:
     """A form to write a review, open on the page: a text box and a rating field (named or labelled as one, or a
     radio group or select of the numbers 1-5/1-10)."""

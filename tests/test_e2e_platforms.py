@@ -121,6 +121,9 @@ def test_core_checks_match_expected(audits, name):
         assert (got.status, sorted({f.rule for f in got.findings if f.severity != "info"})) == \
             (want["status"], sorted(want["rules"])), (name, check_id, got.summary)
     assert result.coverage["products_recognised"] == sum(1 for p in result.pages if p.type == "product")
+    if "basket_way" in spec:  # no link leads to the basket: the header button that opens it is the way there
+        cart = next(c for c in result.checks if c.id == "click-depth").details["cart"]
+        assert cart["kind"] == spec["basket_way"] and cart["depth"] == 1, cart
 
 
 def test_an_unrecognisable_store_turns_ci_red_and_says_why(tmp_path):
