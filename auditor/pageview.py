@@ -321,7 +321,7 @@ def _is_review_form(form: Any) -> bool:
     radio group or select of the numbers 1-5/1-10)."""
     if not any(not _hidden(t) for t in form.iter("textarea")):
         return False
-    fields = [el for el in form.iter("input", "select") if not (el.get("type") or "").lower() == "hidden"]
+    fields = [el for el in form.iter("input", "select") if (el.get("type") or "").lower() != "hidden"]
     if any(_RATING_RE.search(" ".join((el.get("name") or "", el.get("id") or ""))) for el in fields):
         return True
     groups: dict[str, list[str]] = {}
