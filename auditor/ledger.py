@@ -129,7 +129,7 @@ def parse_rows(rows: list[dict[str, Any]], currency_hint: str) -> list[PriceLine
         if not label or HEADING.match(label) or len(PRICE_RE.findall(label)) > 1 or _CURRENCY_ONLY.match(label):
             continue
         money = money_in(value, currency_hint)
-        if money is None or len(re.sub(r"[^\w]|\d", "", PRICE_RE.sub("", value))) > 16:
+        if money is None or len(re.sub(r"[^\w]|\d", "", PRICE_RE.sub("", value))) > 16 and not _priced_name(value):
             continue  # no price, or a sentence that holds one ("Doprava: Zásilkovna 79 Kč, doručení za 2–3 dny")
         if PRICE_RE.search(label) and not SUBORDINATE.search(label):
             continue  # the label holds a price of its own: a box read as one line
@@ -163,6 +163,14 @@ def parse_rows(rows: list[dict[str, Any]], currency_hint: str) -> list[PriceLine
     kept = [line for line, choice in zip(lines, choices)
             if not (choice and (line.kind in summarised or line.amount in amounts))]
     return _partial_totals(kept)
+
+
+def _priced_name(value: str) -> bool:
+    """A value that is a price followed by the name of what it buys ("2,99 € Packeta – výdajné miesto", Shoptet's
+    recapitulation): no sentence, so no further number after the price."""
+    match = PRICE_RE.search(value)
+    rest = value[match.end():].strip() if match else ""
+    return bool(match) and not value[:match.start()].strip() and len(rest) <= 60 and not re.search(r"\d", rest)
 
 
 def _split_included(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -125,3 +125,10 @@ def test_a_from_price_is_an_estimate_kept_as_a_note_not_a_charge(label, value):
     got = parse_rows(rows(("Wartość zamówienia", "229,00 zł"), (label, value)), "")
     assert [line.kind for line in got] == ["total", "note"]
     assert [line.kind for line in parse_rows(rows(("Versand", "4,90 €")), "")] == ["shipping"]
+
+
+def test_a_price_followed_by_the_name_it_buys_is_a_line_a_sentence_is_not():
+    got = parse_rows(rows(("Doprava:", "2,99 € Packeta – výdajné miesto"), ("Platba:", "1,20 € Dobierka"),
+                          ("Doprava", "Zásilkovna 79 Kč, doručení za 2–3 pracovní dny"),
+                          ("Doprava", "4,49 € Kuriér GLS, doručenie do 1–2 pracovných dní")), "")
+    assert [(line.label, line.amount) for line in got] == [("Doprava", 2.99), ("Platba", 1.2)]
