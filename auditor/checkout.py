@@ -124,9 +124,17 @@ _STEP_JS = r"""
         chooseRe.test(norm(b.innerText || b.value))).length;
       if (mine) return mine === 1; }  // one row per choice: a block holding several is the list, not a row
     return false; };
+  const labelOf = (input) => {
+    if (input.id) { const l = document.querySelector('label[for="' + CSS.escape(input.id) + '"]'); if (l) return norm(l.innerText); }
+    const wrap = input.closest('label'); if (wrap) return norm(wrap.innerText);
+    const parent = input.parentElement; return parent ? norm(parent.innerText) : '';
+  };
   for (const tr of document.querySelectorAll('tr')) {
     if (!visible(tr) || offered(tr)) continue;
     const cells = [...tr.querySelectorAll('th, td')].map((c) => norm(c.innerText)).filter(Boolean);
+    // a summary row listing its choices (WooCommerce's shipping row: one radio and price per method): the chosen one
+    const picked = tr.querySelector('input[type=radio]') && tr.querySelector('input[type=radio]:checked');
+    if (picked && cells.length >= 2) cells[cells.length - 1] = ((labelOf(picked).match(priceRe) || [''])[0]);
     if (cells.length >= 2) push(cells.slice(0, -1).join(' '), cells[cells.length - 1], tr, false, [tr]);
   }
   for (const dt of document.querySelectorAll('dt')) {
@@ -184,11 +192,6 @@ _STEP_JS = r"""
     while (common && !common.contains(leaf.el)) common = common.parentElement;
     if (common && norm(common.innerText).length <= 250) push(best.own, leaf.own, leaf.el, !!choiceOf(leaf.el), [best.el, leaf.el]);
   }
-  const labelOf = (input) => {
-    if (input.id) { const l = document.querySelector('label[for="' + CSS.escape(input.id) + '"]'); if (l) return norm(l.innerText); }
-    const wrap = input.closest('label'); if (wrap) return norm(wrap.innerText);
-    const parent = input.parentElement; return parent ? norm(parent.innerText) : '';
-  };
   const checkboxes = [...document.querySelectorAll('input[type=checkbox]')].filter((c) => visible(c) || visible(c.closest('label')))
     .map((c) => ({label: labelOf(c).slice(0, 300), checked: c.checked, name: c.name || c.id || '',
                   box: boxOf(c, c.closest('label') || (c.id && document.querySelector('label[for="' + CSS.escape(c.id) + '"]')))}));

@@ -33,6 +33,8 @@ SUBORDINATE = re.compile(
     r"obsahuje|zawarty|zawarte)(?!\w)",
     re.IGNORECASE,
 )
+# a "from" price ("Koszt dostawy od", "Shipping from", "Versand ab", "Доставка від"): a lower bound, not a charge
+LOWER_BOUND = re.compile(r"(?<!\w)(from|od|ab|від|от|starting at|ab nur)\s*[:：]?\s*$", re.IGNORECASE)
 # "added on top" markers: tax not in the prices above it
 EXCLUSIVE = re.compile(r"(?<!\w)(zzgl\.?|zuzüglich|plus|excl\.?|excluding|netto|net|bez dph|bez vat|без ндс|без пдв|"
                        r"\+)(?!\w)", re.IGNORECASE)
@@ -119,7 +121,7 @@ def parse_rows(rows: list[dict[str, Any]], currency_hint: str) -> list[PriceLine
     lines: list[PriceLine] = []
     choices: list[bool] = []
     seen: set[tuple[str, float]] = set()
-    for row in rows:
+    for row in _split_included(rows):
         if row.get("strike"):
             continue
         label = re.sub(r"\s+", " ", str(row.get("label", ""))).strip().rstrip(":：").strip()
@@ -127,7 +129,7 @@ def parse_rows(rows: list[dict[str, Any]], currency_hint: str) -> list[PriceLine
         if not label or HEADING.match(label) or len(PRICE_RE.findall(label)) > 1 or _CURRENCY_ONLY.match(label):
             continue
         money = money_in(value, currency_hint)
-        if money is None or len(re.sub(r"[^\w]|\d", "", PRICE_RE.sub("", value))) > 16:
+        if money is None or len(re.sub(r"[^\w]|\d", "", PRICE_RE.sub("", value))) > 16 and not _priced_name(value):
             continue  # no price, or a sentence that holds one ("Doprava: Zásilkovna 79 Kč, doručení za 2–3 dny")
         if PRICE_RE.search(label) and not SUBORDINATE.search(label):
             continue  # the label holds a price of its own: a box read as one line
@@ -140,8 +142,10 @@ def parse_rows(rows: list[dict[str, Any]], currency_hint: str) -> list[PriceLine
             continue  # a bare number is a price only beside a price word ("Number of reviews 0" is no line)
         if _PRICE_WORD.match(label) and kind == "tax":
             kind = "item"  # "Price (excl. tax)", "Cena (netto)", "Preis (exkl. Steuer)": the item's price
-        if SUBORDINATE.search(label) or SUBORDINATE.search(value[:value.find(money_text(value))] or ""):
-            kind = "note"
+        before = value[:value.find(money_text(value))] or ""
+        if SUBORDINATE.search(label) or SUBORDINATE.search(before) or LOWER_BOUND.search(label) or \
+                LOWER_BOUND.fullmatch(before.strip()):
+            kind = "note"  # what a price includes, or a "from" price (an estimate, not a charge)
         elif kind == "discount" and amount > 0:
             amount = -amount
         key = (label.lower(), amount)
@@ -159,6 +163,31 @@ def parse_rows(rows: list[dict[str, Any]], currency_hint: str) -> list[PriceLine
     kept = [line for line, choice in zip(lines, choices)
             if not (choice and (line.kind in summarised or line.amount in amounts))]
     return _partial_totals(kept)
+
+
+def _priced_name(value: str) -> bool:
+    """A value that is a price followed by the name of what it buys ("2,99 € Packeta – výdajné miesto", Shoptet's
+    recapitulation): no sentence, so no further number after the price."""
+    match = PRICE_RE.search(value)
+    rest = value[match.end():].strip() if match else ""
+    return bool(match) and not value[:match.start()].strip() and len(rest) <= 60 and not re.search(r"\d", rest)
+
+
+def _split_included(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A value that states what it includes after its price ("960,00 ₴ (включає 160,00 ₴ ПДВ)", "€49.90 incl.
+    €7.97 VAT"; WooCommerce's order total) is two rows: the line's own price and a note."""
+    out: list[dict[str, Any]] = []
+    for row in rows:
+        value = str(row.get("value", ""))
+        found = list(PRICE_RE.finditer(value))
+        between = value[found[0].end():found[1].start()] if len(found) == 2 else ""
+        if len(found) == 2 and SUBORDINATE.search(between) and not SUBORDINATE.search(value[:found[0].start()]):
+            note = re.sub(r"^[\s(\[]+|[\s)\]]+$", "", value[found[0].end():])
+            out.append({**row, "value": value[:found[0].end()]})
+            out.append({**row, "label": note, "value": found[1].group(0)})
+        else:
+            out.append(row)
+    return out
 
 
 _ADDED = ("shipping", "fee", "tax", "discount")

@@ -142,7 +142,7 @@ LEXICON: dict[str, dict[str, list[str]]] = {
     "price_total": {
         "en": ["total", "grand total", "order total", "amount due", "to pay", "total to pay"],
         "pl": ["razem", "suma", "do zapłaty", "łącznie", "wartość zamówienia", "kwota do zapłaty"],
-        "uk": ["разом", "всього", "до сплати", "загалом", "сума замовлення"],
+        "uk": ["разом", "всього", "усього", "до сплати", "загалом", "сума замовлення"],
         "ru": ["итого", "всего", "к оплате", "сумма заказа"],
         "sk": ["spolu", "celkom", "na úhradu", "celková suma", "suma"],
         "cs": ["celkem", "k úhradě", "celková cena", "součet"],

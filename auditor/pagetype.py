@@ -119,6 +119,10 @@ def classify_page(
         from auditor.pageview import shopper_view
 
         view = shopper_view(html)
+    if view is not None and view.review_form:
+        # a product shown again around an open form to write its review (django-oscar's /reviews/add/): the
+        # product's page is elsewhere; this one is for writing a review
+        return "other", ["an open form to write a review (a rating field and a text box)"], 0.6
     if types & PRODUCT_TYPES or "og:product" in types or "og:product.item" in types:
         found = sorted(types & PRODUCT_TYPES) or ["og:product"]
         reasons = [f"structured data: {found[0]}"]

@@ -42,6 +42,8 @@ _CHROME = {"header", "nav", "footer", "aside"}
 MIN_CARDS = 3  # one card pattern repeated at least this often is a grid
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _GALLERY_RE = re.compile(r"gallery|galeri|carousel|slider|thumbnail|thumbs|media|swiper|zoom|lightbox", re.IGNORECASE)
+# a rating field of a review form: its name or id ("score", "rating", "stars", "ocena", "hodnocení", "Bewertung", …)
+_RATING_RE = re.compile(r"score|rating|stars?\b|ocen|hodnocen|hodnoten|bewertung|sterne|оцін|оцен|рейтинг", re.IGNORECASE)
 _PICKER_RE = re.compile(r"swatch|variant|variation|option|attribute|configurator|size|rozmiar|velikost|veľkosť|"
                         r"grö(ss|ß)e|размер|розмір|color|colour|kolor|barva|farbe|цвет|колір", re.IGNORECASE)
 
@@ -62,6 +64,7 @@ class ShopperView:
     card_pattern: str = ""
     basket_link: bool = False
     linked_cards: int = 0
+    review_form: bool = False  # an open form to write a review: a rating field and a text box
     reasons: list[str] = field(default_factory=list)
 
     @property
@@ -258,6 +261,8 @@ def shopper_view(html: str) -> ShopperView:
     if lone:  # buy buttons of cards too few to make a grid (a category of one product)
         view.linked_cards = len({id(card) for card in lone})
         main_controls = [el for el in main_controls if _card_of(el) is None]
+    view.review_form = any(_is_review_form(form) for form in body.iter("form") if not _hidden(form)
+                           and not _in_chrome(form))
     view.buy_in_cards = len(controls) - len(main_controls)
     view.buy_controls = len(main_controls)
     for anchor in body.iter("a"):
@@ -287,6 +292,46 @@ def shopper_view(html: str) -> ShopperView:
                             f"{view.linked_cards} product card(s) linking to their product, each with its own "
                             "add-to-basket button")
     return view
+
+
+def basket_button(html: str) -> str:
+    """The accessible name of a control that is a way to the basket without being a link to it: a header button
+    (or ``role=button``, ``<summary>``) named or classed as the basket, or any button that opens a mini-cart
+    drawer (``aria-haspopup``/``aria-controls``/``aria-expanded``); '' when there is none. Add-to-basket
+    controls are not it."""
+    root = _parse(html or "")
+    if root is None:
+        return ""
+    for el in root.xpath("//button|//summary|//*[@role='button']|//a[not(@href) or @href='#' or "
+                         "starts-with(@href, 'javascript')]"):
+        if _hidden(el) or is_buy_control(el):
+            continue
+        name = _norm(el.get("aria-label") or _label(el))  # the accessible name: aria-label over the content
+        words = " ".join((name, el.get("class") or "", el.get("id") or "", el.get("aria-controls") or ""))
+        if not lexicon.matches("cart", words):
+            continue
+        popup = any(el.get(attr) is not None for attr in ("aria-haspopup", "aria-controls", "aria-expanded"))
+        if popup or _in_chrome(el):
+            return name or (el.get("class") or el.tag)
+    return ""
+
+
+def _is_review_form(form: Any) -> bool:
+    """A form to write a review, open on the page: a text box and a rating field (named or labelled as one, or a
+    radio group or select of the numbers 1-5/1-10)."""
+    if not any(not _hidden(t) for t in form.iter("textarea")):
+        return False
+    fields = [el for el in form.iter("input", "select") if (el.get("type") or "").lower() != "hidden"]
+    if any(_RATING_RE.search(" ".join((el.get("name") or "", el.get("id") or ""))) for el in fields):
+        return True
+    groups: dict[str, list[str]] = {}
+    for el in form.iter("input"):
+        if (el.get("type") or "").lower() == "radio":
+            groups.setdefault(el.get("name") or "", []).append((el.get("value") or "").strip())
+    for el in form.iter("select"):
+        groups[el.get("name") or ""] = [(o.get("value") or "").strip() for o in el.iter("option") if o.get("value")]
+    return any(len(values) >= 3 and all(v.isdigit() and 0 <= int(v) <= 10 for v in values)
+               for values in groups.values())
 
 
 _TITLE_LINK = ".//a[@href and @href!='#' and (ancestor::h2 or ancestor::h3 or ancestor::h4 or ancestor::h5 or " \

@@ -15,6 +15,11 @@ What it checks
       belongs in every header).
     * ``help-page-too-deep`` (medium): the shallowest contact, returns or FAQ page more than
       ``max_help_depth`` clicks from home.
+    * ``cart-not-found`` (high): the store sells (:func:`auditor.coverage.store_sells`) but no basket page is
+      reached by links and no page read has a control that opens the basket. A header button that opens a
+      mini-cart drawer (named or classed as the basket, or with ``aria-haspopup``/``aria-controls``, see
+      :func:`auditor.pageview.basket_button`) is a way to the basket: one click more than the page it is on.
+      When the pages that would show it were not saved, the check says needs-review instead.
 
     A contact, returns or FAQ page that does not exist has no depth: it is named in the summary and
     ``details["help_pages"]``, not a finding here (return-policy and contact-options report a missing page).
@@ -59,10 +64,12 @@ import sys
 from typing import Any
 from urllib.parse import urlsplit
 
-from auditor import lexicon
-from auditor.analysis.site import linked_pages, page_brief, path_text, shallowest, url_key, url_of
-from auditor.model import Artifacts, CheckResult, Finding, PageArtifact
 from auditor import details as visual
+from auditor import lexicon
+from auditor.analysis.site import STEP_CHARS, linked_pages, page_brief, path_text, shallowest, url_key, url_of
+from auditor.coverage import store_sells
+from auditor.model import Artifacts, CheckResult, Finding, PageArtifact
+from auditor.pageview import basket_button
 from checks.base import T, finding, not_applicable, result, unread_pages
 
 ID = "click-depth"
@@ -180,6 +187,33 @@ def _cart_finding(cart: PageArtifact | None, limit: int) -> list[Finding]:
     )]
 
 
+def _cart_button(artifacts: Artifacts, pages: list[PageArtifact]) -> tuple[dict[str, Any] | None, bool]:
+    """A button that opens the basket (a mini-cart drawer) on the shallowest linked pages, and whether any of
+    those pages' HTML could be read."""
+    read = False
+    for page in sorted((p for p in pages if p.depth is not None), key=lambda p: p.depth or 0)[:5]:
+        html = artifacts.read_html(page)
+        read = read or bool(html)
+        name = basket_button(html)
+        if name:
+            return {"control": name[:STEP_CHARS], "url": url_of(page), "depth": (page.depth or 0) + 1,
+                    "kind": "button"}, True
+    return None, read
+
+
+def _cart_missing(artifacts: Artifacts) -> list[Finding]:
+    home = artifacts.home()
+    return [finding(
+        ID, "cart-not-found", "high", T('No way to the basket was found'),
+        T('No page read links to the basket and no button on them opens it: a shopper who has added a product '
+          'cannot get back to the basket to finish the order.'),
+        url=url_of(home) if home else artifacts.start_url, key="cart-not-found",
+        evidence={"pages_read": len(artifacts.ok_pages())}, why=WHY_CART,
+        recommendation=T('Put a basket link (icon with the item count and a text label) in the header of every page.'
+                         ),
+    )]
+
+
 def _help_findings(kind: str, page: PageArtifact | None, limit: int, crawled: int) -> list[Finding]:
     label = HELP_LABELS[kind]
     if page is None:
@@ -212,6 +246,15 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> CheckResult:
 
     cart = shallowest(p for p in pages if p.page_type == "cart")
     findings += _cart_finding(cart, max_cart)
+    cart_button: dict[str, Any] | None = None
+    cart_unseen = False  # no way to the basket could be judged: the pages were not saved
+    if cart is None or cart.depth is None:
+        cart_button, read = _cart_button(artifacts, pages)
+        if cart_button is None and store_sells(artifacts):
+            if read:
+                findings += _cart_missing(artifacts)
+            else:
+                cart_unseen = True
 
     chosen: dict[str, PageArtifact | None] = {}
     unread: dict[str, list[dict[str, str]]] = {}
@@ -235,8 +278,13 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> CheckResult:
                        linked=len(linked_products), limit=max_product) if deep_products else
                      T("All {linked} product pages are within {limit} clicks.", linked=len(linked_products),
                        limit=max_product))
-    parts.append(T("Basket: {depth} click(s).", depth=cart.depth) if cart is not None and cart.depth is not None
-                 else T("The basket is not reached by links."))
+    if cart is not None and cart.depth is not None:
+        parts.append(T("Basket: {depth} click(s).", depth=cart.depth))
+    elif cart_button is not None:
+        parts.append(T("Basket: a button “{control}” opens it ({depth} click(s)).", control=cart_button["control"],
+                       depth=cart_button["depth"]))
+    else:
+        parts.append(T("The basket is not reached by links."))
     for kind in HELP_KINDS:
         page = chosen[kind]
         if page is None and kind in unread:
@@ -255,7 +303,7 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> CheckResult:
     details: dict[str, Any] = {
         "limits": {"product": max_product, "cart": max_cart, "help": max_help},
         "depth_by_type": _depth_stats(pages),
-        "cart": page_brief(cart),
+        "cart": page_brief(cart) if cart is not None and cart.depth is not None else cart_button or page_brief(cart),
         "help_pages": {kind: page_brief(chosen[kind]) for kind in HELP_KINDS},
         "unlinked": [{"url": url_of(p), "title": p.title, "type": p.page_type, "severity": "info",
                       "note": "found only in the sitemap: no link chain from the home page reaches it"}
@@ -263,7 +311,10 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> CheckResult:
         "tree": tree,
     }
     visuals = [visual.tree(tree)]
-    if unread:
+    if cart_unseen:
+        notes.append(T("No basket page was reached by links and the pages that would show a basket button were not "
+                       "saved: the way to the basket needs a review."))
+    if unread or cart_unseen:
         details["unread"] = unread
         return result(sys.modules[__name__], findings, functools.reduce(lambda a, b: a + " " + b, [summary, *notes]),
                       status="needs-review", details=details, visuals=visuals)

@@ -86,9 +86,11 @@ def _tax_told(walk: CheckoutWalk, before: list[CheckoutStep]) -> bool:
 
 
 def _is_product_line(walk: CheckoutWalk, before: list[CheckoutStep], line: Any) -> bool:
-    """A checkout line that is the product itself (or another basket line), not a new charge."""
+    """A checkout line that is the product itself (or another basket line), not a new charge: its amount or words
+    were shown before checkout (a basket whose only line is its total, "Wartość zamówienia 229,00 zł", counts)."""
     seen = [(l_.label, l_.amount) for s in before for l_ in s.price_lines if l_.kind in ("item", "subtotal")]
-    if any(abs((amount or 0) - (line.amount or 0)) < 0.011 for _, amount in seen):
+    totals = [l_.amount for s in before for l_ in s.price_lines if l_.kind == "total"]
+    if any(abs((amount or 0) - (line.amount or 0)) < 0.011 for amount in [a for _, a in seen] + totals):
         return True
     if walk.product_price and abs(walk.product_price - (line.amount or 0)) < 0.011:
         return True

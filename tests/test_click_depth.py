@@ -169,3 +169,39 @@ def test_module_contract():
     for rule in ("product-too-deep", "cart-too-deep", "help-page-too-deep"):
         assert rule in check.__doc__
     assert set(check.SEVERITIES) == {"high", "medium", "low"}
+
+
+# ---- the basket when no link leads to it: a mini-cart button is a way there; nothing at all is a finding
+def _no_cart_link_store(tmp_path, header: str, save: bool = True):
+    from tests.artifact_factory import html_doc, html_page, saved_artifacts
+
+    home = html_page(tmp_path, "/", html_doc('<a href="/p/linen"><h2>Linen dress</h2></a><span>€49.00</span>',
+                                             header=header), "home", save=save, depth=0, title="Home")
+    product = html_page(tmp_path, "/p/linen", html_doc('<h1>Linen dress</h1><span class="price">€49.00</span>'
+                                                       '<form action="/cart/add" method="post"><button>Add to '
+                                                       'cart</button></form>', header=header),
+                        "product", save=save, depth=1, parent="/", path="Home › Linen dress")
+    return saved_artifacts(tmp_path, home, product)
+
+
+@pytest.mark.parametrize("header", [
+    '<button class="header__icon--cart" aria-controls="cart-drawer" aria-label="Cart (1 item)"><svg></svg></button>',
+    '<button type="button" class="wc-block-mini-cart__button" aria-label="Liczba produktów w koszyku: 1">1</button>',
+    '<div role="button" tabindex="0" class="minicart-toggle" aria-haspopup="dialog">Košík (1)</div>',
+])
+def test_a_header_button_that_opens_the_mini_cart_is_a_way_to_the_basket(tmp_path, header):
+    res = run_check(check, _no_cart_link_store(tmp_path, header), {})
+    assert (res.status, res.findings) == ("pass", [])
+    assert res.details["cart"]["kind"] == "button" and res.details["cart"]["depth"] == 1
+    assert "opens it (1 click(s))" in res.summary
+
+
+def test_a_store_with_no_way_to_the_basket_does_not_pass_silently(tmp_path):
+    # an add-to-basket button and a wishlist button do not count as a way to the basket
+    header = '<button aria-label="Wishlist"><svg></svg></button><a href="/account">Account</a>'
+    res = run_check(check, _no_cart_link_store(tmp_path, header), {})
+    assert res.status == "fail" and [(f.rule, f.severity) for f in res.findings] == [("cart-not-found", "high")]
+    # without the saved pages nothing can be judged: needs-review, never a pass
+    other = tmp_path / "unsaved"
+    res = run_check(check, _no_cart_link_store(other, header, save=False), {})
+    assert res.status == "needs-review" and not res.findings and "needs a review" in res.summary

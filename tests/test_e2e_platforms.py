@@ -1,6 +1,6 @@
 """End to end, in a real browser: platform-shaped stores (fixtures/platforms/<name>/), written after the public
-theme source of Shopify Dawn, WooCommerce blocks, PrestaShop 8, Shopware 6, Magento 2 and Shoper, plus a headless store nobody can
-recognise.
+theme source of Shopify Dawn, WooCommerce blocks and classic, PrestaShop 8, Shopware 6, Magento 2, Shoper, Shoptet and
+IdoSell, plus a headless store nobody can recognise.
 
 Each store is crawled once (no walk), its expected product is walked with the heuristics, and the checks run
 over both. expected.json says how many products must be recognised (and from what evidence), what the walk must
@@ -70,10 +70,11 @@ def _last_ledger(step) -> dict[str, float]:
 
 
 def test_every_platform_declares_what_it_reproduces():
-    assert {"dawn", "woo-blocks", "prestashop", "shopware", "magento", "shoper", "headless"} <= set(NAMES)
+    assert {"dawn", "woo-blocks", "woo-classic", "prestashop", "shopware", "magento", "shoper", "shoptet", "idosell",
+            "headless"} <= set(NAMES)
     for name in NAMES:
         cfg = json.loads((Path(__file__).parent.parent / "fixtures" / "platforms" / name / "platform.json").read_text())
-        assert cfg["platform"] and cfg["lang"] in ("en", "pl", "cs", "de") and expected(name)["checks"]
+        assert cfg["platform"] and cfg["lang"] in ("en", "pl", "uk", "ru", "sk", "cs", "de") and expected(name)["checks"]
 
 
 @pytest.mark.parametrize("name", SHOPS)
@@ -120,6 +121,9 @@ def test_core_checks_match_expected(audits, name):
         assert (got.status, sorted({f.rule for f in got.findings if f.severity != "info"})) == \
             (want["status"], sorted(want["rules"])), (name, check_id, got.summary)
     assert result.coverage["products_recognised"] == sum(1 for p in result.pages if p.type == "product")
+    if "basket_way" in spec:  # no link leads to the basket: the header button that opens it is the way there
+        cart = next(c for c in result.checks if c.id == "click-depth").details["cart"]
+        assert cart["kind"] == spec["basket_way"] and cart["depth"] == 1, cart
 
 
 def test_an_unrecognisable_store_turns_ci_red_and_says_why(tmp_path):

@@ -170,3 +170,18 @@ def test_last_step_read_with_required_fields_empty_is_needs_review_never_pass():
     res = outcome(walk([*HONEST[:3], last], told=["Delivery 4,90 €"]))
     assert res.status == "needs-review" and "required field" in res.summary
     assert outcome(walk(HONEST, told=["Delivery 4,90 €"])).status == "pass"
+
+
+def test_an_item_whose_amount_was_the_basket_total_is_the_product_not_a_late_charge():
+    """A basket that only states its total (IdoSell's "Wartość zamówienia"), an unnamed product and no product price
+    known: the review's item line at that amount is the product; a new line beside it still counts."""
+    basket = step("basket", line("Wartość zamówienia", "total", 229.0))
+    review = step("review", line("1 × Sweter wełniany Tatry", "item", 229.0), line("Koszt dostawy", "shipping", 12.99),
+                  line("Do zapłaty", "total", 241.99), button="Zamawiam i płacę")
+    told = ["Dostawa: Paczkomaty InPost 12,99 zł, Kurier InPost 14,99 zł"]
+    bare = CheckoutWalk(product_url=P, product_name="", product_price=None, currency="PLN", pre_checkout_texts=told,
+                        steps=[step("product"), basket, review], completed=True)
+    assert rules(outcome(bare)) == []
+    review.price_lines.insert(1, line("Pakowanie na prezent", "item", 9.0))
+    review.price_lines[-1] = line("Do zapłaty", "total", 250.99)
+    assert rules(outcome(bare)) == ["late-fee"]

@@ -106,3 +106,29 @@ def test_the_goods_sum_stated_twice_is_one_subtotal():
     got = parse_rows(rows(("Price", "€12.00"), ("Total", "€12.00"), ("Cart total", "€12.00"),
                           ("Standard delivery", "€4.90"), ("Order total", "€16.90")), "")
     assert kinds(got) == [("item", 12.0), ("subtotal", 12.0), ("shipping", 4.9), ("total", 16.9)]
+
+
+@pytest.mark.parametrize("value, total, note", [
+    ("960,00 ₴ (включає 160,00 ₴ ПДВ)", 960.0, 160.0),  # WooCommerce classic: the total cell and its <small>
+    ("€54.90 (includes €9.15 VAT)", 54.9, 9.15), ("60,99 zł (w tym 11,40 zł VAT)", 60.99, 11.4),
+    ("49,90 € inkl. 7,97 € MwSt.", 49.9, 7.97),
+])
+def test_a_total_that_states_what_it_includes_is_a_total_and_a_note(value, total, note):
+    assert kinds(parse_rows(rows(("Total", value)), "")) == [("total", total), ("note", note)]
+    # two prices without an "includes" word between them stay a whole box, not a line
+    assert kinds(parse_rows(rows(("Total", "€54.90 €9.15")), "")) == []
+
+
+@pytest.mark.parametrize("label, value", [("Koszt dostawy od", "12,99 zł"), ("Shipping", "from €4.90"),
+                                          ("Versand ab", "4,90 €"), ("Доставка від", "70 ₴"), ("Doprava od", "2,99 €")])
+def test_a_from_price_is_an_estimate_kept_as_a_note_not_a_charge(label, value):
+    got = parse_rows(rows(("Wartość zamówienia", "229,00 zł"), (label, value)), "")
+    assert [line.kind for line in got] == ["total", "note"]
+    assert [line.kind for line in parse_rows(rows(("Versand", "4,90 €")), "")] == ["shipping"]
+
+
+def test_a_price_followed_by_the_name_it_buys_is_a_line_a_sentence_is_not():
+    got = parse_rows(rows(("Doprava:", "2,99 € Packeta – výdajné miesto"), ("Platba:", "1,20 € Dobierka"),
+                          ("Doprava", "Zásilkovna 79 Kč, doručení za 2–3 pracovní dny"),
+                          ("Doprava", "4,49 € Kuriér GLS, doručenie do 1–2 pracovných dní")), "")
+    assert [(line.label, line.amount) for line in got] == [("Doprava", 2.99), ("Platba", 1.2)]

@@ -108,3 +108,34 @@ def test_a_category_of_one_product_is_no_product_page(card):
     # the same card among related products on a product page does not hide the page's own buy button
     page = PRODUCT.format(price="€45.00", button="Add to basket", action="/basket/add/12/", cards=card)
     assert shopper_view(page).looks_like_product
+
+
+REVIEW_FORM = """<div id="addreview"><form id="add_review_form" method="post" action="#addreview"><fieldset>
+<legend>{legend}</legend><input type="hidden" name="csrfmiddlewaretoken" value="x">
+<label for="id_title">Title</label><input id="id_title" name="title" type="text">{rating}
+<label for="id_body">Review</label><textarea id="id_body" name="body"></textarea>
+<button type="submit">{submit}</button></fieldset></form></div>"""
+
+
+@pytest.mark.parametrize("legend, rating, submit", [
+    # django-oscar's /reviews/add/: the whole product page around the form, the score as a select of 1-5
+    ("Leave a product review", '<select name="score"><option value="">-</option>'
+     + "".join(f'<option value="{i}">{i}</option>' for i in range(1, 6)) + "</select>", "Save review"),
+    ("Napisz opinię", "".join(f'<input type="radio" name="ocena" value="{i}">' for i in range(1, 6)), "Dodaj opinię"),
+    ("Bewertung schreiben", "".join(f'<input type="radio" name="points" value="{i}">' for i in range(1, 6)),
+     "Bewertung abschicken"),
+])
+def test_a_product_shown_around_an_open_review_form_is_no_product_page(legend, rating, submit):
+    html = PRODUCT.format(price="€45.00", button="Add to basket", action="/basket/add/12/", cards="").replace(
+        "</main>", REVIEW_FORM.format(legend=legend, rating=rating, submit=submit) + "</main>")
+    page_type, reasons, _ = classify_page("https://shop.example/catalogue/oak-chair_12/reviews/add/", HOME,
+                                          "Oak chair", ["Oak chair"], {}, html)
+    assert page_type == "other" and "review" in reasons[0]
+    # the same page with the review form closed (a hidden tab, a dialog not open) is the product page
+    hidden = html.replace('<div id="addreview">', '<div id="addreview" style="display:none">')
+    assert classify_page("https://shop.example/catalogue/oak-chair_12/", HOME, "Oak chair", ["Oak chair"], {},
+                         hidden)[0] == "product"
+    # a contact-style form (a text box, no rating) on a product page does not matter
+    question = html.replace(rating, "") if rating else html
+    assert classify_page("https://shop.example/catalogue/oak-chair_12/", HOME, "Oak chair", ["Oak chair"], {},
+                         question)[0] == "product"
