@@ -35,8 +35,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from auditor import lexicon
 from auditor.model import Artifacts, TicketsArtifact, TicketTopic
-from auditor.tickets import taxonomy, words
+from auditor.tickets import taxonomy
 from auditor.tickets import text as textmod
 from auditor.tickets.faq import HelpEntry, extract_help_content, help_pages, page_title, slug_words
 
@@ -92,7 +93,7 @@ class Coverage:
 def store_language(artifacts: Artifacts) -> str:
     """The language the store writes in: the most common ``lang`` of its help pages, else of all pages."""
     for pages in (help_pages(artifacts), artifacts.ok_pages()):
-        langs = Counter(p.lang for p in pages if p.lang in words.LANGUAGES)
+        langs = Counter(p.lang for p in pages if p.lang in lexicon.LANGUAGES)
         if langs:
             return langs.most_common(1)[0][0]
     return "en"
@@ -101,7 +102,7 @@ def store_language(artifacts: Artifacts) -> str:
 def entry_scores(entry: HelpEntry) -> tuple[dict[str, float], dict[str, float]]:
     """Taxonomy scores of an entry's question (with the URL's words for a page) and of its answer."""
     question = f"{entry.question} {slug_words(entry.url)}" if entry.source == "page" else entry.question
-    lang = entry.lang if entry.lang in words.LANGUAGES else None
+    lang = entry.lang if entry.lang in lexicon.LANGUAGES else None
     return taxonomy.scores(question, lang), taxonomy.scores(entry.answer[:1500], lang)
 
 
@@ -167,7 +168,7 @@ def similarities(topics: list[TicketTopic], entries: list[HelpEntry]) -> list[li
 def suggested_question(topic: TicketTopic, lang: str) -> str:
     if topic.origin == "taxonomy":
         return taxonomy.question(topic.id, lang)
-    template = words.CLUSTER_QUESTION.get(lang) or words.CLUSTER_QUESTION["en"]
+    template = lexicon.CLUSTER_QUESTION.get(lang) or lexicon.CLUSTER_QUESTION["en"]
     return template.format(label=topic.label)
 
 

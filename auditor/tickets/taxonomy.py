@@ -27,7 +27,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
 
-from auditor.tickets import stemming, words
+from auditor import lexicon
+from auditor.tickets import stemming
 
 TOPIC_IDS = (
     "order-status", "delivery-time", "delivery-cost", "delivery-options", "delivery-address", "returns", "refunds", "exchange", "size-fit",
@@ -900,7 +901,7 @@ class Matcher:
         self._cache: dict[str, dict[str, tuple[Term, ...]]] = {}
         self.by_key: dict[str, dict[str, list[Term]]] = {}
         self.by_start: dict[str, dict[str, list[Term]]] = {}
-        stop = frozenset(stemming.fold(w) for w in words.group("stopwords"))
+        stop = frozenset(stemming.fold(w) for w in lexicon.terms("stopwords"))
         for topic in topics:
             for lang, raws in topic.terms.items():
                 for raw in raws:
@@ -922,7 +923,7 @@ class Matcher:
                                                               []).append(term)
         for index in (self.by_key, self.by_start):
             shared = index.pop("all", {})
-            for lang in LANGS:
+            for lang in lexicon.LANGUAGES:
                 own = index.setdefault(lang, {})
                 for slot, terms in shared.items():
                     own.setdefault(slot, []).extend(terms)
@@ -948,7 +949,7 @@ class Matcher:
         tokens = words_of(text) if tokens is None else tokens
         if not tokens:
             return {}
-        if not lang or lang not in LANGS:
+        if not lang or lang not in lexicon.LANGUAGES:
             from auditor.tickets.text import guess_language
             lang = guess_language(text) or "en"
         tried = SIBLINGS.get(lang, (lang,))
@@ -1026,8 +1027,6 @@ class Matcher:
             out[topic] = sum(w for _, w, _ in terms) + strongest / 10 + (1 - first / total_words) / 100
         return out
 
-
-LANGS = ("en", "pl", "uk", "ru", "sk", "cs", "de")
 
 
 def _negated(tokens: list[str], i: int, negators: tuple[str, ...]) -> bool:
