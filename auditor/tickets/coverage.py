@@ -47,6 +47,10 @@ from auditor.tickets.faq import HelpEntry, extract_help_content, help_pages, pag
 # F1 0.89 at 0.15, 0.96 at 0.20 (precision 0.95, recall 0.97; the best), 0.93 at 0.25, 0.91 at 0.30.
 SIMILARITY = 0.20
 MIN_SHARE = 0.03
+# An answer mentions a topic (a near-miss when nothing answers it) when its text carries a specific term of the
+# topic or several of its words (taxonomy score >= 3), not when one generic word of it appears: "the refund goes
+# back to your account" mentions refunds, not account login.
+MENTION = 3
 MIN_ANSWER_CHARS = 40
 
 
@@ -129,11 +133,11 @@ def entry_topics(entry: HelpEntry) -> list[str]:
 
 
 def entry_mentions(entry: HelpEntry) -> dict[str, float]:
-    """Topics an entry speaks of without answering them (near-misses): a clear mention in its answer, or a
-    minor topic of its question."""
+    """Topics an entry speaks of without answering them (near-misses): a clear mention in its answer (a
+    taxonomy score of at least :data:`MENTION`), or a minor topic of its question."""
     q_scores, a_scores = entry_scores(entry)
     answered = set(entry.topics)
-    mentions = {t: v for t, v in a_scores.items() if v >= 2 and t not in answered}
+    mentions = {t: v for t, v in a_scores.items() if v >= MENTION and t not in answered}
     for t, v in q_scores.items():
         if t not in answered:
             mentions[t] = max(mentions.get(t, 0.0), v)
