@@ -384,7 +384,7 @@ TOPICS: dict[str, Topic] = {t.id: t for t in [
                    "odesłać:2", "odeślę:2", "odsyłam:2", "odstąpieni:2", "odstąpić:2", "formularz zwrotu:3",
                    "etykieta zwrotna:3", "etykietę zwrotną:3", "jak zwrócić:3", "jak zrobić zwrot:3",
                    "oddać:1",
-                   "oddam:2", "chcę oddać:3", "zwrócić towar:4", "nie podobają:2", "nie podoba:2", "metki:1",
+                   "oddam:2", "chcę oddać:3", "zwrócić towar:4", "nie podobają:2", "nie podoba:2",
                    "odstąpienie od umowy:4", "odstąpić od umowy:4", "na wyprzedaży:1"],
             "uk": ["повернути:2", "повернення:2", "повернення товару:3", "як повернути:3", "відправити назад:2",
                    "поверну:2", "повертаю:2",
