@@ -1212,10 +1212,11 @@ class Matcher:
                     term = _parse(raw, lang)
                     if term is None:
                         continue
-                    content = [i for i, w in enumerate(term.words) if (w.bare or w.value) not in stop] or [0]
-                    anchor = max(content, key=lambda i: len(term.words[i].value))
-                    tight = tuple(i not in content for i in range(len(term.words)))
-                    term = Term(term.text, topic.id, term.weight, term.words, anchor, tight)
+                    parts = term.words
+                    content = [i for i, w in enumerate(parts) if (w.bare or w.value) not in stop] or [0]
+                    anchor = max(content, key=lambda i: len(parts[i].value))
+                    tight = tuple(i not in content for i in range(len(parts)))
+                    term = Term(term.text, topic.id, term.weight, parts, anchor, tight)
                     first = term.words[anchor]
                     if first.kind == "key":
                         self.by_key.setdefault(lang, {}).setdefault(first.value, []).append(term)
@@ -1284,7 +1285,7 @@ class Matcher:
             cache[token] = terms
         return terms
 
-    def _phrase_at(self, term: Term, i: int, tokens: list[str], keys: list[str]) -> tuple[int, ...] | None:
+    def _phrase_at(self, term: Term, i: int, folded: list[str], keys: list[str]) -> tuple[int, ...] | None:
         """The word positions of a phrase ``term`` whose anchor word is at ``i``, or ``None``. Its words come in
         their order, with at most :data:`PHRASE_GAP` other words between two content words ("płatność kartą
         nie przeszła", "Zahlung ist leider fehlgeschlagen", "zrušte mi objednávku"): Slavic and German word
@@ -1296,15 +1297,15 @@ class Matcher:
             word = term.words[j]
             gap = 0 if term.tight[j] or term.tight[j + 1] else PHRASE_GAP
             hit = next((p for p in range(places[0] - 1, max(-1, places[0] - 2 - gap), -1)
-                        if self._word_matches(word, stemming.fold(tokens[p]), keys[p])), None)
+                        if self._word_matches(word, folded[p], keys[p])), None)
             if hit is None:
                 return None
             places.insert(0, hit)
         for j in range(term.anchor + 1, len(term.words)):
             word = term.words[j]
             gap = 0 if term.tight[j] or term.tight[j - 1] else PHRASE_GAP
-            hit = next((p for p in range(places[-1] + 1, min(len(tokens), places[-1] + 2 + gap))
-                        if self._word_matches(word, stemming.fold(tokens[p]), keys[p])), None)
+            hit = next((p for p in range(places[-1] + 1, min(len(folded), places[-1] + 2 + gap))
+                        if self._word_matches(word, folded[p], keys[p])), None)
             if hit is None:
                 return None
             places.append(hit)
@@ -1312,6 +1313,7 @@ class Matcher:
 
     def _find(self, tokens: list[str], languages: tuple[str, ...]) -> dict[str, list[tuple[str, int, int]]]:
         matches: list[tuple[int, int, tuple[int, ...], Term]] = []  # (-weight, start, word positions, term)
+        folded: list[str] | None = None
         for language in languages:
             negators = NEGATORS.get(language, ())
             keys: list[str] | None = None
@@ -1321,7 +1323,9 @@ class Matcher:
                     if len(term.words) > 1:
                         if keys is None:
                             keys = [stemming.key(t, language) for t in tokens]
-                        found_at = self._phrase_at(term, i, tokens, keys)
+                            if folded is None:
+                                folded = [stemming.fold(t) for t in tokens]
+                        found_at = self._phrase_at(term, i, folded, keys)
                         if found_at is None:
                             continue
                         places = found_at
