@@ -8,7 +8,11 @@ Prints:
       split of ``fixtures/tickets/eval/bitext_split.json`` (row ids): the vocabulary was tuned on ``tune`` only;
       intents map to taxonomy topics by :data:`BITEXT_TOPICS` (intents with no topic are out of domain);
    b. hand-written customer e-mails in pl, uk, ru, sk, cs, de: ``*_tune.jsonl`` plus ``labelled.jsonl``
-      (tuned on) and ``*_heldout.jsonl`` (written before tuning, never tuned on), per language;
+      (tuned on) and ``*_heldout.jsonl`` (42 per language, written and committed before the tuning they are
+      held out from; while tuning, only their aggregate figures were looked at, never their misses), per
+      language. ``*_tune.jsonl`` holds the first tuning e-mails, the earlier held-out e-mails (20 per language,
+      moved into tuning once their misses had been read) and a first new set of 42 (its misses were read at
+      the baseline run, so it is tuned on too);
    c. the generated sample tickets (the generator's templates: in-distribution, optimistic);
 2. the similarity threshold sweep for store-specific (cluster) topics (the value ``auditor/tickets/coverage.py``
    uses as ``SIMILARITY``);

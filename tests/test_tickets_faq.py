@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from auditor.model import Artifacts, PageArtifact
-from auditor.tickets.coverage import entry_topics
-from auditor.tickets.faq import extract_help_content, html_entries, looks_like_question
+from auditor.tickets.coverage import entry_mentions, entry_topics
+from auditor.tickets.faq import HelpEntry, extract_help_content, html_entries, looks_like_question
 
 HTML = """<html lang="en"><head><title>Help</title>
 <script type="application/ld+json">{"@context":"https://schema.org","@type":"FAQPage","mainEntity":[
@@ -68,3 +68,19 @@ def test_faq_entries_classify_into_the_taxonomy_across_languages():
     assert entry_topics(entries["Jak otrzymać fakturę?"]) == ["invoices"]
     assert entry_topics(entries["Как отследить заказ?"]) == ["order-status"]
     assert entry_topics(entries["Kann ich mit PayPal bezahlen?"]) == ["payment-methods"]
+
+
+def test_a_generic_word_in_an_answer_is_not_a_near_miss():
+    # the refund entry says "account" (the bank account the money goes to): it does not speak of logging in
+    entry = HelpEntry(question="When will I get my refund?", source="details", url="https://shop.example/faq",
+                      answer="Refunds are paid back to your account within 5 working days after we receive the "
+                             "parcel.", lang="en")
+    entry.topics = entry_topics(entry)
+    assert entry.topics == ["refunds"]
+    assert "account-login" not in entry_mentions(entry)
+    # an answer that does speak of another topic with a specific term mentions it (a near-miss for that topic)
+    other = HelpEntry(question="How do I return an item?", source="details", url="https://shop.example/faq",
+                      answer="Send it back with the prepaid label. Delivery cost is not refunded and the size "
+                             "chart helps you choose next time.", lang="en")
+    other.topics = entry_topics(other)
+    assert "size-fit" in entry_mentions(other)

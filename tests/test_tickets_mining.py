@@ -104,6 +104,14 @@ def test_sample_exports_without_store_topics_make_no_cluster():
     ("Chciałabym anulować zamówienie złożone wczoraj", "pl", "cancel-change-order"),
     ("Wann bekomme ich die Rückerstattung für die Retoure?", "de", "refunds"),  # specific beats generic
     ("Can I change the delivery address of my account?", "en", "delivery-address"),
+    # phrase words may stand apart (Slavic and German word order): "płatność … nie przeszła"
+    ("Płatność kartą niestety nie przeszła, co teraz?", "pl", "payment-problem"),
+    ("Die Zahlung ist leider fehlgeschlagen", "de", "payment-problem"),
+    ("Prosím o zrušení mé včerejší objednávky", "cs", "cancel-change-order"),
+    # not a support topic: "magazyn"/"Lager" (warehouse) also means stock, but a job application has no topic
+    ("Czy szukacie pracowników do magazynu? CV w załączniku.", "pl", None),
+    ("Ich möchte mich als Aushilfe im Lager bewerben.", "de", None),
+    ("Haben Sie die Stiefel noch auf Lager?", "de", "availability"),
 ])
 def test_matching_means_words(text, lang, topic):
     assert taxonomy.assign(text, lang) == topic, taxonomy.matcher().evidence(text, lang)
@@ -142,3 +150,10 @@ def test_cluster_overlapping_a_taxonomy_topic_merges_into_it(tmp_path, monkeypat
     expected = sum(1 for r in rows if "invoice" in r or "VAT receipt" in r)
     assert invoices.merged and abs(invoices.count - expected) <= 0.1 * expected
     assert not [t for t in artifact.topics if t.origin == "cluster"]
+
+
+def test_phrase_stop_words_must_stand_next_to_their_neighbour():
+    # "z czego" (what is it made of) must not be found as "z" … "czego" words apart
+    text = "Ile punktów dostaję za zakupy i z tego, czego nie wykorzystam, coś przepada?"
+    assert "product-details" not in taxonomy.matcher().evidence(text, "pl")
+    assert "product-details" in taxonomy.matcher().evidence("A z czego jest ta kurtka?", "pl")

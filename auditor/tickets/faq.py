@@ -28,7 +28,7 @@ from urllib.parse import unquote, urlsplit
 from auditor import lexicon
 from auditor.model import Artifacts, PageArtifact
 from auditor.analysis.structured import walk_nodes
-from auditor.tickets import taxonomy, words
+from auditor.tickets import taxonomy
 
 MAX_ANSWER = 3000
 HELP_TYPES = ("faq", "policy", "contact")
@@ -72,7 +72,7 @@ def looks_like_question(text: str) -> bool:
     if text.endswith(("?", "？")) and len(text) > 3:
         return True
     if "q" not in _QUESTION_CACHE:
-        terms = sorted(words.group("question_word"), key=len, reverse=True)
+        terms = sorted(lexicon.terms("question_word"), key=len, reverse=True)
         _QUESTION_CACHE["q"] = re.compile(r"^(?:" + "|".join(re.escape(t) for t in terms) + r")(?!\w)", re.I)
     return bool(_QUESTION_CACHE["q"].match(text))
 
@@ -164,7 +164,7 @@ def _class_matches(node: Any, group: str) -> bool:
     classes = (node.get("class") or "").lower()
     if not classes:
         return False
-    return any(term in classes for term in words.group(group))
+    return any(term in classes for term in lexicon.terms(group))
 
 
 def html_entries(html: str, url: str, lang: str = "", help_page: bool = False) -> list[HelpEntry]:

@@ -31,9 +31,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
+from auditor import lexicon
 from auditor.errors import UsageError
 from auditor.tickets import text as textmod
-from auditor.tickets import words
 from auditor.tickets.redact import Redactor
 
 SAMPLE_BYTES = 256 * 1024
@@ -248,7 +248,7 @@ def _plausibility(decoded: str) -> float:
             score -= 3
     # a word mixing Latin and Cyrillic letters, or letters only Polish and only Czech/Slovak/German use, is a
     # wrong code page, not a real word; so is a symbol between two letters
-    hints = [set(chars) for chars in words.LETTER_HINTS.values()]
+    hints = [set(chars) for chars in lexicon.LETTER_HINTS.values()]
     for word in _MIXED.findall(decoded):
         if _LATIN.search(word) and _CYR.search(word):
             score -= 5
@@ -269,7 +269,7 @@ _ALLOWED: set[str] = set()
 
 def _allowed_chars() -> set[str]:
     if not _ALLOWED:
-        for chars in words.ALPHABETS.values():
+        for chars in lexicon.ALPHABETS.values():
             _ALLOWED.update(chars)
         _ALLOWED.update("\u00a0\ufeff")
     return _ALLOWED
@@ -361,7 +361,7 @@ def _norm_header(header: str) -> str:
 
 
 def _role_terms(role: str) -> list[str]:
-    return [_norm_header(t) for t in words.group(f"col_{role}")]
+    return [_norm_header(t) for t in lexicon.terms(f"col_{role}")]
 
 
 def _score(header: str, terms: list[str]) -> int:
@@ -401,7 +401,7 @@ def map_columns(headers: list[str], text_column: str | None = None) -> dict[str,
 def _helpdesk(headers: list[str]) -> str:
     present = set(_norm_header(h) for h in headers)
     for name in ("zendesk", "freshdesk", "gorgias", "helpscout"):
-        for signature in words.group(f"sig_{name}"):
+        for signature in lexicon.terms(f"sig_{name}"):
             if all(part in present for part in signature.split("|")):
                 return f"{name}-csv"
     return "csv"
@@ -721,12 +721,12 @@ def _language_code(value: str) -> str:
     if not value:
         return ""
     code = value.replace("_", "-").split("-")[0]
-    if code in words.LANGUAGES:
+    if code in lexicon.LANGUAGES:
         return code
     if code == "ua":
         return "uk"
     if not _LANG_NAMES:
-        for lang, names in words.WORDS["language_name"].items():
+        for lang, names in lexicon.LEXICON["language_name"].items():
             for name in names:
                 _LANG_NAMES[name] = lang
     return _LANG_NAMES.get(value, "")

@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from auditor.tickets import words
+from auditor import lexicon
 
 PLACEHOLDERS = ("url", "email", "iban", "card", "order", "customer", "date", "address", "postcode", "phone", "number",
                 "name")
@@ -80,11 +80,11 @@ def iban_ok(candidate: str) -> bool:
 
 @lru_cache(maxsize=None)
 def _patterns() -> dict[str, re.Pattern[str]]:
-    order_words = words.alternation(words.group("order_word"))
+    order_words = lexicon.alternation(lexicon.terms("order_word"))
     number_words = r"(?:no|nr|number|numer|номер|číslo|č|nummer|n°|id|ref)\.?"
-    greetings = words.alternation(words.group("greeting"))
-    honorifics = words.alternation(words.group("honorific"))
-    intros = words.alternation(words.group("introduction"))
+    greetings = lexicon.alternation(lexicon.terms("greeting"))
+    honorifics = lexicon.alternation(lexicon.terms("honorific"))
+    intros = lexicon.alternation(lexicon.terms("introduction"))
     name = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}}"
     return {
         "order": re.compile(
@@ -100,18 +100,18 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # a title anywhere: "Mr David Clarke", "Frau Müller", "пан Олег"
         "title": re.compile(rf"(?<!\w)(?i:{honorifics})\.?[ \t]+({name})"),
         # "my husband David Clarke", "Kontoinhaber: Klaus Müller", "I am Margaret O'Neill"
-        "cue": re.compile(rf"(?<!\w)(?i:{words.alternation(words.group('name_cue'))})[ \t]*[:,-]?[ \t]*({name})"),
+        "cue": re.compile(rf"(?<!\w)(?i:{lexicon.alternation(lexicon.terms('name_cue'))})[ \t]*[:,-]?[ \t]*({name})"),
         "customer": re.compile(
-            rf"(?<!\w)((?i:{words.alternation(words.group('customer_word'))}))(\s*(?:is|[:#№.]|no\.?|nr\.?)?\s*)"
+            rf"(?<!\w)((?i:{lexicon.alternation(lexicon.terms('customer_word'))}))(\s*(?:is|[:#№.]|no\.?|nr\.?)?\s*)"
             r"((?=[A-Za-z0-9/ -]*\d{3})[A-Za-z0-9][A-Za-z0-9/-]{2,}(?: ?\d{2,})*)(?!\w)"),
-        "birth": re.compile(rf"(?<!\w)(?i:{words.alternation(words.group('birth_cue'))})[^\n\d]{{0,20}}({_DATE})"),
+        "birth": re.compile(rf"(?<!\w)(?i:{lexicon.alternation(lexicon.terms('birth_cue'))})[^\n\d]{{0,20}}({_DATE})"),
         "street_before": re.compile(
-            rf"(?<!\w)(?i:{words.alternation(words.group('street_before'))})[ \t]*"
+            rf"(?<!\w)(?i:{lexicon.alternation(lexicon.terms('street_before'))})[ \t]*"
             rf"(?:[^\W_][\w'’.-]*[ \t,]+){{0,3}}?(?:(?i:д|дом|буд|будинок|nr|č)\.?[ \t]*)?{_HOUSE}(?![\d/])"),
-        "street_hint": re.compile(rf"(?i:{words.alternation(words.group('street_after'))})"),
+        "street_hint": re.compile(rf"(?i:{lexicon.alternation(lexicon.terms('street_after'))})"),
         "street_after": re.compile(
-            rf"(?<![\w/])(?:{_HOUSE}[ \t]+(?:[A-Z][\w'’-]*[ \t]+){{1,3}}(?i:{words.alternation(words.group('street_after', 'en'))})"
-            rf"|[A-ZÄÖÜ][\wäöüß-]*(?i:{words.alternation(words.group('street_after', 'de'))})(?:[ \t]+\d{{1,4}}[a-zA-Z]?)?"
+            rf"(?<![\w/])(?:{_HOUSE}[ \t]+(?:[A-Z][\w'’-]*[ \t]+){{1,3}}(?i:{lexicon.alternation(lexicon.terms('street_after', 'en'))})"
+            rf"|[A-ZÄÖÜ][\wäöüß-]*(?i:{lexicon.alternation(lexicon.terms('street_after', 'de'))})(?:[ \t]+\d{{1,4}}[a-zA-Z]?)?"
             rf"|[A-ZÄÖÜ][\wäöüß-]+[ \t]+(?i:straße|strasse|str\.|weg|allee|platz|gasse)[ \t]+\d{{1,4}}[a-zA-Z]?)(?![\w])"),
     }
 
@@ -127,8 +127,8 @@ def _plain(word: str) -> str:
 
 @lru_cache(maxsize=None)
 def _not_names() -> frozenset[str]:
-    honorifics = {h.rstrip(".") for h in words.group("honorific")}
-    return frozenset(words.group("not_a_name")) | frozenset(words.group("stopwords")) | frozenset(honorifics)
+    honorifics = {h.rstrip(".") for h in lexicon.terms("honorific")}
+    return frozenset(lexicon.terms("not_a_name")) | frozenset(lexicon.terms("stopwords")) | frozenset(honorifics)
 
 
 def _name_span(name: str) -> str:
@@ -312,7 +312,7 @@ class Redactor:
 def _first_name_sets() -> tuple[frozenset[str], tuple[str, ...]]:
     from auditor.tickets.stemming import fold
 
-    names = {fold(n) for n in words.group("first_name")}
+    names = {fold(n) for n in lexicon.terms("first_name")}
     return frozenset(names), tuple(sorted(n for n in names if len(n) >= 4))
 
 

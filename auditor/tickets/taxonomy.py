@@ -27,7 +27,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
 
-from auditor.tickets import stemming, words
+from auditor import lexicon
+from auditor.tickets import stemming
 
 TOPIC_IDS = (
     "order-status", "delivery-time", "delivery-cost", "delivery-options", "delivery-address", "returns", "refunds", "exchange", "size-fit",
@@ -92,31 +93,54 @@ TOPICS: dict[str, Topic] = {t.id: t for t in [
                    "nadal czekam:2", "wciąż czekam:2", "dalej czekam:2", "kiedy dotrze:2", "kiedy przyjdzie:2",
                    "kiedy dostanę zamówienie:3", "kiedy dostanę paczkę:3", "czy zostało wysłane:3",
                    "czy paczka została wysłana:3", "zostało wysłane:2", "została wysłana:2", "paczk:1",
-                   "przesyłk:1", "kurier:1"],
+                   "przesyłk:1", "kurier:1",
+                   "nadal nie dotarł:3", "nadal nie dotarła:3", "jeszcze nie dotarł:3", "nie dostałam:2",
+                   "nie dostałem:2", "ciągle czekam:3", "w realizacji:3", "nic się nie dzieje:3", "nie rusza:3",
+                   "stoi w:2", "utknęła:3", "utknęło:3", "sortowni:3", "numer nadania:3", "list przewozowy:3",
+                   "wysłane:1", "nadane:2", "kiedy wyślecie:3", "kiedy zostanie wysłane:3", "co się dzieje z:3",
+                   "co z moim zamówieniem:4", "zamówieniem:1"],
             "uk": ["=ттн:2", "немає оновлень:3", "де моє замовлення:3", "де замовлення:3", "де моя посилка:3", "де посилка:3",
                    "статус замовлення:3", "відстеж:2", "трекінг:2", "трек-номер:2", "трек номер:2", "номер ттн:2",
                    "=ттн:1", "не отримала:2", "не отримав:2", "не прийшл:2", "не прийшов:2", "не надійшл:2",
                    "досі не:2", "досі чекаю:2", "все ще чекаю:2", "коли прийде:2", "коли буде доставлено:2",
-                   "чи відправлено:3", "чи відправили:3", "вже відправили:2", "коли я отримаю:2", "коли отримаю:2", "в дорозі:2", "посилк:1", "кур'єр:1", "курʼєр:1"],
+                   "чи відправлено:3", "чи відправили:3", "вже відправили:2", "коли я отримаю:2", "коли отримаю:2", "в дорозі:2", "посилк:1", "кур'єр:1", "курʼєр:1",
+                   "досі не отримала:3", "досі не отримав:3", "статус:2", "обробляється:3", "в обробці:3",
+                   "не рухається:3", "стоїть:2", "застрягла:3", "номер посилки:3", "накладн:1",
+                   "коли відправите:3", "що з моїм замовленням:4", "що з замовленням:4", "коли відправлять:3",
+                   "трек:2"],
             "ru": ["не обновляется:3", "где посылка:3", "где мой заказ:3", "где заказ:3", "где моя посылка:3", "где посылка:3", "статус заказа:3",
                    "отслежива:2", "отследить:2", "трек-номер:2", "трек номер:2", "трекинг:2", "не пришел:2",
                    "не пришёл:2", "не пришла:2", "не получил:2", "не получила:2", "до сих пор не:2",
                    "до сих пор жду:2", "все еще жду:2", "всё ещё жду:2", "когда придет:2", "когда придёт:2",
-                   "отправлен ли:3", "отправили ли:3", "уже отправили:2", "в пути:2", "когда доставят:2", "когда я получу:2", "посылк:1", "курьер:1"],
+                   "отправлен ли:3", "отправили ли:3", "уже отправили:2", "в пути:2", "когда доставят:2", "когда я получу:2", "посылк:1", "курьер:1",
+                   "до сих пор не получил:3", "до сих пор не получила:3", "статус:2", "в обработке:3",
+                   "не двигается:3", "висит:2", "застряла:3", "трек:2", "номер отправления:3",
+                   "когда отправите:3", "когда отправят:3", "что с моим заказом:4", "что с заказом:4",
+                   "информации об отправке:3"],
             "sk": ["sledovanie zásielky:3", "kde je môj balík:3", "balík:1", "kde je moja objednávka:3", "kde je moja zásielka:3", "kde je objednávka:3", "stav objednávky:3",
                    "sledovanie zásielky:3", "sledovani:2", "sledovacie číslo:2", "nedorazil:2", "nedorazila:2",
                    "neprišl:2", "neprišiel:2", "nedostal:2", "stále čakám:2", "kedy príde:2", "bola odoslaná:2",
-                   "bola odoslaná:2", "zásielk:1", "kuriér:1"],
+                   "bola odoslaná:2", "zásielk:1", "kuriér:1",
+                   "stále nemám:3", "ešte neprišl:3", "v akom stave:4", "čo sa deje:2", "v akom je stave:4",
+                   "kedy odošlete:3", "kedy bude odoslan:3", "sledovania:2", "sledovanie:2", "číslo zásielky:3",
+                   "depe:2"],
             "cs": ["sledování zásilky:3", "kde se balík:3", "balík:1", "kde je moje objednávka:3", "kde je moje zásilka:3", "kde je objednávka:3", "stav objednávky:3",
                    "sledování zásilky:3", "sledování:2", "sledovací číslo:2", "nedorazil:2", "nedorazila:2",
                    "nepřišl:2", "nepřišel:2", "nedostal:2", "stále čekám:2", "pořád čekám:2", "kdy přijde:2",
-                   "byla odeslána:2", "zásilk:1", "kurýr:1"],
+                   "byla odeslána:2", "zásilk:1", "kurýr:1",
+                   "pořád nemám:3", "stále nemám:3", "ještě nepřišl:3", "v jakém stavu:4", "ve stavu:3",
+                   "co se děje:2", "kdy odešlete:3", "kdy bude odeslán:3", "kdy od vás odejde:3",
+                   "číslo zásilky:3", "na depu:3", "informaci o odeslání:3"],
             "de": ["keinen neuen status:3", "verloren gegangen:3", "verloren:2", "wo ist meine bestellung:3", "wo bleibt meine bestellung:3", "wo ist mein paket:3",
                    "wo bleibt mein paket:3", "bestellstatus:3", "status meiner bestellung:3",
                    "sendungsverfolgung:2", "sendungsnummer:2", "nicht angekommen:2", "noch nicht angekommen:2",
                    "nicht erhalten:2", "noch nicht erhalten:2", "nicht geliefert:2", "warte noch:2",
                    "warte immer noch:2", "wann kommt meine:3", "wann kommt mein:3", "schon verschickt:2",
-                   "bereits versandt:2", "schon versendet:2", "paket:1"],
+                   "bereits versandt:2", "schon versendet:2", "paket:1",
+                   "immer noch nicht angekommen:4", "noch nicht da:3", "warte seit:3", "in bearbeitung:3",
+                   "status:2", "bewegt sich nicht:3", "verteilzentrum:3", "paketzentrum:3", "sendung:2",
+                   "wann wird verschickt:3", "wann geht raus:3", "wann wird versendet:3", "nachfragen:1",
+                   "versandbestätigung:3"],
         },
     ),
     Topic(
@@ -142,23 +166,36 @@ TOPICS: dict[str, Topic] = {t.id: t for t in [
                    "czas dostawy:3", "czas wysyłki:3", "czas realizacji:3", "termin dostawy:3",
                    "termin wysyłki:3", "kiedy wyślecie:3", "kiedy wysyłacie:3", "kiedy zostanie wysłane:2",
                    "ile dni:2", "jak długo:2", "dni robocz:1", "na kiedy:2", "zdąży:2", "przed świętami:2", "czy dotrze:2", "dotrze przed:3",
-                   "dostaw:1", "wysyłk:1"],
+                   "dostaw:1", "wysyłk:1",
+                   "jak szybko:3", "kiedy dotrze:3", "kiedy przyjdzie:3", "kiedy dojdzie:3", "dni roboczych:3",
+                   "dni robocze:3", "zdążę:3", "zdążycie:3", "najpóźniej:2", "tego samego dnia:3", "jutro:1",
+                   "na piątek:2", "na sobotę:2", "czas oczekiwania:3"],
             "uk": ["скільки часу:2", "скільки триває доставка:3", "скільки йде:3", "термін доставки:3",
                    "терміни доставки:3", "строк доставки:3", "строки доставки:3", "скільки днів:2",
                    "як довго:2", "коли відправите:3", "коли відправляєте:3", "робочих днів:1",
-                   "встигне:2", "доставк:1", "відправк:1"],
+                   "встигне:2", "доставк:1", "відправк:1",
+                   "як швидко:3", "коли прийде:3", "коли доставите:3", "за скільки:3", "встигнете:3",
+                   "до суботи:2", "до п'ятниці:2", "завтра:1", "терміни:3", "їде:2", "йде:1"],
             "ru": ["сколько времени:2", "сколько идет:3", "сколько идёт:3", "срок доставки:3", "сроки доставки:3",
                    "время доставки:3", "сколько дней:2", "как долго:2", "когда отправите:3",
-                   "когда отправляете:3", "рабочих дней:1", "успеет:2", "доставк:1", "отправк:1"],
+                   "когда отправляете:3", "рабочих дней:1", "успеет:2", "доставк:1", "отправк:1",
+                   "как быстро:3", "когда придет:3", "когда доставите:3", "через сколько:3", "успеете:3",
+                   "к пятнице:2", "к субботе:2", "завтра:1", "сроки:3", "едет:2", "идет:1"],
             "sk": ["ako dlho trvá doručenie:3", "ako dlho trvá:2", "ako dlho:2", "doba doručenia:3",
                    "čas doručenia:3", "dodacia lehota:3", "koľko dní:2", "pracovných dní:1", "kedy odošlete:3",
-                   "doručeni:1", "dodani:1", "doprav:1"],
+                   "doručeni:1", "dodani:1", "doprav:1",
+                   "ako rýchlo:3", "kedy príde:3", "kedy dorazí:3", "za aký čas:3", "za koľko dní:3",
+                   "stihnete:3", "do piatku:2", "zajtra:1", "trvá:2", "dojde:2", "dorazí:2"],
             "cs": ["jak dlouho trvá doručení:3", "jak dlouho trvá:2", "jak dlouho:2", "doba doručení:3",
                    "dodací lhůta:3", "doba dodání:3", "kolik dní:2", "pracovních dní:1", "kdy odešlete:3",
-                   "doručení:1", "dodání:1", "doprav:1"],
+                   "doručení:1", "dodání:1", "doprav:1",
+                   "jak rychle:3", "kdy přijde:3", "kdy dorazí:3", "za kolik dní:3", "stihnete:3", "do neděle:2",
+                   "do pátku:2", "zítra:1", "trvá:2", "dorazí:2", "nejdřív:2"],
             "de": ["wie lange dauert der versand:3", "wie lange dauert die lieferung:3", "wie lange dauert:2",
                    "wie lange:2", "lieferzeit:3", "lieferdauer:3", "versanddauer:3", "wann wird versendet:3",
-                   "wann versenden sie:3", "wie viele tage:2", "werktage:1", "rechtzeitig:2", "lieferung:1", "versand:1"],
+                   "wann versenden sie:3", "wie viele tage:2", "werktage:1", "rechtzeitig:2", "lieferung:1", "versand:1",
+                   "wie schnell:3", "wann kommt:3", "wann ist:1", "wann wäre:2", "wann wird geliefert:3",
+                   "bis freitag:2", "bis samstag:2", "morgen:1", "unterwegs:1", "ankommt:2", "dauert:2"],
         },
     ),
     Topic(
@@ -185,24 +222,34 @@ TOPICS: dict[str, Topic] = {t.id: t for t in [
                    "darmowa wysyłka:3", "darmowej dostawy:3", "darmowej wysyłki:3", "darmową dostaw:3",
                    "bezpłatna dostawa:3", "bezpłatnej dostawy:3", "cena dostawy:3", "cena wysyłki:3",
                    "opłata za dostawę:3", "opłata za wysyłkę:3", "płatna dostawa:2", "koszt:1", "koszt przesyłki:3", "kosztu przesyłki:3", "bezpłatn:1", "kosztuje:1",
-                   "darmow:1"],
+                   "darmow:1",
+                   "ile zapłacę za:3", "ile wynosi opłata:3", "opłata za przesyłkę:4", "za przesyłkę:2",
+                   "za wysyłkę:2", "za dostawę:2", "kosztował transport:3", "darmowa:3", "za darmo:2", "gratis:2",
+                   "od jakiej kwoty:4", "od jakiej sumy:4", "bez opłat:2", "dopłata:1", "płacę za przesyłkę:4"],
             "uk": ["вартість доставки:3", "ціна доставки:3", "скільки коштує доставка:3",
                    "скільки коштує відправка:3", "безкоштовна доставка:3", "безкоштовної доставки:3",
                    "безкоштовну доставку:3", "платна доставка:2", "коштуватиме:2", "коштуватиме доставка:3", "оплата доставки:2", "за доставку:2",
-                   "вартість:1", "коштує:1", "безкоштовн:1"],
+                   "вартість:1", "коштує:1", "безкоштовн:1",
+                   "скільки коштуватиме:3", "з якої суми:4", "від якої суми:4", "за пересилку:3", "плачу за:2"],
             "ru": ["стоимость доставки:3", "цена доставки:3", "сколько стоит доставка:3",
                    "сколько стоит отправка:3", "бесплатная доставка:3", "бесплатной доставки:3",
                    "бесплатную доставку:3", "платная доставка:2", "будет стоить:2", "оплата доставки:2", "за доставку:2",
-                   "стоимость:1", "стоит:1", "бесплатн:1"],
+                   "стоимость:1", "стоит:1", "бесплатн:1",
+                   "сколько будет стоить:3", "от какой суммы:4", "с какой суммы:4", "за пересылку:3",
+                   "плачу за:2"],
             "sk": ["cena dopravy:3", "cena doručenia:3", "cena poštovného:3", "koľko stojí doprava:3",
                    "koľko stojí doručenie:3", "koľko stojí poštovné:3", "poštovné:2", "doprava zadarmo:3",
-                   "doprava zdarma:3", "doručenie zadarmo:3", "poplatok za dopravu:3", "za dopravu:2", "stojí:1", "zadarmo:1"],
+                   "doprava zdarma:3", "doručenie zadarmo:3", "poplatok za dopravu:3", "za dopravu:2", "stojí:1", "zadarmo:1",
+                   "koľko stojí:2", "od akej sumy:4", "účtujete:2", "platím:1"],
             "cs": ["cena dopravy:3", "cena doručení:3", "kolik stojí doprava:3", "kolik stojí doručení:3",
                    "kolik stojí poštovné:3", "poštovné:2", "doprava zdarma:3", "doručení zdarma:3",
-                   "poplatek za dopravu:3", "dopravné:2", "za dopravu:2", "stojí:1", "zdarma:1"],
+                   "poplatek za dopravu:3", "dopravné:2", "za dopravu:2", "stojí:1", "zdarma:1",
+                   "kolik stojí:2", "od kolika:3", "od jaké částky:4", "připočítali:2", "zaplatím za:2"],
             "de": ["versandkosten:3", "lieferkosten:3", "was kostet der versand:3", "was kostet die lieferung:3",
                    "kostenloser versand:3", "kostenlose lieferung:3", "versandkostenfrei:3", "porto:2",
-                   "versandgebühr:3", "liefergebühr:3", "kostet:1", "kostenlos:1", "gebühr:1"],
+                   "versandgebühr:3", "liefergebühr:3", "kostet:1", "kostenlos:1", "gebühr:1",
+                   "was kostet:2", "gratis:2", "ab welchem bestellwert:4", "ab welchem betrag:4", "berechnet:2",
+                   "fürs verschicken:3"],
         },
     ),
     Topic(
@@ -233,25 +280,38 @@ TOPICS: dict[str, Topic] = {t.id: t for t in [
                    "opcje dostawy:4", "formy wysyłki:4", "sposób wysyłki:4", "rodzaje dostawy:4", "paczkomat:4",
                    "odbiór osobisty:4", "odbioru osobistego:4", "odebrać osobiście:4", "punkt odbioru:4",
                    "wysyłka za granicę:3", "za granicę:2", "wysyłacie do:3", "wysyłacie też:3",
-                   "dostarczacie do:3", "dostawa ekspresowa:3", "kurierem:2"],
+                   "dostarczacie do:3", "dostawa ekspresowa:3", "kurierem:2",
+                   "odebrać sam:3", "do niemiec:2", "dostawa w sobotę:4", "w sobotę:2", "wieczorem:1", "kurier:1",
+                   "opcja paczkomatu:4", "realizujecie zamówienia do:4"],
             "uk": ["способи доставки:4", "спосіб доставки:4", "варіанти доставки:4", "самовивіз:4",
                    "відділення:3", "відділенні:3", "поштомат:4", "нова пошта:3", "новою поштою:3", "укрпошт:3",
-                   "доставляєте в:3", "відправляєте в:3", "за кордон:2", "кур'єром:2"],
+                   "доставляєте в:3", "відправляєте в:3", "за кордон:2", "кур'єром:2",
+                   "самому забрати:4", "забрати самост:4", "забрати з магазину:4", "відправляєте:3",
+                   "відправляєте до:4", "укрпоштою:4", "в суботу:2", "у суботу:2"],
             "ru": ["способы доставки:4", "способ доставки:4", "варианты доставки:4", "самовывоз:4",
                    "пункт выдачи:4", "постамат:4", "почтой россии:3", "доставляете в:3", "отправляете в:3",
-                   "за границу:2", "курьером:2"],
+                   "за границу:2", "курьером:2",
+                   "забрать самому:4", "забрать из магазина:4", "отправляете ли:4", "отправляете:3",
+                   "пункты выдачи:4", "в субботу:2", "возите:3"],
             "sk": ["spôsoby dopravy:4", "spôsob dopravy:4", "možnosti dopravy:4", "možnosti doručenia:4",
                    "spôsoby doručenia:4", "výdajné miesto:4", "výdajného miesta:4", "osobný odber:4",
-                   "posielate aj:3", "posielate do:3", "doručujete do:3", "do zahraničia:2", "kuriérom:2"],
+                   "posielate aj:3", "posielate do:3", "doručujete do:3", "do zahraničia:2", "kuriérom:2",
+                   "osobne vyzdvihnúť:4", "vyzdvihnúť:3", "výdajného boxu:4", "v sobotu:2", "z-boxu:4",
+                   "packety:4"],
             "cs": ["způsoby dopravy:4", "způsob dopravy:4", "možnosti dopravy:4", "způsoby doručení:4",
                    "výdejní místo:4", "výdejního místa:4", "osobní odběr:4", "posíláte i:3", "posíláte do:3",
-                   "doručujete do:3", "do zahraničí:2", "kurýrem:2"],
+                   "doručujete do:3", "do zahraničí:2", "kurýrem:2",
+                   "vyzvednout osobně:4", "vyzvednout:3", "výdejního boxu:4", "posílate:3", "v sobotu:2",
+                   "zásilkovnu:4", "na prodejně:3"],
             "de": ["versandarten:4", "versandart:4", "versandoptionen:4", "liefermöglichkeiten:4",
                    "lieferoptionen:4", "packstation:4", "abholung:3", "selbst abholen:4", "abholen:2",
                    "expressversand:4", "liefern sie nach:3", "liefern sie auch:3", "versenden sie nach:3",
-                   "versenden sie mit:3", "ins ausland:3"],
-            "all": ["=dhl:2", "=dpd:2", "=ups:2", "=gls:2", "=inpost:3", "=packeta:3", "=zasilkovna:3", "=hermes:2",
-                    "=fedex:2", "=ppl:2", "=сдэк:3", "=z-box:3"],
+                   "versenden sie mit:3", "ins ausland:3",
+                   "filiale:2", "liefert ihr auch:4", "verschickt ihr auch:4", "verschicken sie auch:4",
+                   "in die schweiz:3", "nach österreich:3", "samstags:2", "am samstag:2", "paketshop:4",
+                   "zustellung am:3"],
+            "all": ["=dhl:1", "=dpd:1", "=ups:1", "=gls:1", "=inpost:3", "=packeta:3", "=zasilkovna:3", "=hermes:1",
+                    "=fedex:1", "=ppl:1", "=сдэк:1", "=z-box:3"],
         },
     ),
     Topic(
@@ -274,20 +334,36 @@ TOPICS: dict[str, Topic] = {t.id: t for t in [
                    "address:2", "moved house:3", "house number:3"],
             "pl": ["adres dostawy:5", "adres do wysyłki:4", "adres wysyłki:4", "zmienić adres:4",
                    "zmiana adresu:4", "zły adres:4", "błędny adres:4", "poprawić adres:4", "nowy adres:3",
-                   "inny adres:3", "numer domu:3", "adres:2"],
+                   "inny adres:3", "numer domu:3", "adres:2",
+                   "zły numer mieszkania:4", "numer mieszkania:3", "na adres:2", "adres mojej pracy:4",
+                   "przekierować:3", "przekierowanie:3", "przeprowadziłam:3", "przeprowadziłem:3",
+                   "stary adres:4", "wybrałem zły paczkomat:4", "zły paczkomat:4"],
             "uk": ["адреса доставки:5", "адресу доставки:5", "змінити адресу:4", "зміна адреси:4",
                    "неправильну адресу:4", "виправити адресу:4", "нову адресу:3", "номері будинку:3", "адреса:2",
-                   "адресу:2"],
+                   "адресу:2",
+                   "номер квартири:4", "номер будинку:3", "іншу адресу:4", "інше відділення:4", "стара адреса:4",
+                   "стару адресу:4", "переїхала:3", "переїхав:3", "перенаправити:3", "не те відділення:4"],
             "ru": ["адрес доставки:5", "изменить адрес:4", "поменять адрес:4", "исправить адрес:4",
-                   "неправильный адрес:4", "новый адрес:3", "номере квартиры:3", "номер дома:3", "адрес:2"],
+                   "неправильный адрес:4", "новый адрес:3", "номере квартиры:3", "номер дома:3", "адрес:2",
+                   "номер квартиры:4", "другой адрес:4", "на адрес:2", "старый адрес:4", "переехала:3",
+                   "переехал:3", "перенаправить:3", "не тот пункт выдачи:4", "адрес моей работы:4"],
             "sk": ["adresa doručenia:5", "adresu doručenia:5", "doručovaciu adresu:5", "doručovacia adresa:4",
                    "zmeniť adresu:4", "zmena adresy:4", "nesprávnu adresu:4", "zlú adresu:4", "opraviť adresu:4",
-                   "novú adresu:3", "číslo domu:3", "adresa:2"],
+                   "novú adresu:3", "číslo domu:3", "adresa:2",
+                   "zlé číslo domu:4", "číslo bytu:3", "inú adresu:4", "na adresu:2", "starú adresu:4",
+                   "stará adresa:4", "presťahovala:3", "presťahoval:3", "presmerovať:3", "zlé výdajné miesto:4",
+                   "namiesto domov:3"],
             "cs": ["doručovací adresa:5", "doručovací adresu:4", "adresa doručení:5", "adresu doručení:5",
                    "změnit adresu:4", "změna adresy:4", "špatnou adresu:4", "opravit adresu:4", "novou adresu:3",
-                   "číslo domu:3", "adresa:2"],
+                   "číslo domu:3", "adresa:2",
+                   "starou adresu:4", "stará adresa:4", "číslo bytu:3", "jinou adresu:4", "na adresu:2",
+                   "přestěhovala:3", "přestěhoval:3", "přesměrovat:3", "špatné výdejní místo:4",
+                   "místo doručení:4", "na novou:2"],
             "de": ["lieferadresse:5", "adresse ändern:4", "falsche adresse:4", "neue adresse:3", "anschrift:3",
-                   "hausnummer:3", "adresse:2"],
+                   "hausnummer:3", "adresse:2",
+                   "falsche hausnummer:4", "andere adresse:4", "an meine arbeitsstelle:4", "arbeitsadresse:4",
+                   "adresse korrigieren:4", "alte adresse:4", "alte anschrift:4", "umgezogen:3", "umleiten:3",
+                   "falsche packstation:4", "statt nach hause:3"],
         },
     ),
     Topic(
@@ -307,18 +383,29 @@ TOPICS: dict[str, Topic] = {t.id: t for t in [
             "pl": ["zwrot:2", "zwróc:2", "zwrocic:2", "zwracać:2", "zwrotu towaru:3", "zwrot towaru:3",
                    "odesłać:2", "odeślę:2", "odsyłam:2", "odstąpieni:2", "odstąpić:2", "formularz zwrotu:3",
                    "etykieta zwrotna:3", "etykietę zwrotną:3", "jak zwrócić:3", "jak zrobić zwrot:3",
-                   "oddać:1"],
+                   "oddać:1",
+                   "oddam:2", "chcę oddać:3", "zwrócić towar:4", "nie podobają:2", "nie podoba:2",
+                   "odstąpienie od umowy:4", "odstąpić od umowy:4", "na wyprzedaży:1"],
             "uk": ["повернути:2", "повернення:2", "повернення товару:3", "як повернути:3", "відправити назад:2",
-                   "поверну:2", "повертаю:2"],
+                   "поверну:2", "повертаю:2",
+                   "здати:3", "відіслати назад:4", "відмовитися від покупки:4", "не сподобал:2",
+                   "не подобається:2", "бланк повернення:4", "розпакован:1"],
             "ru": ["вернуть:2", "возврат:2", "возврат товара:3", "как вернуть:3", "отправить обратно:2",
-                   "верну:2", "возвращаю:2"],
+                   "верну:2", "возвращаю:2",
+                   "сдать:3", "отказаться от покупки:4", "не понравил:2", "не нравится:2", "бланк возврата:4",
+                   "распаковывал:1"],
             "sk": ["vrátiť:2", "vrátenie:2", "vrátenie tovaru:3", "ako vrátiť:3", "poslať späť:2",
-                   "odstúpenie od zmluvy:3", "odstúpiť:2", "vrátim:2"],
+                   "odstúpenie od zmluvy:3", "odstúpiť:2", "vrátim:2",
+                   "poslat spat:4", "odstúpiť od zmluvy:4", "nepáčia:2", "nepáči:2", "formulár:2"],
             "cs": ["vrátit:2", "vrácení:2", "vrácení zboží:3", "jak vrátit:3", "poslat zpět:2",
-                   "odstoupení od smlouvy:3", "odstoupit:2", "vrátím:2", "vratk:2"],
+                   "odstoupení od smlouvy:3", "odstoupit:2", "vrátím:2", "vratk:2",
+                   "poslat zpátky:4", "odstoupit od smlouvy:4", "odstoupit od kupní smlouvy:4", "nelíbí:2",
+                   "nesedí:1", "formulář:2"],
             "de": ["rücksendung:2", "zurückschicken:2", "zurücksenden:2", "zurückzuschicken:2",
                    "zurückzusenden:2", "retoure:2", "retourniere:2", "retournieren:2", "rückgabe:2",
-                   "widerruf:2", "zurückgeben:2", "rücksendeetikett:3", "retourenschein:3"],
+                   "widerruf:2", "zurückgeben:2", "rücksendeetikett:3", "retourenschein:3",
+                   "vom kauf zurücktreten:4", "zurücktreten:3", "gefällt mir nicht:2", "gefällt mir doch nicht:3",
+                   "rücksendeschein:4", "etikett:2", "originalverpackt:2"],
         },
     ),
     Topic(
@@ -336,22 +423,35 @@ TOPICS: dict[str, Topic] = {t.id: t for t in [
             "en": ["reimburse:3", "reimbursement:3", "reimbursed:3", "compensation:3", "rebate:3", "restitution:3", "refund policy:4", "money refunded:3", "refund:3", "money back:3", "my money:2", "credited back:3", "credit back:2",
                    "get my money:3", "paid back:2", "refunded:3"],
             "pl": ["=środki:1", "=środków:1", "zwrot pieniędzy:4", "zwrot środków:4", "zwrot kasy:4", "zwrotu pieniędzy:4",
-                   "zwrotu środków:4", "zwrot należności:4", "zwrot płatności:4", "pieniądze:3", "pieniędzy:3",
+                   "zwrotu środków:4", "zwrot należności:4", "zwrot płatności:4", "pieniądze:2", "pieniędzy:2",
                    "oddanie pieniędzy:3", "przelew zwrotny:3", "zwrócicie pieniądze:4",
-                   "kiedy dostanę pieniądze:4", "zwrócone środki:4", "zwrócone pieniądze:4", "na konto:1", "na kartę:1"],
+                   "kiedy dostanę pieniądze:4", "zwrócone środki:4", "zwrócone pieniądze:4", "na konto:1", "na kartę:1",
+                   "pieniądze za:3", "środki wrócą:4", "wrócą na konto:4", "przelewu:2", "przelew:1",
+                   "kiedy oddacie:3", "oddaliście:3", "nie oddaliście:3", "całości:2",
+                   "kiedy mogę się spodziewać pieniędzy:4", "na jakie konto:3"],
             "uk": ["повернуться гроші:4", "повернуться кошти:4", "кошти повернуться:4", "повернуться гроші:4", "повернення коштів:4",
                    "повернення грошей:4", "повернути гроші:4", "повернути кошти:4",
-                   "повернете гроші:4", "повернете кошти:4", "гроші:3", "грошей:3", "кошти:2", "коштів:2",
-                   "на картку:1", "на рахунок:1"],
+                   "повернете гроші:4", "повернете кошти:4", "гроші:2", "грошей:2", "кошти:2", "коштів:2",
+                   "на картку:1", "на рахунок:1",
+                   "гроші за:3", "коли повернете:4", "повернете:3", "не надійшли:2", "всю суму:3",
+                   "на який рахунок:3", "повернули не:3"],
             "ru": ["вернутся деньги:4", "вернутся деньги:4", "деньги вернутся:4", "возврат денег:4", "возврат средств:4", "вернуть деньги:4", "вернуть средства:4",
-                   "вернете деньги:4", "вернёте деньги:4", "деньги:3", "денег:3", "средства:1", "средств:1",
-                   "на карту:1", "на счет:1", "на счёт:1"],
+                   "вернете деньги:4", "вернёте деньги:4", "деньги:2", "денег:2", "средства:1", "средств:1",
+                   "на карту:1", "на счет:1", "на счёт:1",
+                   "деньги за:3", "когда вернете:4", "вернете:3", "не пришли:2", "всю сумму:3", "на какой счет:3",
+                   "вернули не:3", "деньги не пришли:4"],
             "sk": ["vrátite peniaze:4", "vrátenie peňazí:4", "vrátiť peniaze:4", "vrátenie platby:4", "vrátite peniaze:4",
-                   "peniaze:3", "peňazí:3", "refundáci:3", "na účet:1", "na kartu:1"],
-            "cs": ["vrátíte peníze:4", "vrátit peníze:4", "vrácení peněz:4", "vrátit peníze:4", "vrácení platby:4", "vrátíte peníze:4", "peníze:3",
-                   "peněz:3", "refundac:3", "na účet:1", "na kartu:1"],
+                   "peniaze:2", "peňazí:2", "refundáci:3", "na účet:1", "na kartu:1",
+                   "peniaze za:3", "kedy mi príd:3", "kedy ich môžem čakať:3", "celú sumu:3", "na aký účet:3",
+                   "naspäť na účet:4", "späť na účet:4", "vrátili ste:2", "peniaze mi zatiaľ neprišli:4"],
+            "cs": ["vrátíte peníze:4", "vrátit peníze:4", "vrácení peněz:4", "vrátit peníze:4", "vrácení platby:4", "vrátíte peníze:4", "peníze:2",
+                   "peněz:2", "refundac:3", "na účet:1", "na kartu:1",
+                   "peníze za:3", "peníze mi:2", "peníze zpět:4", "kdy mi je pošlete:3", "celou částku:3",
+                   "na jaký účet:3", "částka vrátí:4", "se mi částka vrátí:4", "vrátili jste:2"],
             "de": ["betrag zurück:4", "bekomme ich den betrag:4", "rückerstattung:4", "erstattung:3", "geld zurück:4", "mein geld:3", "geld:2", "gutschrift:2",
-                   "zurückerstattet:4", "erstattet:3"],
+                   "zurückerstattet:4", "erstattet:3",
+                   "geld für:2", "wann bekomme ich das geld:4", "vollen betrag:3", "auf welches konto:3",
+                   "noch nicht auf meinem konto:4", "das geld ist noch nicht:4"],
         },
     ),
     Topic(
@@ -371,18 +471,25 @@ TOPICS: dict[str, Topic] = {t.id: t for t in [
                    "smaller size:2", "larger size:2", "another size:2", "another colour:2", "another color:2",
                    "different colour:2", "different color:2", "size up:2", "size down:2"],
             "pl": ["wymian:3", "wymieni:3", "zamieni:3", "zamiana:3", "inny rozmiar:2", "większy rozmiar:2",
-                   "mniejszy rozmiar:2", "inny kolor:2", "na większy:2", "na mniejszy:2"],
+                   "mniejszy rozmiar:2", "inny kolor:2", "na większy:2", "na mniejszy:2",
+                   "zamienić:3", "podmienić:3", "wymienić:3", "na inny kolor:3", "na inny rozmiar:3",
+                   "dopłacić różnicę:3", "w sklepie stacjonarnym:1"],
             "uk": ["обмін:3", "обміня:3", "поміняти:3", "заміна:2", "замінити на:2", "інший розмір:2",
-                   "більший розмір:2", "менший розмір:2", "інший колір:2"],
+                   "більший розмір:2", "менший розмір:2", "інший колір:2",
+                   "обміняти:3", "замінити:3", "на менший:2", "на більший:2", "доплатити різницю:3"],
             "ru": ["обмен:3", "обменя:3", "поменять:3", "замена:2", "заменить на:2", "другой размер:2",
                    "больший размер:2", "меньший размер:2", "другой цвет:2", "на размер больше:3",
-                   "на размер меньше:3"],
+                   "на размер меньше:3",
+                   "обменять:3", "заменить:3", "с доплатой:3", "доплатить:2"],
             "sk": ["výmen:3", "vymeniť:3", "zameniť:3", "inú veľkosť:2", "väčšiu veľkosť:2", "menšiu veľkosť:2",
-                   "inú farbu:2"],
+                   "inú farbu:2",
+                   "za menšiu:2", "za väčšiu:2", "doplatiť rozdiel:3"],
             "cs": ["výměn:3", "vyměnit:3", "zaměnit:3", "jinou velikost:2", "větší velikost:2",
-                   "menší velikost:2", "jinou barvu:2"],
+                   "menší velikost:2", "jinou barvu:2",
+                   "za větší:2", "za menší:2", "doplatit rozdíl:3", "jiný kus:2"],
             "de": ["umtausch:3", "umtauschen:3", "tauschen:3", "andere größe:2", "größere größe:2",
-                   "kleinere größe:2", "eine nummer größer:3", "eine nummer kleiner:3", "andere farbe:2"],
+                   "kleinere größe:2", "eine nummer größer:3", "eine nummer kleiner:3", "andere farbe:2",
+                   "lieber blau:1", "draufzahlen:3", "aufzahlen:3"],
         },
     ),
     Topic(
@@ -401,19 +508,38 @@ TOPICS: dict[str, Topic] = {t.id: t for t in [
                    "shoe size:3", "my size:2", "come up small:3", "come up big:3", "big or small:2"],
             "pl": ["tabela rozmiarów:3", "tabelę rozmiarów:3", "tabeli rozmiarów:3", "jaki rozmiar:3",
                    "rozmiarówk:3", "rozmiar:1", "pasuje:1", "za mały:1", "za duży:1", "za ciasn:1", "obwód:2",
-                   "długość wkładki:3", "wkładk:2", "rozmiarach:1"],
+                   "długość wkładki:3", "wkładk:2", "rozmiarach:1",
+                   "wzrostu:3", "ważę:2", "noszę:2", "stopę:2", "na wąską stopę:3", "szeroką stopę:3", "luźny:2",
+                   "dopasowany:2", "obcisł:2", "uciskać:2", "latały:2", "zgodne z rozmiarem:4",
+                   "o jeden większe:3", "o rozmiar większ:3", "większy rozmiar:2", "mniejszy rozmiar:2",
+                   "który rozmiar:4", "l czy xl:3", "m czy l:3", "s czy m:3", "tabel rozmiar:3"],
             "uk": ["таблиця розмірів:3", "таблицю розмірів:3", "розмірна сітка:3", "розмірну сітку:3",
                    "розмірна таблиця:3", "який розмір:3", "розмір:1", "маломір:3", "великомір:3", "замалий:1",
-                   "завеликий:1", "довжина устілки:3", "устілк:2", "обхват:2"],
+                   "завеликий:1", "довжина устілки:3", "устілк:2", "обхват:2",
+                   "зріст:3", "вага:1", "ношу:2", "на широку ногу:3", "широку ногу:3", "стопа:2", "маломірить:4",
+                   "великомірить:4", "відповідають розміру:4", "на один більше:3", "m чи l:3", "l чи xl:3",
+                   "s чи m:3", "таблицею:2", "злітали:2"],
             "ru": ["таблица размеров:3", "таблицу размеров:3", "размерная сетка:3", "размерную сетку:3",
                    "какой размер:3", "размер:1", "маломер:3", "большемер:3", "маловат:1", "великоват:1",
-                   "длина стельки:3", "стельк:2", "обхват:2"],
+                   "длина стельки:3", "стельк:2", "обхват:2",
+                   "рост:3", "вес:1", "ношу:2", "на широкую стопу:3", "широкую стопу:3", "стопа:2", "маломерит:4",
+                   "большемерит:4", "соответствуют размеру:4", "на один больше:3", "m или l:3", "l или xl:3",
+                   "s или m:3", "по вашей таблице:3", "слетали:2"],
             "sk": ["tabuľka veľkostí:3", "tabuľku veľkostí:3", "veľkostná tabuľka:3", "akú veľkosť:3",
-                   "aká veľkosť:3", "veľkosť:1", "veľkosti:1", "sedí:1"],
+                   "aká veľkosť:3", "veľkosť:1", "veľkosti:1", "sedí:1",
+                   "mám cm:2", "nosím:2", "širokú nohu:3", "nohu:1", "ako vychádzajú:4", "vychádzajú:3",
+                   "skôr menšie:3", "skôr väčšie:3", "sedia na veľkosť:4", "o číslo väčšie:3", "l alebo xl:3",
+                   "m alebo l:3", "s alebo m:3", "tabuľky:2", "padali z päty:3"],
             "cs": ["tabulka velikostí:3", "tabulku velikostí:3", "velikostní tabulka:3", "jakou velikost:3",
-                   "jaká velikost:3", "velikost:1", "velikosti:1", "padne:1"],
+                   "jaká velikost:3", "velikost:1", "velikosti:1", "padne:1",
+                   "měřím:3", "nosím:2", "nohu dlouhou:3", "širokou nohu:3", "jak vycházejí:4", "vycházejí:3",
+                   "spíš menší:3", "spíš větší:3", "sedí na velikost:4", "o číslo větší:3", "s nebo m:3",
+                   "l nebo xl:3", "m nebo l:3", "tabulky:2", "padaly z paty:3"],
             "de": ["größentabelle:3", "größenberater:3", "welche größe:3", "fällt klein aus:3", "fällt groß aus:3",
-                   "größe:1", "größen:1", "passform:2", "passt:1", "zu klein:1", "zu groß:1"],
+                   "größe:1", "größen:1", "passform:2", "passt:1", "zu klein:1", "zu groß:1",
+                   "groß und wiege:4", "wiege:2", "trage sonst:3", "trage:1", "breite füße:3", "füße:1",
+                   "fallen klein aus:4", "fallen normal aus:4", "normal aus:3", "nummer größer:2", "m oder l:3",
+                   "l oder xl:3", "s oder m:3", "laut ihrer tabelle:3", "rutschen:2"],
         },
     ),
     Topic(
@@ -438,19 +564,37 @@ TOPICS: dict[str, Topic] = {t.id: t for t in [
                    "product details:3", "more information about:2", "compatible:1", "is it suitable:1"],
             "pl": ["=skład:2", "=składu:2", "skład materiału:3", "z czego jest:3", "z czego zrobion:3", "nieprzemakaln:2", "materiał:2", "z jakiego materiału:3", "wymiary:2", "wodoodporn:2", "jak prać:3",
                    "prani:2", "prać:2", "bawełn:1", "skór:1", "wełn:1", "specyfikacj:2", "parametr:1",
-                   "czy nadaje się:2", "szczegóły produktu:3", "gramatur:2"],
+                   "czy nadaje się:2", "szczegóły produktu:3", "gramatur:2",
+                   "z czego:3", "wełna:2", "akryl:2", "moc:2", "mocy:2", "waży:2", "pojemność:2", "bateri:2",
+                   "akumulator:2", "działać z:3", "kompatybil:3", "wymiarach:3", "lite drewno:3",
+                   "litego drewna:3", "okleina:3", "parametry:3", "w opisie nie ma:3", "w opisie jest tylko:3",
+                   "spienia:2"],
             "uk": ["матеріал:2", "склад:2", "габарит:2", "водонепроникн:2", "як прати:3", "прання:2",
-                   "бавовн:1", "шкір:1", "вовн:1", "характеристик:2", "чи підходить:2", "тканин:2"],
+                   "бавовн:1", "шкір:1", "вовн:1", "характеристик:2", "чи підходить:2", "тканин:2",
+                   "з якої тканини:4", "тканини:2", "потужність:3", "важить:2", "ємність:2", "акумулятор:2",
+                   "батаре:2", "працюватиме з:3", "сумісн:3", "розміри:2", "з масиву:3", "шпон:3", "в описі:2",
+                   "характеристики:3"],
             "ru": ["материал:2", "состав:2", "из чего:2", "габарит:2", "водонепроницаем:2", "как стирать:3",
                    "стирк:2", "хлопок:1", "хлопк:1", "кожа:1", "кожи:1", "шерст:1", "характеристик:2", "=ткань:2", "=ткани:2",
-                   "подходит ли:2"],
+                   "подходит ли:2",
+                   "из какой ткани:4", "из какого материала:4", "ткани:2", "мощность:3", "весит:2", "емкость:2",
+                   "аккумулятор:2", "батаре:2", "будет работать с:3", "совместим:3", "размеры:2", "из массива:3",
+                   "шпон:3", "в описании:2", "характеристики:3", "режим:2"],
             "sk": ["materiál:2", "zloženie:2", "rozmery:2", "vodeodoln:2", "ako prať:3", "pranie:2", "bavln:1",
-                   "koža:1", "vlna:1", "parametr:1", "hodí sa:1"],
+                   "koža:1", "vlna:1", "parametr:1", "hodí sa:1",
+                   "z čoho:3", "z akého materiálu:4", "výdrž:3", "batéri:2", "batérie:2", "výkon:3", "váži:2",
+                   "ide to aj s:3", "kompatibil:3", "z masívu:3", "dyha:3", "v popise:2", "prať v práčke:3"],
             "cs": ["materiál:2", "složení:2", "rozměry:2", "voděodoln:2", "jak prát:3", "praní:2", "bavln:1",
-                   "kůže:1", "vlna:1", "parametr:1", "hodí se:1"],
+                   "kůže:1", "vlna:1", "parametr:1", "hodí se:1",
+                   "z čeho:3", "z jakého materiálu:4", "výdrž:3", "baterie:2", "výkon:3", "váží:2",
+                   "vhodná i na:3", "vhodná na:2", "fungovat s:3", "kompatibil:3", "z masivu:3", "dýha:3",
+                   "v popisu:2", "kolik litrů:3", "voděodolný:3"],
             "de": ["material:2", "=stoff:2", "aus welchem:2", "zusammensetzung:2", "=maße:2", "abmessungen:2",
                    "wasserdicht:2", "waschen:2", "pflegehinweis:3", "baumwolle:1", "leder:1", "wolle:1",
-                   "eigenschaften:1", "geeignet:1", "produktdetails:3"],
+                   "eigenschaften:1", "geeignet:1", "produktdetails:3",
+                   "aus welchem stoff:4", "aus welchem material:4", "stoff:2", "watt:3", "akku:3",
+                   "wiegt:2", "kompatibel:3", "funktioniert das mit:3", "maße:3", "massivholz:3", "furniert:3",
+                   "in der beschreibung:2", "waschmaschine:2", "schnellladen:2"],
         },
     ),
     Topic(
@@ -470,17 +614,31 @@ TOPICS: dict[str, Topic] = {t.id: t for t in [
                    "pre-order:2", "preorder:2", "notify me:2", "available:1"],
             "pl": ["brak na stanie:3", "na stanie:2", "niedostępn:2", "kiedy będzie dostępn:3",
                    "czy będzie dostępn:3", "w magazynie:2", "wyprzedan:2", "ponownie dostępn:3", "na stan:2", "dostępn:1",
-                   "powiadom:1"],
+                   "powiadom:1",
+                   "macie jeszcze:4", "czy będzie:2", "kiedy będzie:2", "wróci do sprzedaży:4",
+                   "ostatnie sztuki:3", "niedostępny:3", "niedostępna:3", "niedostępne:3", "sprowadzić:3",
+                   "dodruk:3", "wyprzedał:3", "powiadomić:2", "czekam na:1"],
             "uk": ["в наявності:3", "немає в наявності:3", "наявн:2", "коли з'явиться:3", "коли зʼявиться:3",
-                   "розпродан:2", "знову буде:2", "коли буде:1"],
+                   "розпродан:2", "знову буде:2", "коли буде:1",
+                   "чи є ще:4", "чи лишились:4", "лишились:3", "знову з'явиться:4", "з'явиться:3", "у продажу:2",
+                   "на складі:3", "допечатка:3", "розкупили:3", "поставка:3", "закінчився:3", "повідомити:2"],
             "ru": ["в наличии:3", "нет в наличии:3", "наличи:2", "когда появится:3", "распродан:2",
-                   "снова будет:2", "в продаже:2", "в продажу:2", "поступлени:2", "когда будет:1"],
+                   "снова будет:2", "в продаже:2", "в продажу:2", "поступлени:2", "когда будет:1",
+                   "есть ли еще:4", "остались ли:4", "остались:3", "снова появится:4", "появится:3",
+                   "на складе:3", "допечатка:3", "раскупили:3", "поставка:3", "закончился:3", "сообщить:2"],
             "sk": ["skladom:3", "na sklade:3", "nie je skladom:3", "nedostupn:2", "vypredan:2", "naskladn:3",
-                   "dostupn:1", "kedy bude:1"],
+                   "dostupn:1", "kedy bude:1",
+                   "máte ešte:4", "mate este:4", "kedy budete mať:4", "znova:2", "opäť:2", "posledné kusy:3",
+                   "vypredaná:3", "naskladnenie:4", "dotlač:3", "v ponuke:3", "dať vedieť:2"],
             "cs": ["skladem:3", "na skladě:3", "není skladem:3", "nedostupn:2", "vyprodan:2", "naskladn:3",
-                   "dostupn:1", "kdy bude:1"],
+                   "dostupn:1", "kdy bude:1",
+                   "máte ještě:4", "budete ještě:3", "kdy bude znovu:4", "znovu:2", "naskladňovat:4",
+                   "nedostupné:3", "momentálně nedostupné:4", "k mání:3", "dotisk:3", "poslední kusy:3",
+                   "dát vědět:2"],
             "de": ["auf lager:3", "nicht vorrätig:3", "vorrätig:2", "nicht verfügbar:2", "lieferbar:2",
-                   "wieder da:3", "wieder verfügbar:3", "ausverkauft:3", "wann wieder:2", "verfügbar:1"],
+                   "wieder da:3", "wieder verfügbar:3", "ausverkauft:3", "wann wieder:2", "verfügbar:1",
+                   "wieder lieferbar:4", "wieder zu haben:4", "wann gibt es:3", "noch da:3", "noch auf lager:4",
+                   "nachdruck:3", "nachschub:3", "bescheid geben:2", "war nach einer stunde weg:3"],
         },
     ),
     Topic(
@@ -509,29 +667,48 @@ TOPICS: dict[str, Topic] = {t.id: t for t in [
                    "pobraliście dwa razy:4", "zapłaciłam dwa razy:4", "zapłaciłem dwa razy:4", "podwójnie:4",
                    "dwukrotnie:4", "błąd płatności:4", "problem z płatnością:4", "nie mogę zapłacić:3",
                    "zapłaciłam, a:3", "zapłaciłem, a:3", "pieniądze zeszły:3", "pobrano pieniądze:3",
-                   "płatność wisi:3", "płatnoś:1"],
+                   "płatność wisi:3", "płatnoś:1",
+                   "błąd:3", "błąd przy płaceniu:4", "wyskakuje błąd:4", "nie przeszła:4", "odrzuca:3",
+                   "odrzuca moją kartę:4", "zeszły z konta:4", "z konta zeszły:4", "pobrano:3", "pobrano mi:4",
+                   "dwa razy:3", "nadpłat:3", "oczekujące na wpłatę:4", "oczekuje na płatność:4", "nieopłacone:3",
+                   "płacić jeszcze raz:4", "zapłacić jeszcze raz:4", "zapłaciłem:1", "zapłaciłam:1"],
             "uk": ["двічі:4", "оплата не пройшла:4", "платіж не пройшов:4", "платіж відхилено:4", "відхилен:2",
                    "списали двічі:4", "двічі списали:4", "оплатила двічі:4", "оплатив двічі:4",
                    "помилка оплати:4", "помилка при оплаті:4", "проблема з оплатою:4", "не можу оплатити:3",
                    "гроші списали:3", "списали гроші:3", "кошти списано:3", "оплатила, але:3",
-                   "оплатив, але:3", "не проходить:3", "помилка:2", "оплат:1", "платіж:1"],
+                   "оплатив, але:3", "не проходить:3", "помилка:2", "оплат:1", "платіж:1",
+                   "помилку:3", "не пройшла:4", "відхиляє:3", "відхиляє мою картку:4", "зняли:3",
+                   "з рахунку зняли:4", "списали:3", "переплат:3", "неоплачене:4", "очікує оплату:4",
+                   "ще раз платити:4", "оплатив:1", "оплатила:1"],
             "ru": ["дважды:4", "двойное списание:4", "оплата не прошла:4", "платеж не прошел:4", "платёж не прошёл:4", "платеж отклонен:4",
                    "отклонен:2", "списали дважды:4", "дважды списали:4", "оплатила дважды:4",
                    "оплатил дважды:4", "ошибка оплаты:4", "ошибка при оплате:4", "проблема с оплатой:4",
                    "не могу оплатить:3", "деньги списали:3", "списали деньги:3", "деньги списались:3",
-                   "оплатил, но:3", "оплатила, но:3", "не проходит:3", "ошибка:2", "оплат:1", "платеж:1", "платёж:1"],
+                   "оплатил, но:3", "оплатила, но:3", "не проходит:3", "ошибка:2", "оплат:1", "платеж:1", "платёж:1",
+                   "ошибку:3", "выдало ошибку:4", "не прошла:4", "отклоняет:3", "отклоняет мою карту:4",
+                   "сняли:3", "списались:3", "списали:3", "переплат:3", "ожидает оплаты:4", "ждет оплаты:4",
+                   "платить еще раз:4", "оплатил:1", "оплатила:1"],
             "sk": ["dvakrát:4", "platba neprešla:4", "platba zlyhala:4", "platba bola zamietnutá:4", "zamietnut:2",
                    "strhli dvakrát:4", "zaplatila som dvakrát:4", "zaplatil som dvakrát:4", "chyba platby:4",
                    "problém s platbou:4", "neviem zaplatiť:3", "nemôžem zaplatiť:3", "peniaze mi strhli:3",
-                   "platb:1"],
+                   "platb:1",
+                   "chybu:3", "chyba:3", "hlási chybu:4", "neprešla:4", "zamieta:3", "odišli:2",
+                   "z účtu odišli:4", "stiahli:3", "preplatk:3", "nezaplatená:4", "čaká na úhradu:4",
+                   "zaplatiť znova:4", "zaplatil som:1", "zaplatila som:1"],
             "cs": ["dvakrát:4", "platba neprošla:4", "platba selhala:4", "platba byla zamítnuta:4", "zamítnut:2",
                    "strhli dvakrát:4", "zaplatila jsem dvakrát:4", "zaplatil jsem dvakrát:4", "chyba platby:4",
                    "problém s platbou:4", "nemohu zaplatit:3", "nemůžu zaplatit:3", "peníze mi strhli:3",
-                   "strhli peníze:3", "platb:1"],
+                   "strhli peníze:3", "platb:1",
+                   "chybu:3", "chyba:3", "napsalo chybu:4", "neprošla:4", "zamítá:3", "strhly:3", "strhli:3",
+                   "odešly:2", "přeplatk:3", "čeká na zaplacení:4", "stale ceka na zaplaceni:4",
+                   "variabilní symbol:4", "dorazily vám peníze:3", "zaplatila jsem:1", "zaplatil jsem:1"],
             "de": ["zweimal:4", "doppelt:4", "zahlung fehlgeschlagen:4", "zahlung ist fehlgeschlagen:4", "zahlung abgelehnt:4",
                    "karte abgelehnt:4", "abgelehnt:2", "doppelt abgebucht:4", "zweimal abgebucht:4",
                    "doppelt bezahlt:4", "zahlungsfehler:4", "problem mit der zahlung:4", "kann nicht bezahlen:3",
-                   "geld wurde abgebucht:3", "abgebucht:2", "zahlung:1"],
+                   "geld wurde abgebucht:3", "abgebucht:2", "zahlung:1",
+                   "fehlermeldung:4", "fehler:3", "lehnt meine karte ab:4", "trotzdem abgebucht:4", "abgezogen:3",
+                   "zu viel gezahlt:4", "zahlung ausstehend:4", "nochmal zahlen:4", "noch einmal zahlen:4",
+                   "bezahlt, aber:2", "ging nicht durch:4"],
         },
     ),
     Topic(
@@ -553,23 +730,37 @@ TOPICS: dict[str, Topic] = {t.id: t for t in [
                    "formę płatności:4", "sposoby płatności:4", "sposób płatności:4", "czy mogę zapłacić:3",
                    "zapłacić kartą:3", "zapłacić blikiem:3", "płatność przy odbiorze:4", "za pobraniem:4",
                    "przelewem:2", "przelew tradycyjny:3", "=raty:3", "na raty:3", "=blik:3", "blikiem:3",
-                   "=payu:3", "=paypo:3", "odroczona płatność:3"],
+                   "=payu:3", "=paypo:3", "odroczona płatność:3",
+                   "czy można zapłacić:4", "zapłacić gotówką:4", "gotówką:3", "przy odbiorze:3",
+                   "przelewem na konto:3", "zwykłym przelewem:4", "raty:3", "rozłożyć:3", "google pay:4",
+                   "apple pay:4", "revolut:3", "przyjmujecie:3"],
             "uk": ["оплатити через:3", "оплата через:3", "способи оплати:4", "спосіб оплати:4", "варіанти оплати:4", "чи можна оплатити:3",
                    "оплатити карткою:3", "оплата карткою:3", "накладений платіж:4", "накладеним платежем:4",
-                   "післяплат:4", "оплата при отриманні:4", "розстрочк:3", "частинами:2"],
+                   "післяплат:4", "оплата при отриманні:4", "розстрочк:3", "частинами:2",
+                   "оплатити при отриманні:4", "при отриманні:3", "готівкою:3", "оплата частинами:4",
+                   "google pay:4", "apple pay:4", "переказом на рахунок:4", "розрахуватися:3", "розрахуватись:3"],
             "ru": ["оплатить через:3", "оплата через:3", "способы оплаты:4", "способ оплаты:4", "варианты оплаты:4", "можно ли оплатить:3",
                    "можно оплатить:3", "оплатить картой:3", "оплата картой:3", "наложенный платеж:4",
                    "наложенный платёж:4", "наложенным платежом:4", "оплата при получении:4", "рассрочк:3",
-                   "частями:2", "=сбп:3"],
+                   "частями:2", "=сбп:3",
+                   "при получении:3", "наличными:3", "рассрочка:4", "google pay:4", "apple pay:4",
+                   "переводом на счет:4", "расплатиться:3", "сплит:3"],
             "sk": ["platiť:2", "platba prevodom:3", "prevodom:2", "spôsoby platby:4", "spôsob platby:4", "možnosti platby:4", "môžem zaplatiť:3",
-                   "platba kartou:3", "zaplatiť kartou:3", "dobierk:4", "bankovým prevodom:3", "splátk:3"],
+                   "platba kartou:3", "zaplatiť kartou:3", "dobierk:4", "bankovým prevodom:3", "splátk:3",
+                   "dá sa zaplatiť:4", "zaplatiť až:3", "pri prevzatí:3", "dobierka:4", "na splátky:4",
+                   "splátky:3", "google pay:4", "apple pay:4", "prevodom na účet:4", "cez paypal:3",
+                   "platobnú bránu:2"],
             "cs": ["platit:2", "platba převodem:3", "převodem:2", "způsoby platby:4", "způsob platby:4", "možnosti platby:4", "mohu zaplatit:3",
                    "můžu zaplatit:3", "platba kartou:3", "zaplatit kartou:3", "dobírk:4", "bankovním převodem:3",
-                   "splátk:3"],
+                   "splátk:3",
+                   "dá se platit:4", "platit až:3", "při převzetí:3", "dobírka:4", "na splátky:4", "google pay:4",
+                   "apple pay:4", "převodem na účet:4", "platební bránu:2"],
             "de": ["bezahlen:1", "zahlen:1", "zahlungsarten:4", "zahlungsart:4", "zahlungsmethoden:4", "zahlungsmöglichkeiten:4",
                    "kann ich bezahlen:3", "bezahlen mit:3", "per nachnahme:4", "nachnahme:4",
                    "kauf auf rechnung:4", "auf rechnung:4", "vorkasse:3", "sofortüberweisung:3",
-                   "ratenzahlung:3", "kreditkarte:2"],
+                   "ratenzahlung:3", "kreditkarte:2",
+                   "auf rechnung bezahlen:4", "google pay:4", "apple pay:4", "per überweisung:4", "überweisung:2",
+                   "bezahlseite:2", "geht bei euch:1"],
         },
     ),
     Topic(
@@ -595,17 +786,29 @@ TOPICS: dict[str, Topic] = {t.id: t for t in [
             "pl": ["kod rabatowy:4", "kodu rabatowego:4", "kodem rabatowym:4", "kod promocyjny:4",
                    "kodu promocyjnego:4", "kod zniżkowy:4", "kodu zniżkowego:4", "rabat:3", "zniżk:3", "kupon:3",
                    "bon podarunkowy:3", "karta podarunkowa:3", "kartę podarunkową:3", "kod nie działa:4",
-                   "kodu nie działa:4", "promocj:2"],
+                   "kodu nie działa:4", "promocj:2",
+                   "kod:2", "kodu:2", "kuponu:3", "kupony:3", "zniżkę:3", "zniżki:3", "bez zniżki:3",
+                   "nieprawidłowy:2", "naliczyć:2", "odjąć:2", "na pierwsze zakupy:3", "-15%:2", "połączyć dwa:3"],
             "uk": ["промокод:4", "промо-код:4", "код знижки:4", "знижк:3", "купон:3", "подарунковий сертифікат:3",
-                   "сертифікат:2", "код не працює:4", "акці:2"],
+                   "сертифікат:2", "код не працює:4", "акці:2",
+                   "код:2", "знижку:3", "знижка:3", "без знижки:3", "недійсний:3", "врахувати:2",
+                   "на першу покупку:3", "поєднати:3"],
             "ru": ["промокод:4", "промо-код:4", "код скидки:4", "скидк:3", "купон:3", "подарочный сертификат:3",
-                   "сертификат:2", "код не работает:4", "акци:2"],
+                   "сертификат:2", "код не работает:4", "акци:2",
+                   "код:2", "скидку:3", "скидка:3", "без скидки:3", "недействителен:3", "учесть:2", "применить:2",
+                   "на первую покупку:3", "совместить:3"],
             "sk": ["zľavový kód:4", "zľavového kódu:4", "zľav:3", "kupón:3", "poukážk:3", "poukaz:3",
-                   "kód nefunguje:4", "darčekov:2"],
+                   "kód nefunguje:4", "darčekov:2",
+                   "kód:2", "zľavu:3", "zľava:3", "bez zľavy:3", "neplatný:3", "uplatniť:3", "odpočítať:2",
+                   "na prvý nákup:3", "skombinovať:3"],
             "cs": ["slevový kód:4", "slevového kódu:4", "slev:3", "kupón:3", "kupon:3", "poukaz:3", "poukázk:3",
-                   "kód nefunguje:4", "dárkov:2"],
+                   "kód nefunguje:4", "dárkov:2",
+                   "kód:2", "slevu:3", "sleva:3", "bez slevy:3", "neplatí:2", "uplatnit:3", "odečíst:2",
+                   "na první nákup:3", "zkombinovat:3"],
             "de": ["rabattcode:4", "gutscheincode:4", "gutschein:3", "rabatt:3", "aktionscode:4",
-                   "code funktioniert nicht:4", "geschenkgutschein:3", "geschenkkarte:3"],
+                   "code funktioniert nicht:4", "geschenkgutschein:3", "geschenkkarte:3",
+                   "code:3", "gutscheine:3", "ungültig:3", "nachträglich abziehen:4", "abziehen:2",
+                   "auf den ersten einkauf:3", "kombinieren:3", "10%-code:4"],
         },
     ),
     Topic(
@@ -622,19 +825,31 @@ TOPICS: dict[str, Topic] = {t.id: t for t in [
         terms={
             "en": ["bill:3", "billing:2", "invoices:4", "invoice:4", "vat invoice:4", "receipt:3", "tax invoice:4", "vat number:3", "vat id:3",
                    "company details:2", "proof of purchase:3", "=vat:1", "tax id:3"],
-            "pl": ["faktur:4", "paragon:3", "=nip:3", "na firmę:3", "dane do faktury:4", "duplikat:2"],
+            "pl": ["faktur:4", "paragon:3", "=nip:3", "na firmę:3", "dane do faktury:4", "duplikat:2",
+                   "faktura:4", "fakturę:4", "faktury:4", "fakturze:4", "paragonu:3", "rachunku:2", "rachunek:2",
+                   "dowodu zakupu:4", "dowód zakupu:4", "nazwa firmy:3", "korektę:3", "duplikatu:3",
+                   "dokument zakupu:4"],
             "uk": ["рахунок-фактур:4", "рахунок фактур:4", "податкова накладна:4", "податкову накладну:4",
                    "видаткова накладна:4", "видаткову накладну:4", "=чек:3", "фіскальний чек:4", "=єдрпоу:3",
-                   "=іпн:3", "для юридичн:2", "=пдв:2", "документи для бухгалтерії:4"],
+                   "=іпн:3", "для юридичн:2", "=пдв:2", "документи для бухгалтерії:4",
+                   "рахунок на фоп:4", "на фоп:4", "фоп:3", "чека:3", "чек:3", "документ про покупку:4",
+                   "накладна:3", "накладної:3", "назву компанії:3", "виставити:3", "копія:2"],
             "ru": ["счет-фактур:4", "счёт-фактур:4", "счет фактур:4", "счёт фактур:4", "=чек:3",
                    "кассовый чек:4", "закрывающие документы:4", "=инн:3", "=ндс:2", "для юрлиц:3",
                    "для юридическ:2", "товарная накладная:4", "товарную накладную:4", "счет на оплату:3",
-                   "счёт на оплату:3", "квитанци:2", "документы для бухгалтерии:4"],
+                   "счёт на оплату:3", "квитанци:2", "документы для бухгалтерии:4",
+                   "счет на организацию:4", "на организацию:3", "чека:3", "чек:3", "документ о покупке:4",
+                   "накладная:3", "накладной:3", "название компании:3", "выставить:3", "реквизиты:3", "копия:2"],
             "sk": ["faktúr:4", "daňový doklad:4", "pokladničný doklad:3", "bloček:3", "=ičo:3", "=dič:3",
-                   "ič dph:3", "na firmu:3"],
-            "cs": ["faktur:4", "daňový doklad:4", "účtenk:3", "=ičo:3", "=dič:3", "na firmu:3"],
+                   "ič dph:3", "na firmu:3",
+                   "faktúru:4", "faktúre:4", "faktúry:4", "doklad o kúpe:4", "doklad:3", "názov firmy:3",
+                   "vystaviť:3", "kópiu:2"],
+            "cs": ["faktur:4", "daňový doklad:4", "účtenk:3", "=ičo:3", "=dič:3", "na firmu:3",
+                   "fakturu:4", "faktuře:4", "faktury:4", "doklad:3", "název firmy:3", "vystavit:3", "kopii:2",
+                   "ič a dič:3"],
             "de": ["rechnung:4", "rechnungskopie:4", "quittung:3", "=beleg:2", "kassenbon:3", "ust-id:3",
-                   "umsatzsteuer:2", "=mwst:2", "firmenrechnung:4"],
+                   "umsatzsteuer:2", "=mwst:2", "firmenrechnung:4",
+                   "beleg:3", "firmenadresse:3", "ust-idnr:4", "firmenname:3", "duplikat:3", "ausstellen:3"],
         },
     ),
     Topic(
@@ -660,22 +875,35 @@ TOPICS: dict[str, Topic] = {t.id: t for t in [
                    "stop the order:3", "stop my order:3", "=amend:3"],
             "pl": ["anulowanie zamówienia:5", "dodać do zamówienia:4", "anulow:4", "anulacj:4", "rezygnacj:3", "rezygnuję:3", "zrezygnować:3",
                    "zmienić zamówienie:4", "zmiana zamówienia:4", "dodać do zamówienia:4", "usunąć z zamówienia:4",
-                   "edytować zamówienie:4", "zmodyfikować zamówienie:4", "przez pomyłkę:3", "wstrzymać:3"],
+                   "edytować zamówienie:4", "zmodyfikować zamówienie:4", "przez pomyłkę:3", "wstrzymać:3",
+                   "zrezygnować z zamówienia:4", "anulowanie:4", "anulować:4", "dorzucić:3",
+                   "w zamówieniu zaznaczyłam:3", "poprawić przed:2", "przez przypadek:3", "pomyłkowo:3",
+                   "nie wysyłajcie:4", "nie wysyłać:3", "rozmyśliłam:3", "rozmyśliłem:3", "kupiłam dwa razy:3"],
             "uk": ["скасув:4", "скасуй:4", "відмінити замовлення:4", "відмінити:3", "змінити замовлення:4",
                    "додати до замовлення:4",
                    "додати в замовлення:4", "прибрати з замовлення:4", "помилково замовил:3",
-                   "помилково замовив:3", "відмовитися від замовлення:4"],
+                   "помилково замовив:3", "відмовитися від замовлення:4",
+                   "скасувати:4", "скасуйте:4", "передумала:3", "передумав:3", "додати ще:3", "випадково:3",
+                   "не відправляйте:4", "до пакування:2"],
             "ru": ["добавить в заказ:4", "отмен:4", "изменить заказ:4", "изменение заказа:4", "добавить в заказ:4", "добавить к заказу:4", "убрать из заказа:4",
-                   "по ошибке:3", "отказаться от заказа:4"],
+                   "по ошибке:3", "отказаться от заказа:4",
+                   "отменить:4", "отмените:4", "передумала:3", "передумал:3", "добавить еще:3", "случайно:3",
+                   "не отправляйте:4", "до упаковки:2"],
             "sk": ["do objednávky pridať:4", "zrušiť:4", "zrušeni:4", "stornov:4", "zmeniť objednávku:4", "zmena objednávky:4",
                    "pridať do objednávky:4",
-                   "odstrániť z objednávky:4", "omylom:2"],
+                   "odstrániť z objednávky:4", "omylom:2",
+                   "zrušte:4", "zrušiť objednávku:4", "rozmyslela:3", "rozmyslel:3", "pridať:2", "neposielajte:4",
+                   "pred zabalením:2"],
             "cs": ["přidat do objednávky:4", "do objednávky přidat:4", "zrušit:4", "zrušení:4", "stornov:4", "změnit objednávku:4", "změna objednávky:4",
                    "přidat do objednávky:4",
-                   "odebrat z objednávky:4", "omylem:2"],
+                   "odebrat z objednávky:4", "omylem:2",
+                   "zrušení objednávky:4", "zrušte:4", "rozmyslela:3", "rozmyslel:3", "upravit v objednávce:4",
+                   "v objednávce upravit:4", "neposílejte:4", "před zabalením:2"],
             "de": ["stornieren:4", "stornierung:4", "=storno:4", "storniere:4", "bestellung ändern:4",
                    "bestellung abändern:4", "zur bestellung hinzufügen:4", "aus der bestellung entfernen:4", "versehentlich bestellt:3",
-                   "abbestellen:4"],
+                   "abbestellen:4",
+                   "anders überlegt:3", "hinzufügen:3", "noch einen artikel:3", "aus versehen:3",
+                   "versehentlich:3", "nicht losschicken:4", "vor dem packen:2"],
         },
     ),
     Topic(
@@ -702,34 +930,47 @@ TOPICS: dict[str, Topic] = {t.id: t for t in [
                    "missing from my order:4", "is missing:3", "incomplete:3", "torn:3", "ripped:3", "stain:3",
                    "scratch:3", "cracked:3", "hole in:3", "complaint:3", "doesn't work:2", "does not work:2",
                    "stopped working:3", "fell apart:4", "poor quality:3", "smashed:4", "dented:3"],
-            "pl": ["brak:2", "uszkodz:4", "zniszcz:4", "zepsut:4", "zepsuł:4", "wadliw:4", "=wada:3", "wadę:3",
+            "pl": ["brak:1", "uszkodz:4", "zniszcz:4", "zepsut:4", "zepsuł:4", "wadliw:4", "=wada:3", "wadę:3",
                    "reklamacj:4", "reklamować:4", "zły produkt:4", "zły kolor:3", "nie ten produkt:4",
                    "nie to, co zamówi:4", "nie to co zamówi:4", "inny produkt niż:4", "brakuje:3",
                    "niekompletn:3", "rozdart:3", "=dziura:3", "dziurę:3", "=plama:3", "=plamy:3", "porysowan:3",
                    "pęknięt:4", "pękł:4", "popęka:4", "rozbit:4", "nie działa:2", "przestał działać:3", "słaba jakość:3",
-                   "pogniecion:3"],
+                   "pogniecion:3",
+                   "pęknięty:4", "zgnieciony:3", "rozbity:4", "uszkodzon:4", "pomylił:3", "pomyliliście:3",
+                   "nie to co zamawiałem:4", "innej firmy:2", "a przyszły:2", "zamiast:1", "brakuje części:4",
+                   "brakuje śrub:4", "śmierdzi:2", "zareklamować:4"],
             "uk": ["не вистачає:3", "бракує:3", "пошкодж:4", "зламан:4", "розбит:4", "=брак:3", "бракован:4", "бракує:3", "дефект:4",
                    "рекламаці:4", "не той товар:4", "не той розмір:3", "не той колір:3", "прийшов інший:4",
                    "прийшла інша:4", "неповн:2", "порван:3", "дірк:3", "=пляма:3", "=плями:3", "подряпин:3",
-                   "тріщин:4", "не працює:2", "перестав працювати:3", "погана якість:3", "неякісн:3"],
+                   "тріщин:4", "не працює:2", "перестав працювати:3", "погана якість:3", "неякісн:3",
+                   "розбита:4", "розбитий:4", "пом'ята:3", "пошкоджен:4", "переплутали:4", "не те що замовляв:4",
+                   "іншої марки:2", "а прийшли:2", "бракує деталей:4", "рекламацію:4", "пахне горілим:3"],
             "ru": ["не хватает:3", "не та:2", "не того:2", "поврежд:4", "сломан:4", "разбит:4", "бракован:4", "=брак:3", "дефект:4", "рекламаци:4",
                    "претензи:3", "не тот товар:4", "не тот размер:3", "не тот цвет:3", "прислали другой:4",
                    "пришел другой:4", "пришёл другой:4", "пришла другая:4", "не хватает:3", "некомплект:3",
                    "порван:3", "дырк:3", "=пятно:3", "=пятна:3", "царапин:3", "трещин:4", "не работает:2",
-                   "перестал работать:3", "плохое качество:3", "некачествен:3"],
+                   "перестал работать:3", "плохое качество:3", "некачествен:3",
+                   "помята:3", "поврежден:4", "перепутали:4", "не то что заказывал:4", "другой марки:2",
+                   "а пришли:2", "не хватает деталей:4", "претензию:3", "пахнет горелым:3"],
             "sk": ["poškoden:4", "rozbit:4", "zničen:4", "pokazen:4", "chybn:3", "vadn:4", "reklamáci:4",
                    "reklamovať:4", "nesprávny tovar:4", "nesprávnu veľkosť:3", "nesprávnu farbu:3",
                    "iný tovar:4", "chýba:3", "nekompletn:3", "roztrhn:3", "=diera:3", "škvrn:3",
-                   "poškriaban:3", "prasknut:4", "nefunguje:2", "zlá kvalita:3"],
+                   "poškriaban:3", "prasknut:4", "nefunguje:2", "zlá kvalita:3",
+                   "rozbité:4", "črepy:4", "zámene:4", "zámena:4", "prišli zlé:2", "chýbajú:3",
+                   "prestal fungovať:4", "smrdí:2"],
             "cs": ["poškozen:4", "rozbit:4", "zničen:4", "vadn:4", "reklamac:4", "reklamovat:4",
                    "špatné zboží:4", "jiné zboží:4", "špatnou velikost:3", "špatnou barvu:3", "chybí:3",
                    "nekompletn:3", "roztržen:3", "=díra:3", "skvrn:3", "poškrában:3", "prasklin:4",
-                   "nefunguje:2", "špatná kvalita:3"],
+                   "nefunguje:2", "špatná kvalita:3",
+                   "rozbitá:4", "rozbité:4", "prasklé:4", "promáčknut:3", "poplet:3", "spletl:3", "chybí díly:4",
+                   "přestal fungovat:4", "smrdí:2"],
             "de": ["falsche artikel:4", "falsches produkt:4", "falsch:2", "fehlt ein:4", "fehlen:3", "beschädigung:4", "beschädigt:4", "kaputt:4", "defekt:4", "mangelhaft:4", "reklamation:4", "reklamieren:4",
                    "falscher artikel:4", "falschen artikel:4", "falsche größe geliefert:4", "falsche farbe:3",
                    "falsch geliefert:4", "nicht das, was ich bestellt:4", "nicht das was ich bestellt:4",
                    "=fehlt:3", "unvollständig:3", "zerrissen:3", "=loch:3", "=fleck:3", "kratzer:3", "=riss:3",
-                   "gebrochen:4", "funktioniert nicht:2", "schlechte qualität:3"],
+                   "gebrochen:4", "funktioniert nicht:2", "schlechte qualität:3",
+                   "zerbrochen:4", "eingedrückt:3", "vertauscht:4", "verwechselt:4", "geliefert wurden:2",
+                   "teile fehlen:4", "ging nicht mehr:4", "reklamiere:4", "riecht verbrannt:3"],
         },
     ),
     Topic(
@@ -748,19 +989,38 @@ TOPICS: dict[str, Topic] = {t.id: t for t in [
         terms={
             "en": ["account:2", "profile:2", "sign up:3", "signup:3", "open an account:4", "open account:4", "close my account:5", "delete account:5", "delete my account:5", "cancel my account:5", "account cancellation:5", "account termination:5", "account deletion:5", "=pin:2", "pin code:3", "forgot my password:4", "forgotten password:4", "reset my password:4", "access key:3", "login details:4", "can't log in:4", "cannot log in:4", "user account:4", "username:3", "user name:3", "my account:3", "log in:3", "login:3", "sign in:3", "password:4", "create an account:4",
                    "register:3", "registration:3", "delete my account:4", "verification email:3", "can't access:2"],
-            "pl": ["konto:2", "konta:2", "kontem:2", "koncie:2", "zalogowa:4", "logowani:4", "hasło:4",
-                   "hasła:4", "rejestracj:3", "zarejestrowa:3", "usunąć konto:4", "newsletter:1", "wypisać:2"],
+            "pl": ["konto:1", "konta:1", "kontem:2", "koncie:1", "zalogowa:4", "logowani:4", "hasło:4",
+                   "hasła:4", "rejestracj:3", "zarejestrowa:3", "usunąć konto:4", "newsletter:1", "wypisać:2",
+                   "zalogować:4", "zalogowac:4", "wejść na konto:4", "link aktywacyjny:4",
+                   "linku aktywacyjnego:4", "aktywacyjn:3", "zablokowane:3", "odblokować:3", "usunięcie konta:4",
+                   "usunięcie profilu:4", "profilu:3", "profil:3", "moich danych:2", "zmienić e-mail:3",
+                   "reset hasła:4", "założyłem konto:4", "założyłam konto:4"],
             "uk": ["обліковий запис:4", "обліков:3", "акаунт:3", "особистий кабінет:4", "кабінет:2",
                    "пароль:4", "увійти:3", "=вхід:2", "зареєструв:3", "реєстраці:3", "видалити акаунт:4",
-                   "розсилк:1"],
+                   "розсилк:1",
+                   "увійти в особистий кабінет:4", "особистому кабінеті:4", "лист для відновлення:4",
+                   "відновлення паролю:4", "активації:3", "заблокували:3", "розблокувати:3", "профілі:3",
+                   "профіль:3", "змінити email:3", "зареєструвався:3", "зареєструвалась:3"],
             "ru": ["аккаунт:3", "учетн:3", "учётн:3", "личный кабинет:4", "кабинет:2", "пароль:4", "войти:3",
-                   "=вход:2", "зарегистр:3", "регистраци:3", "удалить аккаунт:4", "рассылк:1"],
-            "sk": ["účet:2", "účtu:2", "prihlás:4", "prihlasov:4", "heslo:4", "hesla:4", "registráci:3",
-                   "zaregistr:3", "zrušiť účet:4", "newsletter:1"],
-            "cs": ["účet:2", "účtu:2", "přihlás:4", "přihlaš:4", "heslo:4", "hesla:4", "registrac:3",
-                   "zaregistr:3", "zrušit účet:4", "newsletter:1"],
-            "de": ["konto:2", "kundenkonto:4", "anmelden:3", "anmeldung:3", "einloggen:4", "login:3",
-                   "passwort:4", "kennwort:4", "registrier:3", "konto löschen:4", "newsletter:1"],
+                   "=вход:2", "зарегистр:3", "регистраци:3", "удалить аккаунт:4", "рассылк:1",
+                   "зайти в личный кабинет:4", "письмо для восстановления:4", "восстановление пароля:4",
+                   "активации:3", "заблокировали:3", "разблокировать:3", "профиле:3", "профиль:3",
+                   "поменять почту:3", "зарегистрировался:3", "зарегистрировалась:3"],
+            "sk": ["účet:1", "účtu:1", "prihlás:4", "prihlasov:4", "heslo:4", "hesla:4", "registráci:3",
+                   "zaregistr:3", "zrušiť účet:4", "newsletter:1",
+                   "prihlásiť:4", "dostať do svojho účtu:4", "do svojho účtu:4", "obnovenie:3", "aktivačný:3",
+                   "zablokoval:3", "odblokovať:3", "registrácie:3", "zmazanie údajov:4", "zmeniť e-mail:3",
+                   "založil účet:4"],
+            "cs": ["účet:1", "účtu:1", "přihlás:4", "přihlaš:4", "heslo:4", "hesla:4", "registrac:3",
+                   "zaregistr:3", "zrušit účet:4", "newsletter:1",
+                   "přihlásit:4", "dostat do svého účtu:4", "do svého účtu:4", "u svého účtu:4", "obnovu:3",
+                   "aktivační:3", "zablokoval:3", "odblokovat:3", "registrace:3", "zapomněla jsem heslo:4",
+                   "změnit email:3", "založil účet:4"],
+            "de": ["konto:1", "kundenkonto:4", "anmelden:3", "anmeldung:3", "einloggen:4", "login:3",
+                   "passwort:4", "kennwort:4", "registrier:3", "konto löschen:4", "newsletter:1",
+                   "komme nicht mehr in mein kundenkonto:4", "zurücksetzen:3", "aktivierungslink:4", "gesperrt:3",
+                   "entsperren:3", "profil:3", "e-mail-adresse ändern:4", "registriert:3", "zugang:3",
+                   "passworteingaben:4"],
         },
     ),
     Topic(
@@ -783,23 +1043,65 @@ TOPICS: dict[str, Topic] = {t.id: t for t in [
                    "reach you:3", "live chat:3", "contact:1", "open on:2"],
             "pl": ["numer telefonu:1", "konsultant:3", "konsultantem:3", "obsługa klienta:3", "obsługą klienta:3", "biuro obsługi klienta:3", "infolinia:3", "zadzwonić:3", "dodzwonić:3", "godziny otwarcia:4", "godziny pracy:4",
                    "w jakich godzinach:4", "czy jesteście otwarci:4", "kontakt:2", "skontaktowa:3", "infolini:3", "biuro obsługi:3", "nie odbiera:2",
-                   "=czat:2", "porozmawiać z:3"],
+                   "=czat:2", "porozmawiać z:3",
+                   "pod jakim numerem:4", "telefonicznie:4", "porozmawiać:3", "infolinia zajęta:4", "godzinach:2",
+                   "do której:3", "czynni:3", "czynne:3", "w weekendy:3", "w weekend:2", "czat:3", "whatsapp:3",
+                   "żywym człowiekiem:4", "z człowiekiem:3", "nikt nie odpowiada:3"],
             "uk": ["номер телефону:1", "оператор:3", "оператором:3", "живою людиною:3", "служба підтримки:3", "службу підтримки:3", "підтримк:2", "зателефонувати:3", "подзвонити:3", "додзвонитися:3", "години роботи:4",
                    "графік роботи:4", "зв'язатися:3", "зв’язатися:3", "звʼязатися:3", "контакт:2",
-                   "гаряча лінія:3", "=чат:2", "поговорити з:3"],
+                   "гаряча лінія:3", "=чат:2", "поговорити з:3",
+                   "за яким номером:4", "поговорити голосом:4", "в які години:4", "працюватимете:3", "працюєте:3",
+                   "чат:3", "вайбер:3", "з живою людиною:4", "ніхто не відповідає:3"],
             "ru": ["номер телефона:1", "оператор:3", "оператором:3", "живым человеком:3", "служба поддержки:3", "службу поддержки:3", "поддержк:2", "позвонить:3", "дозвониться:3", "часы работы:4", "график работы:4",
-                   "связаться:3", "контакт:2", "горячая линия:3", "=чат:2", "поговорить с:3"],
+                   "связаться:3", "контакт:2", "горячая линия:3", "=чат:2", "поговорить с:3",
+                   "по какому номеру:4", "объяснить голосом:4", "в какие часы:4", "будете ли вы работать:3",
+                   "работаете:3", "чат:3", "телеграм:3", "с живым человеком:4", "никто не отвечает:3"],
             "sk": ["telefónne číslo:1", "operátor:3", "operátorom:3", "četovať:2", "chatovať:2", "zákaznícka linka:3", "zákaznícku linku:3", "zákaznícky servis:3", "zavolať:3", "dovolať:3", "otváracie hodiny:4", "pracovná doba:4",
-                   "kontaktovať:3", "kontakt:2", "infolinka:3", "=chat:2"],
+                   "kontaktovať:3", "kontakt:2", "infolinka:3", "=chat:2",
+                   "na aké číslo:4", "linka:3", "dokedy:3", "otvorené:3", "k dispozícii:3", "chat:3",
+                   "whatsapp:3", "porozprávať:3", "nikto neodpovedá:3"],
             "cs": ["telefonní číslo:1", "operátor:3", "operátorem:3", "chatovat:2", "zákaznická linka:3", "zákaznickou linku:3", "zákaznický servis:3", "zavolat:3", "dovolat:3", "otevírací doba:4", "provozní doba:4",
-                   "kontaktovat:3", "kontakt:2", "infolinka:3", "=chat:2"],
+                   "kontaktovat:3", "kontakt:2", "infolinka:3", "=chat:2",
+                   "na jakém čísle:4", "po telefonu:4", "linka:3", "v kolik hodin:4", "otevřeno:3", "zastihnu:3",
+                   "chat:3", "whatsapp:3", "spojit:3", "nikdo neodpovídá:3"],
             "de": ["telefonnummer:1", "ich sie erreichen:3", "erreiche ich:3", "erreichbar:3", "erreichen kann:3", "mitarbeiter:2", "telefonieren:3", "kundenservice:3", "kundendienst:3", "mit einem menschen:3", "=chatten:2", "anrufen:3", "öffnungszeiten:4", "geschäftszeiten:4",
-                   "servicezeiten:4", "kontaktieren:3", "kontakt:2", "hotline:3", "=chat:2"],
+                   "servicezeiten:4", "kontaktieren:3", "kontakt:2", "hotline:3", "=chat:2",
+                   "unter welcher nummer:4", "am telefon:4", "besetzt:3", "geöffnet:3", "chat:3", "whatsapp:3",
+                   "mit einem echten menschen:4", "keiner antwortet:3", "komme nicht durch:3"],
         },
     ),
 ]}
 
 assert tuple(TOPICS) == TOPIC_IDS
+
+# Not a support topic: the words of messages a shop's support inbox gets that no FAQ answers (job applications,
+# offers of cooperation, advertising and SEO, surveys, thanks). When they outweigh every topic's evidence the
+# ticket stays unassigned instead of landing on a topic through a word such as "warehouse" ("Lager", "склад",
+# "magazyn" also mean stock). Never a topic, never a gap.
+OFF_TOPIC = Topic(
+    id="off-topic", labels={"en": "Not a support topic"}, questions={"en": ""},
+    terms={
+        "en": ["job application:4", "apply for a job:4", "vacancy:3", "vacancies:3", "my cv:3", "resume:2",
+               "cooperation:3", "collaboration:3", "partnership:3", "advertising:3", "advertise:3", "=seo:3",
+               "our agency:3", "marketing agency:3", "survey:3", "questionnaire:3", "just wanted to say thank:4",
+               "wanted to thank:3", "our products to your:3", "price list:2", "wholesale offer:3"],
+        "pl": ["pracowników:3", "podejmę pracę:4", "oferta pracy:4", "=cv:3", "współprac:3", "reklam:3",
+               "influencer:3", "agencj:2", "=seo:3", "ankiet:3", "pracę magisterską:4", "chciałam tylko:3",
+               "chciałem tylko:3", "podziękować:3", "jestem bardzo zadowolona:3", "jestem bardzo zadowolony:3",
+               "zaproponować:2", "hurtow:2"],
+        "uk": ["працівників:3", "резюме:3", "вакансі:3", "співпрац:3", "реклам:3", "=seo:3", "агенці:2",
+               "опитуван:3", "подякувати:3", "запропонувати:2", "підписників:3"],
+        "ru": ["сотрудник:3", "резюме:3", "ваканси:3", "сотрудничеств:3", "реклам:3", "=seo:3", "продвижени:3",
+               "агентств:2", "опрос:3", "поблагодарить:3", "предложить:2", "прайс:2"],
+        "sk": ["brigád:3", "pracovník:3", "ľudí do skladu:4", "životopis:3", "spoluprác:3", "reklam:3",
+               "=seo:3", "poďakovať:3", "ponúknuť:2", "cenník:2", "výrobca:2"],
+        "cs": ["brigád:3", "pracovník:3", "někoho do skladu:4", "životopis:3", "spoluprác:3", "reklam:3",
+               "=seo:3", "poděkovat:3", "nabídnout:2", "nabízíme:2", "katalog:2", "výrobce:2"],
+        "de": ["bewerb:3", "aushilf:3", "lebenslauf:3", "kooperation:3", "zusammenarbeit:3", "werbung:3",
+               "=seo:3", "marketingagentur:3", "umfrage:3", "danke sagen:4", "wollte nur:2", "preisliste:2",
+               "hersteller:2", "sortiment:2", "followern:3"],
+    },
+)
 
 
 # ------------------------------------------------------------------------------------------ the matcher
@@ -829,6 +1131,8 @@ LATIN = ("en", "pl", "cs", "sk", "de")
 # "скасуй"): Slavic stemmers miss consonant alternations and long participle endings.
 MAX_STEM_EXTRA = 6
 MAX_WORD_EXTRA = 3
+# At most this many other words may stand between two words of a phrase term (see Matcher._phrase_at).
+PHRASE_GAP = 2
 
 _NORMALISE = re.compile(r"[\s\u00a0]+")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'", "ё": "е"})
@@ -860,6 +1164,7 @@ class Term:
     weight: int
     words: tuple[_Word, ...]
     anchor: int = 0  # the word the index finds it by: its longest word that is not a stop word
+    tight: tuple[bool, ...] = ()  # per word: a stop word, which must stand right next to its neighbour
 
 
 def _parse(raw: str, lang: str) -> Term | None:
@@ -900,7 +1205,7 @@ class Matcher:
         self._cache: dict[str, dict[str, tuple[Term, ...]]] = {}
         self.by_key: dict[str, dict[str, list[Term]]] = {}
         self.by_start: dict[str, dict[str, list[Term]]] = {}
-        stop = frozenset(stemming.fold(w) for w in words.group("stopwords"))
+        stop = frozenset(stemming.fold(w) for w in lexicon.terms("stopwords"))
         for topic in topics:
             for lang, raws in topic.terms.items():
                 for raw in raws:
@@ -910,7 +1215,8 @@ class Matcher:
                     parts = term.words
                     content = [i for i, w in enumerate(parts) if (w.bare or w.value) not in stop] or [0]
                     anchor = max(content, key=lambda i: len(parts[i].value))
-                    term = Term(term.text, topic.id, term.weight, term.words, anchor)
+                    tight = tuple(i not in content for i in range(len(parts)))
+                    term = Term(term.text, topic.id, term.weight, parts, anchor, tight)
                     first = term.words[anchor]
                     if first.kind == "key":
                         self.by_key.setdefault(lang, {}).setdefault(first.value, []).append(term)
@@ -923,7 +1229,7 @@ class Matcher:
                                                               []).append(term)
         for index in (self.by_key, self.by_start):
             shared = index.pop("all", {})
-            for lang in LANGS:
+            for lang in lexicon.LANGUAGES:
                 own = index.setdefault(lang, {})
                 for slot, terms in shared.items():
                     own.setdefault(slot, []).extend(terms)
@@ -949,7 +1255,7 @@ class Matcher:
         tokens = words_of(text) if tokens is None else tokens
         if not tokens:
             return {}
-        if not lang or lang not in LANGS:
+        if not lang or lang not in lexicon.LANGUAGES:
             from auditor.tickets.text import guess_language
             lang = guess_language(text) or "en"
         tried = SIBLINGS.get(lang, (lang,))
@@ -979,36 +1285,62 @@ class Matcher:
             cache[token] = terms
         return terms
 
+    def _phrase_at(self, term: Term, i: int, folded: list[str], keys: list[str]) -> tuple[int, ...] | None:
+        """The word positions of a phrase ``term`` whose anchor word is at ``i``, or ``None``. Its words come in
+        their order, with at most :data:`PHRASE_GAP` other words between two content words ("płatność kartą
+        nie przeszła", "Zahlung ist leider fehlgeschlagen", "zrušte mi objednávku"): Slavic and German word
+        order puts pronouns, particles and auxiliaries inside what English writes as one phrase. A stop word of
+        a phrase ("z czego", "nie przeszła") must stand right next to its neighbour, or "z" and "czego" would
+        meet anywhere in a sentence. The tokens carry no punctuation, so a gap is bounded, not sentence-aware."""
+        places = [i]
+        for j in range(term.anchor - 1, -1, -1):  # words before the anchor, nearest first
+            word = term.words[j]
+            gap = 0 if term.tight[j] or term.tight[j + 1] else PHRASE_GAP
+            hit = next((p for p in range(places[0] - 1, max(-1, places[0] - 2 - gap), -1)
+                        if self._word_matches(word, folded[p], keys[p])), None)
+            if hit is None:
+                return None
+            places.insert(0, hit)
+        for j in range(term.anchor + 1, len(term.words)):
+            word = term.words[j]
+            gap = 0 if term.tight[j] or term.tight[j - 1] else PHRASE_GAP
+            hit = next((p for p in range(places[-1] + 1, min(len(folded), places[-1] + 2 + gap))
+                        if self._word_matches(word, folded[p], keys[p])), None)
+            if hit is None:
+                return None
+            places.append(hit)
+        return tuple(places)
+
     def _find(self, tokens: list[str], languages: tuple[str, ...]) -> dict[str, list[tuple[str, int, int]]]:
-        matches: list[tuple[int, int, int, Term]] = []  # (-weight, start, end, term)
-        count = len(tokens)
+        matches: list[tuple[int, int, tuple[int, ...], Term]] = []  # (-weight, start, word positions, term)
+        folded: list[str] | None = None
         for language in languages:
             negators = NEGATORS.get(language, ())
             keys: list[str] | None = None
             for i, token in enumerate(tokens):
                 for term in self._starting(language, token):
-                    n = len(term.words)
-                    start = i - term.anchor
-                    if n > 1:
-                        if start < 0 or start + n > count:
-                            continue
+                    places: tuple[int, ...] = (i,)
+                    if len(term.words) > 1:
                         if keys is None:
                             keys = [stemming.key(t, language) for t in tokens]
-                        if not all(j == term.anchor or self._word_matches(w, stemming.fold(tokens[start + j]),
-                                                                            keys[start + j])
-                                   for j, w in enumerate(term.words)):
+                            if folded is None:
+                                folded = [stemming.fold(t) for t in tokens]
+                        found_at = self._phrase_at(term, i, folded, keys)
+                        if found_at is None:
                             continue
+                        places = found_at
+                    start = places[0]
                     if term.topic in NEGATABLE and _negated(tokens, start, negators):
                         continue
-                    matches.append((-term.weight, start, start + n, term))
+                    matches.append((-term.weight, start, places, term))
         found: dict[str, list[tuple[str, int, int]]] = {}
         covered: dict[str, set[int]] = {}
         texts: dict[str, set[str]] = {}
-        for neg_weight, start, end, term in sorted(matches, key=lambda m: (m[0], m[1])):
+        for neg_weight, start, places, term in sorted(matches, key=lambda m: (m[0], m[1])):
             taken = covered.setdefault(term.topic, set())
-            if term.text in texts.setdefault(term.topic, set()) or any(p in taken for p in range(start, end)):
+            if term.text in texts.setdefault(term.topic, set()) or any(p in taken for p in places):
                 continue
-            taken.update(range(start, end))
+            taken.update(places)
             texts[term.topic].add(term.text)
             found.setdefault(term.topic, []).append((term.text, -neg_weight, start))
         return found
@@ -1025,10 +1357,11 @@ class Matcher:
             strongest = max(w for _, w, _ in terms)
             first = min(p for _, _, p in terms)
             out[topic] = sum(w for _, w, _ in terms) + strongest / 10 + (1 - first / total_words) / 100
+        off = out.pop(OFF_TOPIC.id, None)
+        if off is not None and off >= max(out.values(), default=0.0):
+            return {}  # a job application, an offer, a thank-you: no topic (see OFF_TOPIC)
         return out
 
-
-LANGS = ("en", "pl", "uk", "ru", "sk", "cs", "de")
 
 
 def _negated(tokens: list[str], i: int, negators: tuple[str, ...]) -> bool:
@@ -1047,7 +1380,7 @@ def _negated(tokens: list[str], i: int, negators: tuple[str, ...]) -> bool:
 
 @lru_cache(maxsize=1)
 def matcher() -> Matcher:
-    return Matcher(TOPICS.values())
+    return Matcher([*TOPICS.values(), OFF_TOPIC])
 
 
 def scores(text: str, lang: str | None = None) -> dict[str, float]:

@@ -13,7 +13,8 @@ from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
 
-from auditor.tickets import stemming, words
+from auditor import lexicon
+from auditor.tickets import stemming
 
 # ---------------------------------------------------------------------------------------------- HTML
 
@@ -57,12 +58,12 @@ def html_to_text(markup: str) -> str:
 
 @lru_cache(maxsize=None)
 def _patterns() -> dict[str, re.Pattern[str]]:
-    verbs = words.alternation(words.group("reply_verb"))
-    original = words.alternation(words.group("original_message"))
-    froms = words.alternation(words.group("header_from"))
-    sents = words.alternation(words.group("header_sent"))
-    markers = words.alternation(words.group("signature_marker"))
-    closings = words.alternation(words.group("closing"))
+    verbs = lexicon.alternation(lexicon.terms("reply_verb"))
+    original = lexicon.alternation(lexicon.terms("original_message"))
+    froms = lexicon.alternation(lexicon.terms("header_from"))
+    sents = lexicon.alternation(lexicon.terms("header_sent"))
+    markers = lexicon.alternation(lexicon.terms("signature_marker"))
+    closings = lexicon.alternation(lexicon.terms("closing"))
     return {
         # a reply header: a line (possibly wrapped once) ending with "wrote:" / "napisał(a):" / "пише:"...
         "reply_header": re.compile(
@@ -134,7 +135,7 @@ def clean_text(text: str) -> str:
 
 @lru_cache(maxsize=None)
 def _reply_prefix() -> re.Pattern[str]:
-    return re.compile(r"^\s*(?:(?:" + words.alternation(words.group("reply_prefix")) + r")\s*(?:\[\d+\])?\s*:\s*)+",
+    return re.compile(r"^\s*(?:(?:" + lexicon.alternation(lexicon.terms("reply_prefix")) + r")\s*(?:\[\d+\])?\s*:\s*)+",
                       re.I)
 
 
@@ -152,12 +153,12 @@ _LATIN_LETTER = re.compile(r"[a-zA-Z\u00c0-\u024f]")
 
 @lru_cache(maxsize=None)
 def _hint_patterns() -> dict[str, re.Pattern[str]]:
-    return {lang: re.compile("[" + re.escape(chars) + "]", re.I) for lang, chars in words.LETTER_HINTS.items()}
+    return {lang: re.compile("[" + re.escape(chars) + "]", re.I) for lang, chars in lexicon.LETTER_HINTS.items()}
 
 
 @lru_cache(maxsize=None)
 def _stopword_sets() -> dict[str, frozenset[str]]:
-    return {lang: frozenset(words.group("stopwords", lang)) for lang in words.LANGUAGES}
+    return {lang: frozenset(lexicon.terms("stopwords", lang)) for lang in lexicon.LANGUAGES}
 
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -277,8 +278,8 @@ _PLACEHOLDER = re.compile(r"\[[a-z]+\]")
 
 @lru_cache(maxsize=None)
 def stopwords() -> frozenset[str]:
-    extra = {w for phrase in words.group("greeting") + words.group("closing") for w in phrase.split()}
-    return frozenset(words.group("stopwords")) | frozenset(extra)
+    extra = {w for phrase in lexicon.terms("greeting") + lexicon.terms("closing") for w in phrase.split()}
+    return frozenset(lexicon.terms("stopwords")) | frozenset(extra)
 
 
 def stem(token: str, lang: str = "") -> str:
