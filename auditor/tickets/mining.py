@@ -29,7 +29,7 @@ from threadpoolctl import threadpool_limits
 from auditor.model import TicketTopic, TicketsArtifact
 from auditor.tickets import stemming, taxonomy
 from auditor.tickets import text as textmod
-from auditor.tickets.importers import Ticket, read_tickets
+from auditor.tickets.importers import Ticket, cpu_workers, read_tickets
 
 Progress = Callable[..., None]
 
@@ -49,11 +49,13 @@ EXAMPLE_CHARS = 280
 
 def analyze_tickets(path: str | Path, text_column: str | None = None, progress: Progress | None = None, *,
                     sample_size: int = SAMPLE_SIZE, min_cluster_share: float = MIN_CLUSTER_SHARE,
-                    seed: int = 0) -> TicketsArtifact:
+                    seed: int = 0, workers: int | None = None) -> TicketsArtifact:
     """Read a ticket export, assign topics, cluster the rest, and return the :class:`TicketsArtifact`.
 
     ``progress(event, **data)`` (optional) receives ``("stage", name=..., total=None)`` and
     ``("done", pages=<tickets read>, total=None)`` as the crawl's progress events do.
+    ``workers``: processes that clean, redact and score the tickets (default: one per core the process may use;
+    the result does not depend on it, see :meth:`auditor.tickets.importers.TicketStream.analysed`).
     Raises :class:`auditor.errors.UsageError` when the file cannot be read as a ticket export.
     """
     stream = read_tickets(path, text_column=text_column)
@@ -67,9 +69,8 @@ def analyze_tickets(path: str | Path, text_column: str | None = None, progress: 
     unexplained = 0
     if progress:
         progress("stage", name="Reading tickets", total=None)
-    for index, ticket in enumerate(stream):
+    for index, (ticket, scores) in enumerate(stream.analysed(_scores, workers or cpu_workers())):
         languages[ticket.language or "unknown"] += 1
-        scores = taxonomy.scores(ticket.text, ticket.language or None)
         topic = taxonomy.best(scores)
         month = ticket.month
         if topic is None:
@@ -132,6 +133,10 @@ def analyze_tickets(path: str | Path, text_column: str | None = None, progress: 
         languages=dict(languages.most_common()), topics=topics, unexplained=max(0, unexplained - clustered),
         columns=dict(stream.columns), redactions=stream.redactions,
     )
+
+
+def _scores(ticket: Ticket) -> dict[str, float]:
+    return taxonomy.scores(ticket.text, ticket.language or None)
 
 
 # ---------------------------------------------------------------------------------------------- examples
