@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import csv
 import json
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
-
 from auditor.tickets import analyze_tickets, importers, read_tickets
 from auditor.tickets import text as textmod
 from auditor.tickets.mining import _scores
+
 from tests.test_tickets_privacy import PLANTED
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "tickets"
@@ -44,6 +46,7 @@ def _sample(path: Path) -> int:
                 row = json.loads(line)
                 rows.append((row.get("subject", ""), row["text"]))
     rows += [("", text) for _, text, _ in PLANTED] + [("", text) for text in ONE_CUE]
+    rows[len(rows) // 3: len(rows) // 3] = [("", "\ufffd" * 12), ("", "  "), ("Re:", "> quoted only")]  # broken, empty
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["Created", "Subject", "Message"])
@@ -78,6 +81,7 @@ def test_fast_paths_and_worker_processes_give_the_plain_result(tmp_path, monkeyp
     for got, want in zip(fast_tickets, plain_tickets):
         assert got == want
     assert fast == plain
+    assert plain["broken_rows"] == 1 and plain["empty"] == 2
     assert plain["redactions"]["name"] and plain["redactions"]["phone"]  # the sample exercises redaction
     assert any(topic["origin"] == "taxonomy" for topic in plain["topics"])
 
@@ -91,3 +95,16 @@ def test_language_guess_shortcut_gives_the_same_language(text, monkeypatch):
     fast = textmod.guess_language(text)
     monkeypatch.setattr(textmod, "FAST", False)
     assert textmod.guess_language(text) == fast
+
+
+def test_a_batch_whose_worker_died_is_done_here():
+    records = [importers.RawRecord(subject="Refund", body="Hi, I am Anna Nowak, call me at +48 601 877 947"),
+               importers.RawRecord(body="\ufffd" * 12), importers.RawRecord(body=" ")]
+    died: Future[object] = Future()
+    died.set_exception(BrokenProcessPool("a worker died"))
+    outcomes, counts = importers._result(died, records, True, _scores)
+    assert outcomes == importers._work(records, True, _scores)[0]
+    ticket, scores = outcomes[0]
+    assert isinstance(ticket, importers.Ticket) and "[name]" in ticket.body and "[phone]" in ticket.body
+    assert "refunds" in scores and [o for o, _ in outcomes[1:]] == [importers.BROKEN, importers.EMPTY]
+    assert counts["name"] == 1 and counts["phone"] == 1

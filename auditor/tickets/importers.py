@@ -147,7 +147,7 @@ class TicketStream:
                     yield from self._take_batch(_work(batch, redact, analyse))
                     continue
                 pending.append((pool.submit(_work, batch, redact, analyse), batch))
-                if len(pending) > 2 * workers:
+                if len(pending) > AHEAD * workers:
                     yield from self._take_batch(_result(*pending.popleft(), redact, analyse))
             while pending:
                 yield from self._take_batch(_result(*pending.popleft(), redact, analyse))
@@ -176,6 +176,7 @@ class TicketStream:
 # ---------------------------------------------------------------------------------------------- per record
 
 BATCH = 1000  # records per batch sent to a worker process
+AHEAD = 8  # batches per worker in flight (the workers go on while this process is busy; memory stays bounded)
 BROKEN, EMPTY = "broken", "empty"
 R = TypeVar("R")
 _Batch = tuple[list[tuple["Ticket | str", Any]], Counter[str]]
@@ -232,8 +233,11 @@ def _batches(records: Iterator[RawRecord], size: int) -> Iterator[list[RawRecord
         yield batch
 
 
-def _ignore_interrupts() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the pool
+def _worker_signals() -> None:
+    """Ctrl-C and SIGTERM are the parent's to handle (it stops the pool and keeps what was gathered); a worker
+    ignores Ctrl-C and ends quietly on SIGTERM instead of running the handlers it was forked with."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _pool(workers: int) -> ProcessPoolExecutor | None:
@@ -247,7 +251,7 @@ def _pool(workers: int) -> ProcessPoolExecutor | None:
         "forkserver" if "forkserver" in methods else "spawn"
     try:
         return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),
-                                   initializer=_ignore_interrupts)
+                                   initializer=_worker_signals)
     except (OSError, ValueError, NotImplementedError):
         return None
 

@@ -45,6 +45,7 @@ TOPIC_SAMPLE = 200  # tickets kept per taxonomy topic to compare clusters with..
 CLEAR = 2  # ...among those whose score for it is at least this (more than one generic word)
 K_CANDIDATES = (2, 3, 4, 6, 8, 10, 12, 16, 20, 25, 30)
 EXAMPLE_CHARS = 280
+WARM_UP = 3000  # tickets read (in worker processes by then) before scikit-learn is imported alongside
 
 
 def analyze_tickets(path: str | Path, text_column: str | None = None, progress: Progress | None = None, *,
@@ -69,7 +70,10 @@ def analyze_tickets(path: str | Path, text_column: str | None = None, progress: 
     unexplained = 0
     if progress:
         progress("stage", name="Reading tickets", total=None)
-    for index, (ticket, scores) in enumerate(stream.analysed(_scores, workers or cpu_workers())):
+    workers = workers or cpu_workers()
+    for index, (ticket, scores) in enumerate(stream.analysed(_scores, workers)):
+        if index == WARM_UP and workers > 1:  # the workers are busy: load the clustering libraries meanwhile
+            _import_clustering()
         languages[ticket.language or "unknown"] += 1
         topic = taxonomy.best(scores)
         month = ticket.month
@@ -193,6 +197,12 @@ def _pick_examples(heap: list) -> list[str]:
 
 
 # ---------------------------------------------------------------------------------------------- clustering
+
+
+def _import_clustering() -> None:
+    import sklearn.cluster  # noqa: F401
+    import sklearn.feature_extraction.text  # noqa: F401
+    import sklearn.metrics  # noqa: F401
 
 
 def _analyzer(text: str) -> list[str]:
