@@ -984,8 +984,12 @@ class Matcher:
         for language in languages:
             negators = NEGATORS.get(language, ())
             keys: list[str] | None = None
+            cache = self._cache.setdefault(language, {})
             for i, token in enumerate(tokens):
-                for term in self._starting(language, token):
+                terms = cache.get(token)  # most words anchor no term: no call for them
+                if terms is None:
+                    terms = self._starting(language, token)
+                for term in terms:
                     n = len(term.words)
                     start = i - term.anchor
                     if n > 1:
