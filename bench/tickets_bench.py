@@ -160,8 +160,8 @@ def main() -> None:
         worker_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         print(f"max resident set size: this process {rss:.0f} MB, largest worker {worker_rss:.0f} MB")
         if sampler is not None:
-            peak = sampler.communicate("")[0].strip()
-            print(f"peak memory of this process and its workers together (PSS, sampled every 0.2 s): {peak} MB")
+            together = sampler.communicate("")[0].strip()
+            print(f"peak memory of this process and its workers together (PSS, sampled every 0.2 s): {together} MB")
         clusters = [t for t in artifact.topics if t.origin == "cluster"]
         print(f"topics: {len(artifact.topics)} ({len(clusters)} clusters: "
               + ", ".join(f"{t.label} ~{t.count:,}" for t in clusters) + ")")

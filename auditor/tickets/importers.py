@@ -8,8 +8,9 @@ folder of ``.eml`` files.
 Text files are decoded in the encoding charset-normalizer detects (UTF-8, UTF-8 with BOM, cp1250, cp1251,
 ISO-8859-2, ...), checked against the alphabets of our languages so that Polish ISO-8859-2 is not read as
 Western Latin-9. Every ticket is cleaned (HTML, quoted replies and signatures stripped) and redacted before
-it leaves this module. Nothing holds all tickets: the stream reads one record at a time, so an export of a
-million tickets is read in constant memory.
+it leaves this module. Nothing holds all tickets: the stream reads one record at a time (or, when the work is
+spread over processes, a bounded number of batches), so an export of a million tickets is read in constant
+memory.
 
 An unknown or unreadable file raises :class:`auditor.errors.UsageError`; a broken row (wrong number of
 fields, undecodable JSON line, unparsable e-mail) is counted in ``broken_rows`` and skipped.

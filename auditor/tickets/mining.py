@@ -161,7 +161,7 @@ def _shorten(text: str, limit: int) -> str:
     return text[: cut if cut > limit // 2 else limit - 1].rstrip(" ,.;:—-") + "…"
 
 
-def _offer_example(heap: list, ticket: Ticket, scores: dict[str, int], topic: str, index: int,
+def _offer_example(heap: list, ticket: Ticket, scores: dict[str, float], topic: str, index: int,
                    rng: random.Random) -> None:
     """Keep the clearest candidates: a wide margin over the runner-up topic, a readable length."""
     ranked = sorted(scores.values(), reverse=True)
