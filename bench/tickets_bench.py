@@ -111,13 +111,13 @@ def _pss_mb(pids: list[int]) -> float:
 
 
 def watch(pid: int) -> None:
-    """Sample the memory of ``pid`` and its workers every 0.2 s until stdin closes; print the peak (MB)."""
+    """Sample the memory of ``pid`` and its workers every 0.5 s until stdin closes; print the peak (MB)."""
     import selectors
 
     peak = 0.0
     selector = selectors.DefaultSelector()
     selector.register(sys.stdin, selectors.EVENT_READ)
-    while not selector.select(timeout=0.2):
+    while not selector.select(timeout=0.5):
         peak = max(peak, _pss_mb([p for p in _tree(pid) if p != os.getpid()]))
     print(f"{peak:.0f}")
 
@@ -161,7 +161,7 @@ def main() -> None:
         print(f"max resident set size: this process {rss:.0f} MB, largest worker {worker_rss:.0f} MB")
         if sampler is not None:
             together = sampler.communicate("")[0].strip()
-            print(f"peak memory of this process and its workers together (PSS, sampled every 0.2 s): {together} MB")
+            print(f"peak memory of this process and its workers together (PSS, sampled every 0.5 s): {together} MB")
         clusters = [t for t in artifact.topics if t.origin == "cluster"]
         print(f"topics: {len(artifact.topics)} ({len(clusters)} clusters: "
               + ", ".join(f"{t.label} ~{t.count:,}" for t in clusters) + ")")
