@@ -141,8 +141,10 @@ def main() -> None:
         mean = generate(path, args.tickets)
         print(f"sampled {args.tickets:,} real-length tickets (mean {mean:.0f} characters; "
               f"{path.stat().st_size / 1e6:.0f} MB) in {time.perf_counter() - started:.1f} s")
-        sampler = subprocess.Popen([sys.executable, __file__, "--watch", str(os.getpid())], stdin=subprocess.PIPE,
-                                   stdout=subprocess.PIPE, text=True) if Path("/proc/self/smaps_rollup").exists() else None
+        sampler = None
+        if Path("/proc/self/smaps_rollup").exists():  # Linux: sample the memory of this process and its workers
+            sampler = subprocess.Popen([sys.executable, __file__, "--watch", str(os.getpid())],
+                                       stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
         times = []
         artifact = None
         for run in range(args.runs):

@@ -108,3 +108,36 @@ def test_a_batch_whose_worker_died_is_done_here():
     assert isinstance(ticket, importers.Ticket) and "[name]" in ticket.body and "[phone]" in ticket.body
     assert "refunds" in scores and [o for o, _ in outcomes[1:]] == [importers.BROKEN, importers.EMPTY]
     assert counts["name"] == 1 and counts["phone"] == 1
+
+
+class _DyingPool:
+    """A pool whose second batch is lost with its worker and which then refuses new batches."""
+
+    def __init__(self) -> None:
+        self.submitted = 0
+
+    def submit(self, fn, *args):  # type: ignore[no-untyped-def]
+        self.submitted += 1
+        if self.submitted > 2:
+            raise BrokenProcessPool("the pool is broken")
+        future: Future[object] = Future()
+        if self.submitted == 2:
+            future.set_exception(BrokenProcessPool("a worker died"))
+        else:
+            future.set_result(fn(*args))
+        return future
+
+    def shutdown(self, **_: object) -> None:
+        pass
+
+
+def test_a_pool_that_breaks_midway_leaves_the_result_unchanged(tmp_path, monkeypatch):
+    path = tmp_path / "sample.csv"
+    _sample(path)
+    monkeypatch.setattr(importers, "BATCH", 100)
+    plain = [(t.subject, t.body, t.language, s) for t, s in read_tickets(path).analysed(_scores, 1)]
+    pool = _DyingPool()
+    monkeypatch.setattr(importers, "_pool", lambda workers: pool)
+    stream = read_tickets(path)
+    broken = [(t.subject, t.body, t.language, s) for t, s in stream.analysed(_scores, 2)]
+    assert pool.submitted == 3 and broken == plain and stream.imported == len(plain)

@@ -147,7 +147,16 @@ class TicketStream:
                 if pool is None:
                     yield from self._take_batch(_work(batch, redact, analyse))
                     continue
-                pending.append((pool.submit(_work, batch, redact, analyse), batch))
+                try:
+                    future = pool.submit(_work, batch, redact, analyse)
+                except BrokenProcessPool:  # a worker died: what is in flight, then the rest, is done here in order
+                    while pending:
+                        yield from self._take_batch(_result(*pending.popleft(), redact, analyse))
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    pool = None
+                    yield from self._take_batch(_work(batch, redact, analyse))
+                    continue
+                pending.append((future, batch))
                 if len(pending) > AHEAD * workers:
                     yield from self._take_batch(_result(*pending.popleft(), redact, analyse))
             while pending:
