@@ -8,8 +8,9 @@ folder of ``.eml`` files.
 Text files are decoded in the encoding charset-normalizer detects (UTF-8, UTF-8 with BOM, cp1250, cp1251,
 ISO-8859-2, ...), checked against the alphabets of our languages so that Polish ISO-8859-2 is not read as
 Western Latin-9. Every ticket is cleaned (HTML, quoted replies and signatures stripped) and redacted before
-it leaves this module. Nothing holds all tickets: the stream reads one record at a time, so an export of a
-million tickets is read in constant memory.
+it leaves this module. Nothing holds all tickets: the stream reads one record at a time (or, when the work is
+spread over processes, a bounded number of batches), so an export of a million tickets is read in constant
+memory.
 
 An unknown or unreadable file raises :class:`auditor.errors.UsageError`; a broken row (wrong number of
 fields, undecodable JSON line, unparsable e-mail) is counted in ``broken_rows`` and skipped.
@@ -20,8 +21,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import multiprocessing
 import os
 import re
+import signal
+import threading
+from collections import Counter, deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import date
 from email import policy
@@ -29,7 +36,7 @@ from email.message import EmailMessage
 from email.parser import BytesParser
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, TypeVar
 
 from auditor import lexicon
 from auditor.errors import UsageError
@@ -104,37 +111,167 @@ class TicketStream:
         return dict(self._redactor.counts) if self._redactor else {}
 
     def __iter__(self) -> Iterator[Ticket]:
+        for ticket, _ in self.analysed(_nothing):
+            yield ticket
+
+    def analysed(self, analyse: Callable[[Ticket], R], workers: int = 1) -> Iterator[tuple[Ticket, R]]:
+        """Each ticket with ``analyse(ticket)``, in the export's order.
+
+        With ``workers`` > 1, once a first batch of :data:`BATCH` records has shown the export is not small,
+        the records are still read here but their cleaning, redaction and ``analyse`` (a module-level function:
+        it is sent to the workers by name) run batch by batch in that many processes, with a bounded number of
+        batches in flight (memory stays flat). Results are taken in order, so everything computed from them is
+        what one process computes. Where processes cannot be used (a daemonic process, a worker that died) the
+        work is done here."""
         if self._used:
             raise RuntimeError("a TicketStream can be read once; call read_tickets() again")
         self._used = True
         assert self._records is not None
-        for record in self._records():
-            self.total += 1
-            if record.broken:
-                self.broken_rows += 1
-                continue
-            raw_text = _as_text(record.subject) + _as_text(record.body)
-            if raw_text.count("\ufffd") > max(3, len(raw_text) // 5):  # undecodable: a mis-encoded row
-                self.broken_rows += 1
-                continue
-            ticket = self._ticket(record)
-            if ticket is None:
-                self.empty += 1
-                continue
-            self.imported += 1
-            yield ticket
+        records = self._records()
+        if workers > 1:
+            yield from self._in_processes(records, analyse, workers)
+            return
+        for record in records:
+            yield from self._take([_outcome(record, self._redactor, analyse)])
 
-    def _ticket(self, record: RawRecord) -> Ticket | None:
-        subject = textmod.clean_subject(_as_text(record.subject))[:500]
-        body = textmod.clean_text(_as_text(record.body)[: MAX_TEXT * 3])[:MAX_TEXT]
-        if not subject and not body:
-            return None
-        language = _language_code(record.language) or textmod.guess_language(f"{subject}\n{body}")
+    def _in_processes(self, records: Iterator[RawRecord], analyse: Callable[[Ticket], R],
+                      workers: int) -> Iterator[tuple[Ticket, R]]:
+        redact = self._redactor is not None
+        pending: deque[tuple[Future[_Batch], list[RawRecord]]] = deque()
+        pool: ProcessPoolExecutor | None = None
+        started = False
+        try:
+            for batch in _batches(records, BATCH):
+                if not started and self.total >= BATCH:
+                    started, pool = True, _pool(workers)
+                if pool is None:
+                    yield from self._take_batch(_work(batch, redact, analyse))
+                    continue
+                try:
+                    future = pool.submit(_work, batch, redact, analyse)
+                except BrokenProcessPool:  # a worker died: what is in flight, then the rest, is done here in order
+                    while pending:
+                        yield from self._take_batch(_result(*pending.popleft(), redact, analyse))
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    pool = None
+                    yield from self._take_batch(_work(batch, redact, analyse))
+                    continue
+                pending.append((future, batch))
+                if len(pending) > AHEAD * workers:
+                    yield from self._take_batch(_result(*pending.popleft(), redact, analyse))
+            while pending:
+                yield from self._take_batch(_result(*pending.popleft(), redact, analyse))
+        finally:
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
+
+    def _take_batch(self, batch: _Batch) -> Iterator[tuple[Ticket, Any]]:
+        outcomes, counts = batch
         if self._redactor is not None:
-            subject = self._redactor.redact(subject, language)
-            body = self._redactor.redact(body, language)
-        return Ticket(subject=subject, body=body, date=textmod.parse_date(record.date),
-                      tags=_tags(record.tags), language=language)
+            self._redactor.counts.update(counts)
+        return self._take(outcomes)
+
+    def _take(self, outcomes: list[tuple[Ticket | str, Any]]) -> Iterator[tuple[Ticket, Any]]:
+        for outcome, result in outcomes:
+            self.total += 1
+            if outcome == BROKEN:
+                self.broken_rows += 1
+            elif outcome == EMPTY:
+                self.empty += 1
+            elif isinstance(outcome, Ticket):
+                self.imported += 1
+                yield outcome, result
+
+
+# ---------------------------------------------------------------------------------------------- per record
+
+BATCH = 1000  # records per batch sent to a worker process
+AHEAD = 8  # batches per worker in flight (the workers go on while this process is busy; memory stays bounded)
+BROKEN, EMPTY = "broken", "empty"
+R = TypeVar("R")
+_Batch = tuple[list[tuple["Ticket | str", Any]], Counter[str]]
+
+
+def _nothing(ticket: Ticket) -> None:
+    return None
+
+
+def _outcome(record: RawRecord, redactor: Redactor | None,
+             analyse: Callable[[Ticket], R]) -> tuple[Ticket | str, R | None]:
+    """A record as a ticket (cleaned, redacted) and ``analyse`` of it, or :data:`BROKEN` / :data:`EMPTY`."""
+    if record.broken:
+        return BROKEN, None
+    raw_text = _as_text(record.subject) + _as_text(record.body)
+    if raw_text.count("\ufffd") > max(3, len(raw_text) // 5):  # undecodable: a mis-encoded row
+        return BROKEN, None
+    subject = textmod.clean_subject(_as_text(record.subject))[:500]
+    body = textmod.clean_text(_as_text(record.body)[: MAX_TEXT * 3])[:MAX_TEXT]
+    if not subject and not body:
+        return EMPTY, None
+    language = _language_code(record.language) or textmod.guess_language(f"{subject}\n{body}")
+    if redactor is not None:
+        subject = redactor.redact(subject, language)
+        body = redactor.redact(body, language)
+    ticket = Ticket(subject=subject, body=body, date=textmod.parse_date(record.date), tags=_tags(record.tags),
+                    language=language)
+    return ticket, analyse(ticket)
+
+
+def _work(records: list[RawRecord], redact: bool, analyse: Callable[[Ticket], Any]) -> _Batch:
+    """A batch of records in a worker process: the outcomes and what the redaction replaced."""
+    redactor = Redactor() if redact else None
+    outcomes = [_outcome(record, redactor, analyse) for record in records]
+    return outcomes, (redactor.counts if redactor is not None else Counter())
+
+
+def _result(future: Future[_Batch], records: list[RawRecord], redact: bool,
+            analyse: Callable[[Ticket], Any]) -> _Batch:
+    try:
+        return future.result()
+    except BrokenProcessPool:  # a worker died (killed, out of memory): this batch is done here
+        return _work(records, redact, analyse)
+
+
+def _batches(records: Iterator[RawRecord], size: int) -> Iterator[list[RawRecord]]:
+    batch: list[RawRecord] = []
+    for record in records:
+        batch.append(record)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _worker_signals() -> None:
+    """Ctrl-C and SIGTERM are the parent's to handle (it stops the pool and keeps what was gathered); a worker
+    ignores Ctrl-C and ends quietly on SIGTERM instead of running the handlers it was forked with."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _pool(workers: int) -> ProcessPoolExecutor | None:
+    """A pool of ``workers`` processes, or ``None`` where there cannot be one (a daemonic process: a fleet
+    worker). Forked when this process has one thread (the caches of patterns and terms come along), else
+    started from a fork server (forking a process that runs threads is unsafe)."""
+    if multiprocessing.current_process().daemon:
+        return None
+    methods = multiprocessing.get_all_start_methods()
+    method = "fork" if "fork" in methods and threading.active_count() == 1 else \
+        "forkserver" if "forkserver" in methods else "spawn"
+    try:
+        return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),
+                                   initializer=_worker_signals)
+    except (OSError, ValueError, NotImplementedError):
+        return None
+
+
+def cpu_workers() -> int:
+    """The processes worth starting for ticket mining: the cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def read_tickets(path: str | os.PathLike[str], text_column: str | None = None, redact: bool = True) -> TicketStream:

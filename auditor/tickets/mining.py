@@ -29,7 +29,7 @@ from threadpoolctl import threadpool_limits
 from auditor.model import TicketTopic, TicketsArtifact
 from auditor.tickets import stemming, taxonomy
 from auditor.tickets import text as textmod
-from auditor.tickets.importers import Ticket, read_tickets
+from auditor.tickets.importers import Ticket, cpu_workers, read_tickets
 
 Progress = Callable[..., None]
 
@@ -45,15 +45,18 @@ TOPIC_SAMPLE = 200  # tickets kept per taxonomy topic to compare clusters with..
 CLEAR = 2  # ...among those whose score for it is at least this (more than one generic word)
 K_CANDIDATES = (2, 3, 4, 6, 8, 10, 12, 16, 20, 25, 30)
 EXAMPLE_CHARS = 280
+WARM_UP = 3000  # tickets read (in worker processes by then) before scikit-learn is imported alongside
 
 
 def analyze_tickets(path: str | Path, text_column: str | None = None, progress: Progress | None = None, *,
                     sample_size: int = SAMPLE_SIZE, min_cluster_share: float = MIN_CLUSTER_SHARE,
-                    seed: int = 0) -> TicketsArtifact:
+                    seed: int = 0, workers: int | None = None) -> TicketsArtifact:
     """Read a ticket export, assign topics, cluster the rest, and return the :class:`TicketsArtifact`.
 
     ``progress(event, **data)`` (optional) receives ``("stage", name=..., total=None)`` and
     ``("done", pages=<tickets read>, total=None)`` as the crawl's progress events do.
+    ``workers``: processes that clean, redact and score the tickets (default: one per core the process may use;
+    the result does not depend on it, see :meth:`auditor.tickets.importers.TicketStream.analysed`).
     Raises :class:`auditor.errors.UsageError` when the file cannot be read as a ticket export.
     """
     stream = read_tickets(path, text_column=text_column)
@@ -67,9 +70,11 @@ def analyze_tickets(path: str | Path, text_column: str | None = None, progress: 
     unexplained = 0
     if progress:
         progress("stage", name="Reading tickets", total=None)
-    for index, ticket in enumerate(stream):
+    workers = workers or cpu_workers()
+    for index, (ticket, scores) in enumerate(stream.analysed(_scores, workers)):
+        if index == WARM_UP and workers > 1:  # the workers are busy: load the clustering libraries meanwhile
+            _import_clustering()
         languages[ticket.language or "unknown"] += 1
-        scores = taxonomy.scores(ticket.text, ticket.language or None)
         topic = taxonomy.best(scores)
         month = ticket.month
         if topic is None:
@@ -134,6 +139,10 @@ def analyze_tickets(path: str | Path, text_column: str | None = None, progress: 
     )
 
 
+def _scores(ticket: Ticket) -> dict[str, float]:
+    return taxonomy.scores(ticket.text, ticket.language or None)
+
+
 # ---------------------------------------------------------------------------------------------- examples
 
 
@@ -188,6 +197,12 @@ def _pick_examples(heap: list) -> list[str]:
 
 
 # ---------------------------------------------------------------------------------------------- clustering
+
+
+def _import_clustering() -> None:
+    import sklearn.cluster  # noqa: F401
+    import sklearn.feature_extraction.text  # noqa: F401
+    import sklearn.metrics  # noqa: F401
 
 
 def _analyzer(text: str) -> list[str]:

@@ -18,12 +18,14 @@ from collections import Counter
 from functools import lru_cache
 
 from auditor import lexicon
+from auditor.tickets import text as text_module
 
 PLACEHOLDERS = ("url", "email", "iban", "card", "order", "customer", "date", "address", "postcode", "phone", "number",
                 "name")
 REGIONS = {"en": ("GB", "US"), "pl": ("PL",), "uk": ("UA",), "ru": ("RU",), "sk": ("SK",), "cs": ("CZ",),
            "de": ("DE", "AT")}
 
+_DIGIT = re.compile(r"\d")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+", re.I)
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 _IBAN = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]{2,4}){2,8}(?![A-Za-z0-9])")
@@ -86,6 +88,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     honorifics = lexicon.alternation(lexicon.terms("honorific"))
     intros = lexicon.alternation(lexicon.terms("introduction"))
     name = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}}"
+    name_starts = [*lexicon.terms("greeting"), *lexicon.terms("honorific"), *lexicon.terms("introduction"),
+                   *lexicon.terms("name_cue")]
     return {
         "order": re.compile(
             rf"(?<!\w)((?:{order_words}))(\s*(?:{number_words}\s*)?(?:[#№:]\s*)?)"
@@ -101,6 +105,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "title": re.compile(rf"(?<!\w)(?i:{honorifics})\.?[ \t]+({name})"),
         # "my husband David Clarke", "Kontoinhaber: Klaus Müller", "I am Margaret O'Neill"
         "cue": re.compile(rf"(?<!\w)(?i:{lexicon.alternation(lexicon.terms('name_cue'))})[ \t]*[:,-]?[ \t]*({name})"),
+        "name_start": re.compile(rf"(?<!\w)(?i:{lexicon.alternation(name_starts)})"),
         "customer": re.compile(
             rf"(?<!\w)((?i:{lexicon.alternation(lexicon.terms('customer_word'))}))(\s*(?:is|[:#№.]|no\.?|nr\.?)?\s*)"
             r"((?=[A-Za-z0-9/ -]*\d{3})[A-Za-z0-9][A-Za-z0-9/-]{2,}(?: ?\d{2,})*)(?!\w)"),
@@ -167,7 +172,7 @@ class Redactor:
             text = self._sub("url", _URL, text)
         if "@" in text:
             text = self._sub("email", _EMAIL, text)
-        has_digits = any(ch.isdigit() for ch in text)
+        has_digits = _DIGIT.search(text) is not None if text.isascii() else any(map(str.isdigit, text))
         if has_digits:
             text = self._sub("iban", _IBAN, text, iban_ok)
             text = self._sub("iban", _NRB, text, lambda s: iban_ok("PL" + re.sub(r"\D", "", s)))
@@ -258,11 +263,14 @@ class Redactor:
             start = match.start(2) - match.start(0)
             return match.group(0)[:start] + "[name]"
 
-        text = pats["honorific"].sub(with_honorific, text)
-        text = pats["greeting"].sub(after_greeting, text)
-        text = pats["intro"].sub(with_honorific, text)
-        text = pats["title"].sub(with_honorific, text)
-        text = pats["cue"].sub(with_honorific, text)
+        # each of these five starts with a greeting, a title, an introduction or a cue word: one scan for any of
+        # them tells whether the five are worth running
+        if not text_module.FAST or pats["name_start"].search(text):
+            text = pats["honorific"].sub(with_honorific, text)
+            text = pats["greeting"].sub(after_greeting, text)
+            text = pats["intro"].sub(with_honorific, text)
+            text = pats["title"].sub(with_honorific, text)
+            text = pats["cue"].sub(with_honorific, text)
         text = self._first_names(text)
         # a closing line that is only a name ("Anna Kowalska") at the very end
         lines = text.rstrip().split("\n")

@@ -1317,14 +1317,18 @@ class Matcher:
         for language in languages:
             negators = NEGATORS.get(language, ())
             keys: list[str] | None = None
+            cache = self._cache.setdefault(language, {})
             for i, token in enumerate(tokens):
-                for term in self._starting(language, token):
+                terms = cache.get(token)  # most words anchor no term: no call for them
+                if terms is None:
+                    terms = self._starting(language, token)
+                for term in terms:
                     places: tuple[int, ...] = (i,)
                     if len(term.words) > 1:
                         if keys is None:
                             keys = [stemming.key(t, language) for t in tokens]
-                            if folded is None:
-                                folded = [stemming.fold(t) for t in tokens]
+                        if folded is None:
+                            folded = [stemming.fold(t) for t in tokens]
                         found_at = self._phrase_at(term, i, folded, keys)
                         if found_at is None:
                             continue

@@ -16,6 +16,10 @@ from functools import lru_cache
 from auditor import lexicon
 from auditor.tickets import stemming
 
+# Shortcuts that skip work which cannot change the result (here and in auditor.tickets.redact); a test turns them
+# off and checks that topics and redaction come out the same.
+FAST = True
+
 # ---------------------------------------------------------------------------------------------- HTML
 
 _TAG = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?|/[a-zA-Z][a-zA-Z0-9]*\s*)>")
@@ -171,6 +175,8 @@ def guess_language(text: str) -> str:
     ы/э/ъ for Russian; ą/ę/ł for Polish, ě/ř/ů for Czech, ľ/ô/ä for Slovak, ä/ö/ü/ß for German), then
     stop-word counts. Fast enough for a million tickets; langdetect is not."""
     sample = text[:600]
+    if FAST and sample.isascii():  # no Cyrillic, no telling letter, no č/š/ž/ä: the same answer, sooner
+        return (_by_stopwords(sample, ("en", "de", "pl", "cs", "sk")) or "en") if _LATIN_LETTER.search(sample) else ""
     cyr = len(_CYRILLIC.findall(sample))
     lat = len(_LATIN_LETTER.findall(sample))
     if not cyr and not lat:
@@ -199,7 +205,7 @@ def guess_language(text: str) -> str:
 def _by_stopwords(sample: str, candidates: tuple[str, ...]) -> str:
     tokens = _WORD.findall(sample.lower())
     sets = _stopword_sets()
-    scores = {lang: sum(1 for t in tokens if t in sets[lang]) for lang in candidates}
+    scores = {lang: sum(map(sets[lang].__contains__, tokens)) for lang in candidates}
     best = max(candidates, key=lambda lang: scores[lang])
     return best if scores[best] else ""
 
