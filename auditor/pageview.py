@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 from auditor import lexicon
+from auditor.analysis.html import parse_html
 
 # a price as text: digits with a currency symbol or code before or after
 _CURRENCY = r"(?:zł|zl|pln|€|eur|euro|₴|грн\.?|uah|₽|руб\.?|rub|kč|czk|\$|£|gbp|usd|chf|ft|huf|lei|ron)"
@@ -166,15 +167,6 @@ def _has_price(el: Any) -> bool:
 
 
 @lru_cache(maxsize=8)
-def _parse(html: str) -> Any:
-    import lxml.html
-
-    try:
-        return lxml.html.document_fromstring(html)
-    except Exception:
-        return None
-
-
 def _cards(root: Any) -> tuple[int, str, list[Any]]:
     """The largest group of product cards: elements of one tag-and-class pattern, each holding a link and a
     price, and no more than a card's worth of text. Returns (count, pattern, the card elements) — callers keep
@@ -240,7 +232,7 @@ def _inside(el: Any, ids: set[int]) -> bool:
 def shopper_view(html: str) -> ShopperView:
     """The shopper's evidence on a page (an empty view for HTML that cannot be parsed)."""
     view = ShopperView()
-    root = _parse(html or "")
+    root = parse_html(html or "")
     if root is None:
         return view
     body = root.find("body")
@@ -294,12 +286,11 @@ def shopper_view(html: str) -> ShopperView:
     return view
 
 
-def basket_button(html: str) -> str:
+def basket_button(root: Any) -> str:
     """The accessible name of a control that is a way to the basket without being a link to it: a header button
     (or ``role=button``, ``<summary>``) named or classed as the basket, or any button that opens a mini-cart
     drawer (``aria-haspopup``/``aria-controls``/``aria-expanded``); '' when there is none. Add-to-basket
-    controls are not it."""
-    root = _parse(html or "")
+    controls are not it. ``root``: the page's parsed tree (the shared page document's), or None."""
     if root is None:
         return ""
     for el in root.xpath("//button|//summary|//*[@role='button']|//a[not(@href) or @href='#' or "

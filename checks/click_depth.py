@@ -66,6 +66,7 @@ from urllib.parse import urlsplit
 
 from auditor import details as visual
 from auditor import lexicon
+from auditor.analysis.document import document
 from auditor.analysis.site import STEP_CHARS, linked_pages, page_brief, path_text, shallowest, url_key, url_of
 from auditor.coverage import store_sells
 from auditor.model import Artifacts, CheckResult, Finding, PageArtifact
@@ -192,9 +193,9 @@ def _cart_button(artifacts: Artifacts, pages: list[PageArtifact]) -> tuple[dict[
     those pages' HTML could be read."""
     read = False
     for page in sorted((p for p in pages if p.depth is not None), key=lambda p: p.depth or 0)[:5]:
-        html = artifacts.read_html(page)
-        read = read or bool(html)
-        name = basket_button(html)
+        tree = document(artifacts, page).tree
+        read = read or tree is not None
+        name = basket_button(tree)
         if name:
             return {"control": name[:STEP_CHARS], "url": url_of(page), "depth": (page.depth or 0) + 1,
                     "kind": "button"}, True
