@@ -157,6 +157,12 @@ LEXICON: dict[str, dict[str, list[str]]] = {
         "cs": ["mezisoučet", "zboží", "produkty", "cena zboží"],
         "de": ["zwischensumme", "artikel", "warenwert"],
     },
+    # a qualifier that makes a total word partial: "Sub total", "Zwischensumme", "Suma częściowa" are no total
+    "price_partial": {
+        "en": ["sub total", "sub-total", "subtotal"], "pl": ["częściow", "cząstkow", "podsum"],
+        "uk": ["проміжн", "частков"], "ru": ["промежуточн", "подытог"], "sk": ["medzisúčet", "medzisucet", "čiastkov"],
+        "cs": ["mezisoučet", "mezisoucet", "dílčí", "částečn"], "de": ["zwischen", "teilsumme", "teilbetrag"],
+    },
     "price_shipping": {
         "en": ["shipping", "delivery", "postage", "carriage", "courier"],
         "pl": ["dostaw", "wysyłk", "koszt dostawy", "przesył", "kurier"],
@@ -210,6 +216,12 @@ LEXICON: dict[str, dict[str, list[str]]] = {
         "sk": ["zadarmo", "bezplatn"], "cs": ["zdarma", "bezplatn"], "de": ["kostenlos", "gratis", "frei"],
     },
     # ---------------------------------------------------------------- checkout walk
+    # the submit button of one option among several ("Select option" per delivery method): a choice, not a step
+    "choose_option": {
+        "en": ["select", "choose", "use this", "ship with", "deliver with"], "pl": ["wybierz", "wybieram"],
+        "uk": ["обрати", "вибрати"], "ru": ["выбрать"], "sk": ["zvoliť"], "cs": ["vybrat", "vyberte", "zvolit"],
+        "de": ["auswählen", "wählen"],
+    },
     "continue": {
         "en": ["continue", "next", "proceed", "go to", "save and continue", "continue to", "next step"],
         "pl": ["dalej", "przejdź dalej", "kontynuuj", "przejdź do", "następny krok", "zapisz i kontynuuj"],
