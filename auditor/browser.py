@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import os
 import shutil
 import signal
@@ -37,6 +38,25 @@ NO_BROWSER_HINT = (
     "set CLEARCART_BROWSER=/path/to/chromium, install Chromium or Chrome, "
     "or run `python -m auditor.browser --ensure` (installs one)"
 )
+
+
+def _as_json(script: str) -> str:
+    """``script`` (a JavaScript function expression) called with its argument and its result crossing as one
+    JSON string each."""
+    return (f"(arg) => JSON.stringify(({script})(JSON.parse(arg)), "
+            "(key, value) => value === undefined ? null : value)")
+
+
+async def evaluate_json(page: Any, script: str, arg: Any = None) -> Any:
+    """``page.evaluate(script, arg)`` for a script returning a large plain object (a page snapshot) or taking
+    long lists: argument and result cross as one JSON string each, which Playwright's driver and client pass
+    several times faster than the same values as trees of protocol values. Falls back to a plain evaluate when
+    the result is no JSON (a page that replaced ``JSON.stringify``)."""
+    text = await page.evaluate(_as_json(script), json.dumps(arg, ensure_ascii=False))
+    try:
+        return json.loads(text)
+    except (TypeError, ValueError):
+        return await page.evaluate(script, arg)
 
 
 def _is_executable(path: str | os.PathLike[str]) -> bool:

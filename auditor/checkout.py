@@ -27,6 +27,7 @@ from typing import Any, Callable
 from urllib.parse import urlsplit
 
 from auditor import lexicon, safety
+from auditor.browser import evaluate_json
 from auditor.consent import dismiss_overlays
 from auditor.model import Checkbox, CheckoutStep, CheckoutWalk, OrderSuspicion, PageArtifact, PriceLine
 from auditor.ledger import apply as read_ledger, parse_rows, step_rows
@@ -619,7 +620,7 @@ class Walker:
 
     async def _record(self, page: Any, walk: CheckoutWalk, index: int, kind: str | None, clicks: int,
                       final: dict[str, Any] | None = None, currency: str = "") -> CheckoutStep:
-        data = await page.evaluate(_STEP_JS)
+        data = await evaluate_json(page, _STEP_JS)
         text = data["text"]
         account_required = bool(data["passwordFields"]) and lexicon.matches("account_required", text)
         guest = lexicon.matches("guest", text) or None

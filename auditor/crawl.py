@@ -40,7 +40,7 @@ from email.utils import parsedate_to_datetime
 from urllib.parse import unquote, urldefrag, urljoin, urlsplit, urlunsplit
 
 from auditor import __version__, lexicon, widgets
-from auditor.browser import launch, run_async
+from auditor.browser import evaluate_json, launch, run_async
 from auditor.consent import dismiss_overlays
 from auditor.errors import CannotRunError, UsageError, output_error
 from auditor.model import Artifacts, CrawlSettings, Form, FormField, Link, PageArtifact, UnreadPage
@@ -68,6 +68,9 @@ MAX_FETCH_BYTES = 10 * 1024 * 1024  # robots.txt or one sitemap, downloaded and 
 MAX_GZIP_RATIO = 100  # a sitemap that inflates more than this is a bomb
 MAX_SITEMAP_ENTRIES = 50_000  # per sitemap file (the sitemaps.org limit)
 MAX_SITEMAP_URLS = 5_000  # kept over all sitemaps
+# pages whose screenshot is never a finding's evidence, and how many product pages get one (Crawler._wants_screenshot)
+NO_EVIDENCE_PAGE_TYPES = ("category",)
+EVIDENCE_PRODUCT_SHOTS = 24
 MAX_UNREAD = 1_000  # unread pages listed (help pages are always listed)
 HELP_TOPICS = {"returns": ("slug_returns", "returns"), "contact": ("slug_contact", "contact"),
                "faq": ("slug_faq", "faq")}
@@ -380,6 +383,7 @@ class _State:
     product_shapes: set[str] = field(default_factory=set)
     products: int = 0
     counter: int = 0
+    product_shots: int = 0
 
 
 def normalize_url(url: str, base: str | None = None) -> str | None:
@@ -946,7 +950,8 @@ class Crawler:
         artifact.final_url = normalize_url(page.url) or redact_url(page.url)
         if response is not None:
             artifact.status = response.status
-            artifact.content_type = (await response.all_headers()).get("content-type", "")
+            # the headers that came with the response event (no round trip; only cookie headers are left out)
+            artifact.content_type = response.headers.get("content-type", "")
         home = state.artifacts.home_url or artifact.url
         if not first and not same_site(artifact.final_url, home):
             artifact.error = f"redirected to another site: {artifact.final_url} (not audited as the store)"
@@ -963,25 +968,8 @@ class Crawler:
         import extruct
 
         data = await asyncio.wait_for(
-            page.evaluate(_EXTRACT_JS, [widgets.all_globals(), widgets.all_snippets(), _box_terms()]),
+            evaluate_json(page, _EXTRACT_JS, [widgets.all_globals(), widgets.all_snippets(), _box_terms()]),
             EVALUATE_TIMEOUT_S)
-        stem = f"{number:03d}"
-        # The screenshot right after the snapshot, so the element boxes read in it match the picture.
-        shot = Path("screenshots") / f"{stem}.jpg"
-        with contextlib.suppress(Exception):
-            await self._screenshot(page, state.out_dir / shot)
-            artifact.screenshot = str(shot)
-        # The boxes come from the page's own JavaScript world: kept only when they are sane and inside the viewport.
-        viewport = page.viewport_size or {"width": 1280, "height": 900}
-        raw_boxes = data.get("boxes") if artifact.screenshot and isinstance(data.get("boxes"), dict) else {}
-        for kind in ("size_selector", "price", "reduction", "add_to_cart", "phone", "email"):
-            raw = raw_boxes.get(kind)
-            try:
-                x, y, w, h = (float(raw[k]) for k in ("x", "y", "width", "height"))
-            except (TypeError, KeyError, ValueError):
-                continue
-            if 0 <= x and 0 <= y and 0 < w and 0 < h and x + w <= viewport["width"] and y + h <= viewport["height"]:
-                artifact.element_boxes[kind] = {"x": x, "y": y, "width": w, "height": h}
         html = data["html"]
         artifact.title = data["title"][:300]
         artifact.text = data["text"][:MAX_TEXT]
@@ -1010,10 +998,29 @@ class Crawler:
         view = await asyncio.to_thread(shopper_view, html)
         artifact.shopper = view.as_dict()
         artifact.page_type, artifact.type_reasons, artifact.type_confidence = classify_page(
-            artifact.final_url, home, artifact.title, artifact.headings, artifact.structured, html
+            artifact.final_url, home, artifact.title, artifact.headings, artifact.structured, html, view=view
         )
         if artifact.depth == 0:
             artifact.page_type, artifact.type_reasons, artifact.type_confidence = "home", ["the start page"], 1.0
+        # The page's type decides whether its screenshot may be evidence; taken before the tab moves on, with
+        # the page untouched since the snapshot, so the element boxes read in it match the picture.
+        stem = f"{number:03d}"
+        if self._wants_screenshot(artifact, state):
+            shot = Path("screenshots") / f"{stem}.jpg"
+            with contextlib.suppress(Exception):
+                await self._screenshot(page, state.out_dir / shot)
+                artifact.screenshot = str(shot)
+        # The boxes come from the page's own JavaScript world: kept only when they are sane and inside the viewport.
+        viewport = page.viewport_size or {"width": 1280, "height": 900}
+        raw_boxes = data.get("boxes") if artifact.screenshot and isinstance(data.get("boxes"), dict) else {}
+        for kind in ("size_selector", "price", "reduction", "add_to_cart", "phone", "email"):
+            raw = raw_boxes.get(kind)
+            try:
+                x, y, w, h = (float(raw[k]) for k in ("x", "y", "width", "height"))
+            except (TypeError, KeyError, ValueError):
+                continue
+            if 0 <= x and 0 <= y and 0 < w and 0 < h and x + w <= viewport["width"] and y + h <= viewport["height"]:
+                artifact.element_boxes[kind] = {"x": x, "y": y, "width": w, "height": h}
         html_file = Path("pages") / f"{stem}.html"
         encoded = html.encode("utf-8", "replace")
         if len(encoded) > MAX_HTML_BYTES:
@@ -1024,6 +1031,16 @@ class Crawler:
         except OSError as exc:  # a read-only or full output folder: the run cannot save anything, stop it
             raise output_error(exc, state.out_dir / html_file) from exc
         artifact.html_file = str(html_file)
+
+    def _wants_screenshot(self, artifact: PageArtifact, state: _State) -> bool:
+        """Whether a page's screenshot may be evidence in the report: product pages up to
+        ``EVIDENCE_PRODUCT_SHOTS`` (a rule that fires on many products is one finding showing one of them, and
+        the grouping prefers an item with a screenshot), every other page but listings (no check reports on a
+        listing). A screenshot costs the crawl about a third of a page load."""
+        if artifact.page_type == "product":
+            state.product_shots += 1
+            return state.product_shots <= EVIDENCE_PRODUCT_SHOTS
+        return artifact.page_type not in NO_EVIDENCE_PAGE_TYPES
 
     async def _screenshot(self, page: Any, path: Path) -> None:
         """The viewport as JPEG. Straight through DevTools with Chromium's fast encoder: about half the time

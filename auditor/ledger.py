@@ -18,8 +18,8 @@ is decided here, in Python:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from auditor import lexicon
