@@ -40,7 +40,7 @@ from email.utils import parsedate_to_datetime
 from urllib.parse import unquote, urldefrag, urljoin, urlsplit, urlunsplit
 
 from auditor import __version__, lexicon, widgets
-from auditor.browser import evaluate_json, launch, run_async
+from auditor.browser import evaluate_json, install_script, launch, run_async
 from auditor.consent import dismiss_overlays
 from auditor.errors import CannotRunError, UsageError, output_error
 from auditor.model import Artifacts, CrawlSettings, Form, FormField, Link, PageArtifact, UnreadPage
@@ -586,10 +586,12 @@ class Crawler:
                 context = self._context = await browser.new_context(
                     viewport={"width": 1280, "height": 900}, user_agent=self._agent, ignore_https_errors=True,
                     **options)
+                await install_script(context, "snapshot", _EXTRACT_JS)  # sent once, not with every page
                 context.set_default_navigation_timeout(self.timeout_ms)
                 context.set_default_timeout(self.timeout_ms)
-                with contextlib.suppress(Exception):
-                    self._browser_session = await browser.new_browser_cdp_session()
+                if self._browser_session is None:
+                    with contextlib.suppress(Exception):
+                        self._browser_session = await browser.new_browser_cdp_session()
                 try:
                     await self._crawl(context, state)
                 finally:
@@ -608,6 +610,10 @@ class Crawler:
         return artifacts
 
     async def _user_agent(self, browser: Any) -> str:
+        with contextlib.suppress(Exception):  # the browser's own answer, without opening a tab
+            session = self._browser_session = await browser.new_browser_cdp_session()
+            version = await asyncio.wait_for(session.send("Browser.getVersion"), EVALUATE_TIMEOUT_S)
+            return str(version["userAgent"]).replace("HeadlessChrome", "Chrome") + f" clearcart/{__version__}"
         page = await browser.new_page()
         try:
             agent = await asyncio.wait_for(page.evaluate("navigator.userAgent"), EVALUATE_TIMEOUT_S)
@@ -641,9 +647,16 @@ class Crawler:
                                        CLOSE_TIMEOUT_S)
 
     async def _crawl(self, context: Any, state: _State) -> None:
-        pages = [await self._new_page(context) for _ in range(max(1, self.settings.concurrency))]
+        pages = [await self._new_page(context)]
+        # the other tabs open while the start page loads (they are needed only from the next level on)
+        more = asyncio.ensure_future(asyncio.gather(
+            *(self._new_page(context) for _ in range(max(1, self.settings.concurrency) - 1))))
         state.counter += 1
-        first = await self._visit(pages[0], _Queued(self.start_url, 0, [], None), state, state.counter, first=True)
+        try:
+            first = await self._visit(pages[0], _Queued(self.start_url, 0, [], None), state, state.counter,
+                                      first=True)
+        finally:
+            pages += await more
         if pages[0] in self._stuck:
             await self._close_target(pages[0])
         self._check_start(first)
@@ -968,7 +981,8 @@ class Crawler:
         import extruct
 
         data = await asyncio.wait_for(
-            evaluate_json(page, _EXTRACT_JS, [widgets.all_globals(), widgets.all_snippets(), _box_terms()]),
+            evaluate_json(page, _EXTRACT_JS, [widgets.all_globals(), widgets.all_snippets(), _box_terms()],
+                          name="snapshot"),
             EVALUATE_TIMEOUT_S)
         html = data["html"]
         artifact.title = data["title"][:300]

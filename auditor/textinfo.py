@@ -40,7 +40,7 @@ from functools import lru_cache
 from typing import Any, Iterable
 from urllib.parse import unquote, urlsplit
 
-from auditor import lexicon
+from auditor import lexicon, textstat_light
 from auditor.model import Artifacts, PageArtifact
 from auditor.structured import walk_nodes
 
@@ -255,20 +255,13 @@ class Readability:
                 "long_word_share": round(self.long_word_share, 3), "note": self.note}
 
 
-@lru_cache(maxsize=1)
-def _cmudict_installed() -> bool:
-    try:
-        import nltk
-
-        nltk.data.find("corpora/cmudict")
-        return True
-    except Exception:
-        return False
+_cmudict_installed = textstat_light.cmudict_installed
 
 
 def _english_flesch_offline(text: str) -> float:
     import pyphen
-    import textstat
+
+    textstat = textstat_light.load()
 
     words = textstat.lexicon_count(text)
     sentences_ = max(1, textstat.sentence_count(text))
@@ -282,7 +275,7 @@ def _english_flesch_offline(text: str) -> float:
 
 def readability(text: str, lang: str | None) -> Readability | None:
     """Readability of ``text`` in ``lang`` (see the module docstring); None when there is nothing to read."""
-    import textstat
+    textstat = textstat_light.load()
 
     text = (text or "").strip()
     words = textstat.lexicon_count(text) if text else 0
