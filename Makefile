@@ -40,6 +40,7 @@ test-platforms: browser
 
 bench: browser
 	$(PY) bench/crawl_bench.py
+	$(PY) bench/check_bench.py
 
 fleet-bench: browser
 	$(PY) bench/fleet_bench.py

@@ -28,9 +28,10 @@ from typing import Any, Callable
 from urllib.parse import urlsplit
 
 from auditor import lexicon, safety
+from auditor.browser import evaluate_json
 from auditor.consent import dismiss_overlays
 from auditor.model import Checkbox, CheckoutStep, CheckoutWalk, OrderSuspicion, PageArtifact, PriceLine
-from auditor.ledger import apply as read_ledger, parse_rows
+from auditor.ledger import apply as read_ledger, parse_rows, step_rows
 from auditor.pageview import ADD_NAME_RE, ADD_URL_RE, PRICE_RE
 from auditor.prices import Money, parse_price, price_from_structured
 from auditor import shopper
@@ -95,9 +96,6 @@ _STEP_JS = r"""
   const norm = (t) => (t || '').replace(/\s+/g, ' ').trim();
   const visible = (el) => { if (!el) return false; const r = el.getBoundingClientRect(); const s = getComputedStyle(el);
     return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none'; };
-  const priceRe = /\d[\d\s.,\u00a0]*\s*(zł|zl|€|eur|₴|грн|uah|₽|руб|rub|kč|czk|\$|£|chf|pln)|(€|\$|£|₴|₽)\s*\d/i;
-  const rows = [];
-  const seen = new Set();
   // where an element is in the full-page screenshot taken right after this snapshot (document coordinates)
   const boxOf = (...els) => {
     const rs = els.filter(Boolean).map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0 && r.height > 0);
@@ -106,92 +104,33 @@ _STEP_JS = r"""
     const right = Math.max(...rs.map((r) => r.right)), bottom = Math.max(...rs.map((r) => r.bottom));
     return {x: left + window.scrollX, y: top + window.scrollY, width: right - left, height: bottom - top};
   };
-  const used = [];
-  const push = (label, value, el, choice, row) => {
-    label = norm(label).replace(/[:：]\s*$/, ''); value = norm(value);
-    if (!label || !value || label.length > 120 || !priceRe.test(value) && !/^(free|gratis|zdarma|zadarmo|kostenlos|безкоштовно|бесплатно|0)$/i.test(value)) return;
-    const key = label + '|' + value; if (seen.has(key)) return; seen.add(key);
-    if (el) used.push(el);
-    rows.push({label, value, choice: !!choice, box: boxOf(...(row || [el])),
-               strike: !!(el && el.closest('s, del, strike, .old-price, .price-old, [class*=strike]'))});
-  };
-  // an option offered with its own submit button ("Select option", "Wybierz" per delivery method): not a charge
-  const chooseRe = /(^|[^\p{L}])(select|choose|use this|ship with|deliver with|wybierz|wybieram|vybrat|vyberte|zvoliť|zvolit|auswählen|wählen|выбрать|обрати|вибрати)([^\p{L}]|$)/iu;
-  const offered = (el) => { let node = el;
-    for (let i = 0; node && node !== document.body && i < 5; i++, node = node.parentElement) {
-      if (norm(node.innerText).length > 250) return false;
-      const mine = [...node.querySelectorAll('button, input[type=submit]')].filter((b) => b.type === 'submit' && b.form &&
-        chooseRe.test(norm(b.innerText || b.value))).length;
-      if (mine) return mine === 1; }  // one row per choice: a block holding several is the list, not a row
-    return false; };
+  // The step as recorded facts, one node per element in document order (auditor.ledger.step_rows reads the
+  // price rows from them): parent, tag, rendered text and own text, visibility, box, the radio or checkbox the
+  // element belongs to (its checked state), in a strike-through or in page chrome, the text of a form's submit
+  // button. Nothing is decided here.
+  const boxSel = 'input[type=radio], input[type=checkbox]';
+  const choiceOf = (el) => el.querySelector(boxSel) ||
+    ((l) => l && l.htmlFor && document.getElementById(l.htmlFor))(el.closest('label')) ||
+    ((r) => r && r.querySelector(boxSel))(el.closest('label, li, tr, [class*=option], [class*=method], [class*=rate]'));
+  const ownText = (el) => norm([...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join(' '));
+  const els = document.body ? [document.body, ...document.body.querySelectorAll('*')].slice(0, 20000) : [];
+  const ids = new Map(els.map((el, i) => [el, i]));
+  const nodes = els.map((el) => {
+    const choice = choiceOf(el);
+    const submit = (el.tagName === 'BUTTON' || el.tagName === 'INPUT') && el.type === 'submit' && !!el.form;
+    return {p: ids.has(el.parentElement) ? ids.get(el.parentElement) : -1, tag: el.tagName,
+            text: norm(el.innerText).slice(0, 400), own: ownText(el).slice(0, 400), kids: el.children.length,
+            visible: visible(el), box: boxOf(el), choice: choice ? !!choice.checked : null,
+            radio: el.tagName === 'INPUT' && el.type === 'radio' ? el.checked : null,
+            strike: !!el.closest('s, del, strike, .old-price, .price-old, [class*=strike]'),
+            chrome: !!el.closest('header, nav, footer, [role=banner], [role=navigation], [role=contentinfo]'),
+            submit: submit ? norm(el.innerText || el.value) : null};
+  });
   const labelOf = (input) => {
     if (input.id) { const l = document.querySelector('label[for="' + CSS.escape(input.id) + '"]'); if (l) return norm(l.innerText); }
     const wrap = input.closest('label'); if (wrap) return norm(wrap.innerText);
     const parent = input.parentElement; return parent ? norm(parent.innerText) : '';
   };
-  for (const tr of document.querySelectorAll('tr')) {
-    if (!visible(tr) || offered(tr)) continue;
-    const cells = [...tr.querySelectorAll('th, td')].map((c) => norm(c.innerText)).filter(Boolean);
-    // a summary row listing its choices (WooCommerce's shipping row: one radio and price per method): the chosen one
-    const picked = tr.querySelector('input[type=radio]') && tr.querySelector('input[type=radio]:checked');
-    if (picked && cells.length >= 2) cells[cells.length - 1] = ((labelOf(picked).match(priceRe) || [''])[0]);
-    if (cells.length >= 2) push(cells.slice(0, -1).join(' '), cells[cells.length - 1], tr, false, [tr]);
-  }
-  for (const dt of document.querySelectorAll('dt')) {
-    const dd = dt.nextElementSibling; if (dd && dd.tagName === 'DD' && visible(dt)) push(dt.innerText, dd.innerText, dd, false, [dt, dd]);
-  }
-  // an option row (a radio or checkbox with its price) is a charge only when chosen
-  const boxSel = 'input[type=radio], input[type=checkbox]';
-  const choiceOf = (el) => el.querySelector(boxSel) ||
-    ((l) => l && l.htmlFor && document.getElementById(l.htmlFor))(el.closest('label')) ||
-    ((r) => r && r.querySelector(boxSel))(el.closest('label, li, tr, [class*=option], [class*=method], [class*=rate]'));
-  for (const el of document.querySelectorAll('li, div, p, label')) {
-    if (!visible(el) || el.closest('tr, dl') || el.children.length < 2 || el.children.length > 3) continue;
-    const choice = choiceOf(el);
-    if (choice && !choice.checked || offered(el)) continue;
-    const kids = [...el.children].map((c) => norm(c.innerText));
-    if (kids.some((k) => k.length > 120)) continue;
-    const last = kids[kids.length - 1];
-    if (kids.filter((k) => priceRe.test(k)).length !== 1) continue;  // a label, one value (not a whole box)
-    if (priceRe.test(last) && !priceRe.test(kids[0])) push(kids.slice(0, -1).join(' '), last, el.lastElementChild, !!choice, [el]);
-  }
-  const unchosen = (el) => { const c = choiceOf(el); return !!(c && !c.checked) || offered(el); };
-  const isUsed = (el) => used.some((u) => u === el || u.contains(el) || el.contains(u));
-  const chrome = (el) => !!el.closest('header, nav, footer, [role=banner], [role=navigation], [role=contentinfo]');
-  const ownText = (el) => norm([...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join(' '));
-  // a label element with its value as a bare text node beside it: <div><span>Subtotal</span> 12,00 €</div>
-  for (const el of document.querySelectorAll('li, div, p, dd, span, td')) {
-    if (el.children.length !== 1 || el.closest('tr, dl') || !visible(el) || chrome(el) || unchosen(el)) continue;
-    const own = ownText(el); const inner = norm(el.children[0].innerText);
-    if (!own || !inner || own.length > 80 || inner.length > 120) continue;
-    if (priceRe.test(own) && !priceRe.test(inner) && !isUsed(el)) push(inner, own, el, !!choiceOf(el), [el]);
-    else if (priceRe.test(inner) && !priceRe.test(own) && !isUsed(el)) push(own, inner, el.children[0], !!choiceOf(el), [el]);
-  }
-  // by layout: a price on its own and the text on its left on the same line (labels and values in separate boxes)
-  const leaves = [];
-  for (const el of document.querySelectorAll('body *')) {
-    if (leaves.length > 3000) break;
-    if (['SCRIPT', 'STYLE', 'NOSCRIPT', 'OPTION', 'SELECT', 'BUTTON'].includes(el.tagName)) continue;
-    const own = ownText(el);
-    if (own && own.length <= 120 && visible(el) && !chrome(el)) leaves.push({el, own, r: el.getBoundingClientRect()});
-  }
-  for (const leaf of leaves) {
-    if (!priceRe.test(leaf.own) || leaf.own.replace(priceRe, '').replace(/[^\p{L}]/gu, '').length > 6 || isUsed(leaf.el) || unchosen(leaf.el)) continue;
-    const mid = leaf.r.top + leaf.r.height / 2;
-    let best = null;
-    for (const other of leaves) {
-      if (other === leaf || priceRe.test(other.own) || other.r.right > leaf.r.left + 2) continue;
-      const m = other.r.top + other.r.height / 2;
-      if (Math.abs(m - mid) > Math.max(6, Math.min(leaf.r.height, other.r.height) / 2)) continue;
-      if (leaf.r.left - other.r.right > 700) continue;
-      if (!best || other.r.right > best.r.right) best = other;
-    }
-    if (!best || isUsed(best.el)) continue;
-    // one row: label and value close in the tree too (not a choice in the form beside a line of the summary)
-    let common = best.el.parentElement;
-    while (common && !common.contains(leaf.el)) common = common.parentElement;
-    if (common && norm(common.innerText).length <= 250) push(best.own, leaf.own, leaf.el, !!choiceOf(leaf.el), [best.el, leaf.el]);
-  }
   const checkboxes = [...document.querySelectorAll('input[type=checkbox]')].filter((c) => visible(c) || visible(c.closest('label')))
     .map((c) => ({label: labelOf(c).slice(0, 300), checked: c.checked, name: c.name || c.id || '',
                   box: boxOf(c, c.closest('label') || (c.id && document.querySelector('label[for="' + CSS.escape(c.id) + '"]')))}));
@@ -202,11 +141,10 @@ _STEP_JS = r"""
   const progress = !!document.querySelector('[aria-current=step], [class*=progress], [class*=stepper], [class*=checkout-steps], [class*=steps], [id*=progress], [role=progressbar], ol[class*=step], [class*=step-number], [class*=checkout-step]');
   const buttons = [...document.querySelectorAll('button, input[type=submit], input[type=button], a[role=button], a.button, a.btn, a[class*=button], a[class*=btn]')]
     .filter(visible).map((b) => norm(b.innerText || b.value || b.getAttribute('aria-label') || '')).filter(Boolean);
-  rows.sort((a, b) => (a.box ? a.box.y : 0) - (b.box ? b.box.y : 0));
   return {
     url: location.href, title: norm(document.title), h1: norm((document.querySelector('h1') || {}).innerText),
     text: norm(document.body ? document.body.innerText : '').slice(0, 4000),
-    rows, checkboxes, radios, fieldCount: fields.length,
+    nodes, checkboxes, radios, fieldCount: fields.length,
     // required fields (and required choices) still empty: the store cannot have priced delivery or tax yet
     requiredEmpty: fields.filter((i) => (i.required || i.getAttribute('aria-required') === 'true') && !(i.value || '').trim()).length +
       [...new Set([...document.querySelectorAll('input[type=radio][required]')].filter((r) => visible(r) || visible(r.closest('label'))).map((r) => r.name))]
@@ -624,7 +562,7 @@ class Walker:
                    for request, started in list(inflight.items()))
 
     async def _same_step(self, page: Any, step: CheckoutStep) -> bool:
-        data = await page.evaluate(_STEP_JS)
+        data = await page.evaluate(_STATE_JS)
         return data["text"][:600] == step.text_excerpt[:600]
 
     async def _choose_options(self, page: Any) -> list[str]:
@@ -688,13 +626,13 @@ class Walker:
 
     async def _record(self, page: Any, walk: CheckoutWalk, index: int, kind: str | None, clicks: int,
                       final: dict[str, Any] | None = None, currency: str = "") -> CheckoutStep:
-        data = await page.evaluate(_STEP_JS)
+        data = await evaluate_json(page, _STEP_JS)
         text = data["text"]
         account_required = bool(data["passwordFields"]) and lexicon.matches("account_required", text)
         guest = lexicon.matches("guest", text) or None
         if kind is None:
             kind = _step_kind(data, final is not None, len(walk.steps))
-        lines = _parse_rows(data["rows"], currency)
+        lines = _parse_rows(step_rows(data["nodes"]), currency)
         checkboxes = []
         for box in data["checkboxes"]:
             price = parse_price(box["label"], currency) if re.search(r"\d", box["label"]) else None

@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 
 from auditor import lexicon
+from auditor.browser import evaluate_json
 
 EVALUATE_TIMEOUT_S = 10  # one pass over a page; a page whose script spins never answers
 
@@ -101,9 +102,9 @@ async def dismiss_overlays(page, settle_ms: int = 0) -> list[str]:
     args = [KNOWN_ACCEPT_SELECTORS, lexicon.terms("consent_accept"), lexicon.terms("close"), way_on]
     clicked: list[str] = []
     with contextlib.suppress(Exception):  # a page whose script spins never answers: bounded
-        clicked += await asyncio.wait_for(page.evaluate(_DISMISS_JS, args), EVALUATE_TIMEOUT_S)
+        clicked += await asyncio.wait_for(evaluate_json(page, _DISMISS_JS, args), EVALUATE_TIMEOUT_S)
     if settle_ms:
         await asyncio.sleep(settle_ms / 1000)
         with contextlib.suppress(Exception):
-            clicked += await asyncio.wait_for(page.evaluate(_DISMISS_JS, args), EVALUATE_TIMEOUT_S)
+            clicked += await asyncio.wait_for(evaluate_json(page, _DISMISS_JS, args), EVALUATE_TIMEOUT_S)
     return clicked

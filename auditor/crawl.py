@@ -39,7 +39,7 @@ from urllib.parse import unquote, urldefrag, urljoin, urlsplit, urlunsplit
 
 from auditor import __version__, lexicon, widgets
 from auditor.analysis.language import page_language
-from auditor.browser import launch, run_async
+from auditor.browser import evaluate_json, install_script, launch, run_async
 from auditor.consent import dismiss_overlays
 from auditor.errors import CannotRunError, UsageError, output_error
 from auditor.model import Artifacts, CrawlSettings, Form, FormField, Link, PageArtifact, UnreadPage
@@ -68,6 +68,9 @@ MAX_GZIP_RATIO = 100  # a sitemap that inflates more than this is a bomb
 MAX_SITEMAP_ENTRIES = 50_000  # per sitemap file (the sitemaps.org limit)
 MAX_SITEMAP_URLS = 5_000  # kept over all sitemaps
 MAX_STAMPED = 10_000  # elements of a page given an id and a box (document order; the rest have none)
+# pages whose screenshot is never a finding's evidence, and how many product pages get one (Crawler._wants_screenshot)
+NO_EVIDENCE_PAGE_TYPES = ("category",)
+EVIDENCE_PRODUCT_SHOTS = 24
 MAX_UNREAD = 1_000  # unread pages listed (help pages are always listed)
 HELP_TOPICS = {"returns": ("slug_returns", "returns"), "contact": ("slug_contact", "contact"),
                "faq": ("slug_faq", "faq")}
@@ -200,6 +203,7 @@ class _State:
     product_shapes: set[str] = field(default_factory=set)
     products: int = 0
     counter: int = 0
+    product_shots: int = 0
 
 
 def normalize_url(url: str, base: str | None = None) -> str | None:
@@ -412,10 +416,12 @@ class Crawler:
                 context = self._context = await browser.new_context(
                     viewport={"width": 1280, "height": 900}, user_agent=self._agent, ignore_https_errors=True,
                     **options)
+                await install_script(context, "snapshot", _EXTRACT_JS)  # sent once, not with every page
                 context.set_default_navigation_timeout(self.timeout_ms)
                 context.set_default_timeout(self.timeout_ms)
-                with contextlib.suppress(Exception):
-                    self._browser_session = await browser.new_browser_cdp_session()
+                if self._browser_session is None:
+                    with contextlib.suppress(Exception):
+                        self._browser_session = await browser.new_browser_cdp_session()
                 try:
                     await self._crawl(context, state)
                 finally:
@@ -434,6 +440,10 @@ class Crawler:
         return artifacts
 
     async def _user_agent(self, browser: Any) -> str:
+        with contextlib.suppress(Exception):  # the browser's own answer, without opening a tab
+            session = self._browser_session = await browser.new_browser_cdp_session()
+            version = await asyncio.wait_for(session.send("Browser.getVersion"), EVALUATE_TIMEOUT_S)
+            return str(version["userAgent"]).replace("HeadlessChrome", "Chrome") + f" clearcart/{__version__}"
         page = await browser.new_page()
         try:
             agent = await asyncio.wait_for(page.evaluate("navigator.userAgent"), EVALUATE_TIMEOUT_S)
@@ -467,9 +477,16 @@ class Crawler:
                                        CLOSE_TIMEOUT_S)
 
     async def _crawl(self, context: Any, state: _State) -> None:
-        pages = [await self._new_page(context) for _ in range(max(1, self.settings.concurrency))]
+        pages = [await self._new_page(context)]
+        # the other tabs open while the start page loads (they are needed only from the next level on)
+        more = asyncio.ensure_future(asyncio.gather(
+            *(self._new_page(context) for _ in range(max(1, self.settings.concurrency) - 1))))
         state.counter += 1
-        first = await self._visit(pages[0], _Queued(self.start_url, 0, [], None), state, state.counter, first=True)
+        try:
+            first = await self._visit(pages[0], _Queued(self.start_url, 0, [], None), state, state.counter,
+                                      first=True)
+        finally:
+            pages += await more
         if pages[0] in self._stuck:
             await self._close_target(pages[0])
         self._check_start(first)
@@ -776,7 +793,8 @@ class Crawler:
         artifact.final_url = normalize_url(page.url) or redact_url(page.url)
         if response is not None:
             artifact.status = response.status
-            artifact.content_type = (await response.all_headers()).get("content-type", "")
+            # the headers that came with the response event (no round trip; only cookie headers are left out)
+            artifact.content_type = response.headers.get("content-type", "")
         home = state.artifacts.home_url or artifact.url
         if not first and not same_site(artifact.final_url, home):
             artifact.error = f"redirected to another site: {artifact.final_url} (not audited as the store)"
@@ -793,19 +811,9 @@ class Crawler:
         import extruct
 
         data = await asyncio.wait_for(
-            page.evaluate(_EXTRACT_JS, [widgets.all_globals(), widgets.all_snippets(), MAX_STAMPED]),
+            evaluate_json(page, _EXTRACT_JS, [widgets.all_globals(), widgets.all_snippets(), MAX_STAMPED],
+                          name="snapshot"),
             EVALUATE_TIMEOUT_S)
-        stem = f"{number:03d}"
-        # The screenshot right after the snapshot, so the element boxes read in it match the picture.
-        shot = Path("screenshots") / f"{stem}.jpg"
-        with contextlib.suppress(Exception):
-            await self._screenshot(page, state.out_dir / shot)
-            artifact.screenshot = str(shot)
-        # What the browser recorded of the layout: kept only with the screenshot the boxes belong to, and sane.
-        artifact.stamped, artifact.hidden = int(data.get("stamped") or 0), _runs(data.get("hidden"))
-        if artifact.screenshot:
-            viewport = page.viewport_size or {"width": 1280, "height": 900}
-            artifact.boxes = _sane_boxes(data.get("boxes"), viewport["width"], viewport["height"])
         html = data["html"]
         artifact.title = data["title"][:300]
         artifact.text = data["text"][:MAX_TEXT]
@@ -834,10 +842,23 @@ class Crawler:
         view = await asyncio.to_thread(shopper_view, html)
         artifact.shopper = view.as_dict()
         artifact.page_type, artifact.type_reasons, artifact.type_confidence = classify_page(
-            artifact.final_url, home, artifact.title, artifact.headings, artifact.structured, html
+            artifact.final_url, home, artifact.title, artifact.headings, artifact.structured, html, view=view
         )
         if artifact.depth == 0:
             artifact.page_type, artifact.type_reasons, artifact.type_confidence = "home", ["the start page"], 1.0
+        # The page's type decides whether its screenshot may be evidence; taken before the tab moves on, with
+        # the page untouched since the snapshot, so the element boxes read in it match the picture.
+        stem = f"{number:03d}"
+        if self._wants_screenshot(artifact, state):
+            shot = Path("screenshots") / f"{stem}.jpg"
+            with contextlib.suppress(Exception):
+                await self._screenshot(page, state.out_dir / shot)
+                artifact.screenshot = str(shot)
+        # What the browser recorded of the layout: kept only with the screenshot the boxes belong to, and sane.
+        artifact.stamped, artifact.hidden = int(data.get("stamped") or 0), _runs(data.get("hidden"))
+        if artifact.screenshot:
+            viewport = page.viewport_size or {"width": 1280, "height": 900}
+            artifact.boxes = _sane_boxes(data.get("boxes"), viewport["width"], viewport["height"])
         html_file = Path("pages") / f"{stem}.html"
         encoded = html.encode("utf-8", "replace")
         if len(encoded) > MAX_HTML_BYTES:
@@ -848,6 +869,16 @@ class Crawler:
         except OSError as exc:  # a read-only or full output folder: the run cannot save anything, stop it
             raise output_error(exc, state.out_dir / html_file) from exc
         artifact.html_file = str(html_file)
+
+    def _wants_screenshot(self, artifact: PageArtifact, state: _State) -> bool:
+        """Whether a page's screenshot may be evidence in the report: product pages up to
+        ``EVIDENCE_PRODUCT_SHOTS`` (a rule that fires on many products is one finding showing one of them, and
+        the grouping prefers an item with a screenshot), every other page but listings (no check reports on a
+        listing). A screenshot costs the crawl about a third of a page load."""
+        if artifact.page_type == "product":
+            state.product_shots += 1
+            return state.product_shots <= EVIDENCE_PRODUCT_SHOTS
+        return artifact.page_type not in NO_EVIDENCE_PAGE_TYPES
 
     async def _screenshot(self, page: Any, path: Path) -> None:
         """The viewport as JPEG. Straight through DevTools with Chromium's fast encoder: about half the time

@@ -18,6 +18,7 @@ is decided here, in Python:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -78,6 +79,8 @@ def kind_of(label: str) -> str:
     kind = line_kind(label)
     if kind == "other":
         kind = _compound_kind(label)
+    if kind in ("total", "other") and lexicon.matches("price_partial", label):
+        return "subtotal"  # a partial sum ("Sub total", "Teilsumme", "Suma cząstkowa") is never the total
     return kind
 
 
@@ -107,6 +110,242 @@ def money_in(value: str, currency_hint: str = "") -> Money | None:
 def money_text(value: str) -> str:
     match = PRICE_RE.search(value or "")
     return match.group(0) if match else (value or "")
+
+
+# ------------------------------------------------------------------------------------------------ step rows
+
+_LEAF_SKIP = {"SCRIPT", "STYLE", "NOSCRIPT", "OPTION", "SELECT", "BUTTON"}
+_LAYOUT_LEAVES = 3000  # at most this many text leaves are compared by layout
+_ROW_TEXT = 250  # a block holding more text than this is a list or a whole box, not one row
+
+
+def _priced(text: str) -> bool:
+    return PRICE_RE.search(text) is not None
+
+
+def _value_like(value: str) -> bool:
+    """A value a price row can have: a price, a bare zero, or one word saying it is free."""
+    return _priced(value) or value == "0" or (re.fullmatch(r"\w+", value) is not None
+                                              and lexicon.matches("price_free", value))
+
+
+def _union(boxes: list[dict[str, float] | None]) -> dict[str, float] | None:
+    found = [b for b in boxes if b and b.get("width", 0) > 0 and b.get("height", 0) > 0]
+    if not found:
+        return None
+    left, top = min(b["x"] for b in found), min(b["y"] for b in found)
+    right = max(b["x"] + b["width"] for b in found)
+    bottom = max(b["y"] + b["height"] for b in found)
+    return {"x": left, "y": top, "width": right - left, "height": bottom - top}
+
+
+class StepPage:
+    """A checkout step as the browser recorded it (one node per element, in document order: see
+    ``checkout._STEP_JS``), with the tree questions the row reader asks."""
+
+    def __init__(self, nodes: list[dict[str, Any]]):
+        self.nodes = nodes
+        count = len(nodes)
+        self.parent = [int(n.get("p", -1)) if 0 <= int(n.get("p", -1)) < i else -1 for i, n in enumerate(nodes)]
+        self.children: list[list[int]] = [[] for _ in range(count)]
+        self.end = list(range(count))  # the last node of each element's subtree (document order)
+        for i in range(count - 1, -1, -1):
+            p = self.parent[i]
+            if p >= 0:
+                self.end[p] = max(self.end[p], self.end[i])
+        for i, p in enumerate(self.parent):
+            if p >= 0:
+                self.children[p].append(i)
+        # the texts of the forms' submit buttons inside each element
+        self.submits: dict[int, list[str]] = {}
+        for i, n in enumerate(nodes):
+            if n.get("submit") is not None:
+                p = self.parent[i]
+                while p >= 0:
+                    self.submits.setdefault(p, []).append(str(n["submit"]))
+                    p = self.parent[p]
+
+    def text(self, i: int) -> str:
+        return str(self.nodes[i].get("text") or "")
+
+    def own(self, i: int) -> str:
+        return str(self.nodes[i].get("own") or "")
+
+    def tag(self, i: int) -> str:
+        return str(self.nodes[i].get("tag") or "").upper()
+
+    def visible(self, i: int) -> bool:
+        return bool(self.nodes[i].get("visible"))
+
+    def box(self, i: int) -> dict[str, float] | None:
+        box = self.nodes[i].get("box")
+        return box if isinstance(box, dict) else None
+
+    def contains(self, outer: int, inner: int) -> bool:
+        return outer <= inner <= self.end[outer]
+
+    def within(self, i: int, tags: tuple[str, ...]) -> bool:
+        """The element or one of its ancestors is one of ``tags``."""
+        while i >= 0:
+            if self.tag(i) in tags:
+                return True
+            i = self.parent[i]
+        return False
+
+    def kid_nodes(self, i: int) -> list[int] | None:
+        """The element's children, None when the recording was cut short inside it."""
+        kids = self.children[i]
+        return kids if len(kids) == int(self.nodes[i].get("kids", 0)) else None
+
+    def offered(self, i: int) -> bool:
+        """An option offered with its own submit button ("Select option", "Wybierz" per delivery method): not
+        a charge. One row per choice: a block holding several choose buttons is the list, not a row."""
+        node = i
+        for _ in range(5):
+            if node <= 0:  # the page's body
+                return False
+            if len(self.text(node)) > _ROW_TEXT:
+                return False
+            mine = sum(1 for label in self.submits.get(node, []) if lexicon.matches("choose", label, whole=True))
+            if mine:
+                return mine == 1
+            node = self.parent[node]
+        return False
+
+    def unchosen(self, i: int) -> bool:
+        """An option row whose radio or checkbox is not ticked, or that is offered with its own submit."""
+        return self.nodes[i].get("choice") is False or self.offered(i)
+
+
+def step_rows(nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Candidate price rows of a recorded checkout step, in page order: ``{label, value, choice, box, strike}``.
+
+    Labels and values are paired by table rows, definition lists, an element's children (a label and one
+    price), a bare text node beside its label element, and by layout (a price on its own and the text on its
+    left on the same line, close in the tree too). An option row counts only when its radio or checkbox is
+    ticked; a method offered with its own "Select" submit is no charge. :func:`parse_rows` then reads them."""
+    page = StepPage(nodes)
+    rows: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    used: list[int] = []
+
+    def is_used(i: int) -> bool:
+        return any(u == i or page.contains(u, i) or page.contains(i, u) for u in used)
+
+    def push(label: str, value: str, el: int | None, choice: bool, row: list[int]) -> None:
+        label = re.sub(r"[:：]\s*$", "", " ".join(label.split()))
+        value = " ".join(value.split())
+        if not label or not value or len(label) > 120 or not _value_like(value):
+            return
+        key = label + "|" + value
+        if key in seen:
+            return
+        seen.add(key)
+        if el is not None:
+            used.append(el)
+        rows.append({"label": label, "value": value, "choice": choice, "box": _union([page.box(r) for r in row]),
+                     "strike": el is not None and bool(page.nodes[el].get("strike"))})
+
+    count = len(nodes)
+    for i in range(count):  # table rows: the last cell is the value
+        if page.tag(i) != "TR" or not page.visible(i) or page.offered(i):
+            continue
+        cells = [page.text(c) for c in range(i + 1, page.end[i] + 1) if page.tag(c) in ("TH", "TD")]
+        cells = [c for c in cells if c]
+        # a summary row listing its choices (WooCommerce's shipping row: one radio and price per method): the
+        # chosen one's price is the row's value
+        chosen = next((c for c in range(i + 1, page.end[i] + 1) if page.nodes[c].get("radio") is True), None)
+        if chosen is not None and len(cells) >= 2:
+            label = page.parent[chosen]  # its wrapping label, else its parent (a label beside it, its price)
+            a = label
+            while a > i:
+                if page.tag(a) == "LABEL":
+                    label = a
+                    break
+                a = page.parent[a]
+            price = PRICE_RE.search(page.text(label)) if label >= 0 else None
+            cells[-1] = price.group(0) if price else ""
+        if len(cells) >= 2:
+            push(" ".join(cells[:-1]), cells[-1], i, False, [i])
+    for i in range(count):  # definition lists
+        if page.tag(i) != "DT" or page.parent[i] < 0:
+            continue
+        siblings = page.children[page.parent[i]]
+        at = siblings.index(i)
+        dd = siblings[at + 1] if at + 1 < len(siblings) else None
+        if dd is not None and page.tag(dd) == "DD" and page.visible(i):
+            push(page.text(i), page.text(dd), dd, False, [i, dd])
+    for i in range(count):  # an element of two or three children: a label and one price (an option when chosen)
+        if page.tag(i) not in ("LI", "DIV", "P", "LABEL") or not page.visible(i) or page.within(i, ("TR", "DL")):
+            continue
+        kids = page.kid_nodes(i)
+        if kids is None or not 2 <= len(kids) <= 3:
+            continue
+        choice = page.nodes[i].get("choice")
+        if choice is False or page.offered(i):
+            continue
+        texts = [page.text(k) for k in kids]
+        if any(len(t) > 120 for t in texts) or sum(1 for t in texts if _priced(t)) != 1:
+            continue
+        if _priced(texts[-1]) and not _priced(texts[0]):
+            push(" ".join(texts[:-1]), texts[-1], kids[-1], choice is not None, [i])
+    for i in range(count):  # a label element with its value as a bare text node beside it
+        if page.tag(i) not in ("LI", "DIV", "P", "DD", "SPAN", "TD"):
+            continue
+        kids = page.kid_nodes(i)
+        if kids is None or len(kids) != 1 or page.within(i, ("TR", "DL")) or not page.visible(i) \
+                or page.nodes[i].get("chrome") or page.unchosen(i):
+            continue
+        own, inner = page.own(i), page.text(kids[0])
+        if not own or not inner or len(own) > 80 or len(inner) > 120:
+            continue
+        choice = page.nodes[i].get("choice") is not None
+        if _priced(own) and not _priced(inner) and not is_used(i):
+            push(inner, own, i, choice, [i])
+        elif _priced(inner) and not _priced(own) and not is_used(i):
+            push(own, inner, kids[0], choice, [i])
+    _layout_rows(page, push, is_used)
+    rows.sort(key=lambda r: r["box"]["y"] if r["box"] else 0)
+    return rows
+
+
+def _layout_rows(page: StepPage, push: Callable[[str, str, int | None, bool, list[int]], None],
+                 is_used: Callable[[int], bool]) -> None:
+    """By layout: a price on its own and the text on its left on the same line (labels and values in separate
+    boxes), close in the tree too (not a choice in the form beside a line of the summary)."""
+    leaves: list[tuple[int, dict[str, float]]] = []
+    for i in range(1, len(page.nodes)):
+        if len(leaves) > _LAYOUT_LEAVES:
+            break
+        own, box = page.own(i), page.box(i)
+        if page.tag(i) in _LEAF_SKIP or not own or len(own) > 120 or not page.visible(i) or box is None \
+                or page.nodes[i].get("chrome"):
+            continue
+        leaves.append((i, box))
+    priced = {i: _priced(page.own(i)) for i, _ in leaves}
+    for leaf, r in leaves:
+        own = page.own(leaf)
+        if not priced[leaf] or len(re.sub(r"[\W\d_]", "", PRICE_RE.sub("", own, count=1))) > 6 or is_used(leaf) \
+                or page.unchosen(leaf):
+            continue
+        mid = r["y"] + r["height"] / 2
+        best: tuple[int, dict[str, float]] | None = None
+        for other, o in leaves:
+            if other == leaf or priced[other] or o["x"] + o["width"] > r["x"] + 2:
+                continue
+            if abs(o["y"] + o["height"] / 2 - mid) > max(6, min(r["height"], o["height"]) / 2):
+                continue
+            if r["x"] - (o["x"] + o["width"]) > 700:
+                continue
+            if best is None or o["x"] + o["width"] > best[1]["x"] + best[1]["width"]:
+                best = (other, o)
+        if best is None or is_used(best[0]):
+            continue
+        common = page.parent[best[0]]
+        while common >= 0 and not page.contains(common, leaf):
+            common = page.parent[common]
+        if common >= 0 and len(page.text(common)) <= _ROW_TEXT:
+            push(page.own(best[0]), own, leaf, page.nodes[leaf].get("choice") is not None, [best[0], leaf])
 
 
 @dataclass

@@ -569,6 +569,12 @@ LEXICON: dict[str, dict[str, list[str]]] = {
         "cs": ["mezisoučet", "zboží", "produkty", "cena zboží"],
         "de": ["zwischensumme", "artikel", "warenwert"],
     },
+    # a qualifier that makes a total word partial: "Sub total", "Zwischensumme", "Suma częściowa" are no total
+    "price_partial": {
+        "en": ["sub total", "sub-total", "subtotal"], "pl": ["częściow", "cząstkow", "podsum"],
+        "uk": ["проміжн", "частков"], "ru": ["промежуточн", "подытог"], "sk": ["medzisúčet", "medzisucet", "čiastkov"],
+        "cs": ["mezisoučet", "mezisoucet", "dílčí", "částečn"], "de": ["zwischen", "teilsumme", "teilbetrag"],
+    },
     "price_shipping": {
         "en": ["shipping", "delivery", "postage", "carriage", "courier"],
         "pl": ["dostaw", "wysyłk", "koszt dostawy", "przesył", "kurier"],

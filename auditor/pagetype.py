@@ -103,19 +103,20 @@ def classify_page(
     headings: list[str] | None = None,
     structured: dict[str, Any] | None = None,
     html: str | None = None,
+    view: Any = None,
 ) -> tuple[str, list[str], float]:
     """Return ``(page_type, reasons, confidence)``.
 
     Evidence by trust: structured data naming a product; what a shopper sees (``html``: one main price next to
     an add-to-basket control is a product page, a grid of product cards a category, see
     :mod:`auditor.pageview`); structured data of other types; URL words (the path only: a query string's
-    words are filters, not the page's kind); the title and main heading.
+    words are filters, not the page's kind); the title and main heading. ``view``: the page's
+    :func:`auditor.pageview.shopper_view` when the caller has it already (else it is read from ``html``).
     """
     if is_home(url, home_url):
         return "home", ["the start page"], 1.0
     types = structured_types(structured or {})
-    view = None
-    if html:
+    if view is None and html:
         from auditor.pageview import shopper_view
 
         view = shopper_view(html)

@@ -103,12 +103,17 @@ def _item_row(item: AffectedItem) -> dict[str, Any]:
             "change": item.change}
 
 
-def group_findings(findings: list[Finding]) -> list[Finding]:
+def group_findings(findings: list[Finding], shots: set[str] | frozenset[str] = frozenset()) -> list[Finding]:
     """One finding per (check, rule): a rule that fired on several items becomes a finding showing its worst
-    item (title, message, evidence and screenshot) with every item in ``items`` (own fingerprint, URL, severity,
-    baseline change) and a ``details`` table of them. The group's id is stable (a fingerprint of check and
-    rule); its severity is the worst item's; its ``change`` is "new" when any item is new. A finding already
-    grouped is left as it is, so this is idempotent."""
+    item (title, message, evidence and screenshot; among items of the worst severity, one whose page is in
+    ``shots``, the URLs of pages with a screenshot, or whose evidence names one) with every item in ``items``
+    (own fingerprint, URL, severity, baseline change) and a ``details`` table of them. The group's id is stable
+    (a fingerprint of check and rule); its severity is the worst item's; its ``change`` is "new" when any item
+    is new. A finding already grouped is left as it is, so this is idempotent."""
+
+    def pictured(f: Finding) -> bool:
+        return f.url in shots or bool(isinstance(f.evidence, dict) and f.evidence.get("screenshot"))
+
     order: dict[tuple[str, str], list[Finding]] = {}
     for f in findings:
         order.setdefault((f.check, f.rule), []).append(f)
@@ -117,7 +122,7 @@ def group_findings(findings: list[Finding]) -> list[Finding]:
         if len(members) == 1 or any(m.items for m in members):
             out.extend(members)
             continue
-        members = sorted(members, key=lambda f: (-SEVERITY_ORDER[f.severity], f.url, f.id))
+        members = sorted(members, key=lambda f: (-SEVERITY_ORDER[f.severity], not pictured(f), f.url, f.id))
         worst = members[0]
         items = [AffectedItem(id=m.id, url=m.url, title=m.title, message=m.message, severity=m.severity,
                               change=m.change, texts=m.texts, evidence=m.evidence) for m in members]
@@ -143,11 +148,12 @@ def group_findings(findings: list[Finding]) -> list[Finding]:
 def finish(result: AuditResult) -> AuditResult:
     """Group repeated findings and compute the scores and top fixes (after ignores and the baseline)."""
     grouped = []
+    shots = {p.url for p in result.pages if p.screenshot}
     for check in result.checks:
-        check.findings = group_findings(check.findings)
+        check.findings = group_findings(check.findings, shots)
         grouped.extend(check.findings)
     known = {c.id for c in result.checks}
-    grouped += group_findings([f for f in result.findings if f.check not in known])
+    grouped += group_findings([f for f in result.findings if f.check not in known], shots)
     kept = {f.id for f in result.findings}
     # result.findings is the contract list (ignored findings already left it): keep its membership
     result.findings = [f for f in grouped if f.id in kept or any(i.id in kept for i in f.items)]

@@ -132,3 +132,26 @@ def test_a_price_followed_by_the_name_it_buys_is_a_line_a_sentence_is_not():
                           ("Doprava", "Zásilkovna 79 Kč, doručení za 2–3 pracovní dny"),
                           ("Doprava", "4,49 € Kuriér GLS, doručenie do 1–2 pracovných dní")), "")
     assert [(line.label, line.amount) for line in got] == [("Doprava", 2.99), ("Platba", 1.2)]
+
+
+@pytest.mark.parametrize("sub, shipping, total, values", [
+    ("Sub total", "Shipping", "Order total", ("£12.00", "£4.90", "£16.90")),
+    ("Suma częściowa", "Dostawa", "Do zapłaty", ("12,00 zł", "4,90 zł", "16,90 zł")),
+    ("Проміжна сума", "Доставка", "Разом", ("12,00 грн", "4,90 грн", "16,90 грн")),
+    ("Промежуточная сумма", "Доставка", "Итого", ("12,00 ₽", "4,90 ₽", "16,90 ₽")),
+    ("Čiastková suma", "Doprava", "Spolu", ("12,00 €", "4,90 €", "16,90 €")),
+    ("Dílčí součet", "Doprava", "Celkem", ("12,00 Kč", "4,90 Kč", "16,90 Kč")),
+    ("Teilsumme", "Versand", "Gesamtsumme", ("12,00 €", "4,90 €", "16,90 €")),
+])
+def test_a_partial_sum_is_never_the_total_in_every_language(sub, shipping, total, values):
+    got = parse_rows(rows((sub, values[0]), (shipping, values[1]), (total, values[2])), "")
+    assert kinds(got) == [("subtotal", 12.0), ("shipping", 4.9), ("total", 16.9)]
+    assert reconcile(got).reconciled is True
+
+
+@pytest.mark.parametrize("label", ["Sub total", "Sub-total", "Sub Total", "Zwischensumme", "Zwischen-Summe",
+                                   "Suma częściowa", "Suma cząstkowa", "Проміжний підсумок", "Промежуточный итог",
+                                   "Medzisúčet", "Mezisoučet"])
+def test_sub_total_spellings_alone_are_subtotals(label):
+    # the Oscar-shaped basket: a "Sub total" line with no total after it is still no total
+    assert kinds(parse_rows(rows((label, "€12.00")), "")) == [("subtotal", 12.0)]

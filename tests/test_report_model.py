@@ -171,6 +171,19 @@ def test_a_rule_on_many_products_is_one_finding_with_a_table_of_items():
     assert top.severity == "high" and top.url == "https://shop.example/p/zz" and len(top.items) == 4
 
 
+def test_a_group_shows_an_item_whose_page_has_a_screenshot():
+    # the crawl keeps screenshots of a few product pages only: among the worst items, one that has a picture leads
+    items = _product_findings(5)
+    for f in items:
+        del f.evidence["screenshot"]
+    group = group_findings(items, {"https://shop.example/p/3"})[0]
+    assert group.url == "https://shop.example/p/3" and len(group.items) == 5
+    assert group_findings(items)[0].url == "https://shop.example/p/0"  # no screenshot anywhere: by URL
+    # ... but never at the cost of severity
+    items[0].severity = "high"
+    assert group_findings(items, {"https://shop.example/p/3"})[0].url == "https://shop.example/p/0"
+
+
 def test_baselines_still_compare_items_of_a_grouped_finding(tmp_path):
     def result_of(findings):
         check = CheckResult(id="product-info", title="Product", category="product", status="fail",

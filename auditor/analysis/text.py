@@ -39,7 +39,7 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from auditor import lexicon
+from auditor import lexicon, textstat_light
 
 
 def _term_regex(term: str) -> str:
@@ -261,21 +261,13 @@ class Readability:
         }
 
 
-@lru_cache(maxsize=1)
-def _cmudict_installed() -> bool:
-    try:
-        import nltk
-
-        nltk.data.find("corpora/cmudict")
-        return True
-    except Exception:
-        return False
+_cmudict_installed = textstat_light.cmudict_installed
 
 
 def _english_flesch_offline(text: str) -> float:
     import pyphen
-    import textstat
 
+    textstat = textstat_light.load()
     words = textstat.lexicon_count(text)
     sentences_ = max(1, textstat.sentence_count(text))
     if not words:
@@ -288,7 +280,7 @@ def _english_flesch_offline(text: str) -> float:
 
 def readability(text: str, lang: str | None) -> Readability | None:
     """Readability of ``text`` in ``lang`` (see the module docstring); None when there is nothing to read."""
-    import textstat
+    textstat = textstat_light.load()
 
     text = (text or "").strip()
     words = textstat.lexicon_count(text) if text else 0
