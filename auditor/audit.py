@@ -9,9 +9,10 @@ writes the reports (:func:`reports.write_reports`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from auditor.config import Config
 from auditor.defaults import DEFAULTS

@@ -16,8 +16,9 @@ import shutil
 import signal
 import subprocess
 import sys
+from collections.abc import AsyncIterator, Coroutine
 from pathlib import Path
-from typing import Any, AsyncIterator, Coroutine, TypeVar
+from typing import Any, TypeVar
 
 from auditor.errors import STOP, CannotRunError, Terminated
 

@@ -21,21 +21,29 @@ import contextlib
 import json
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 from urllib.parse import urlsplit
 
-from auditor import lexicon, safety
+from auditor import lexicon, safety, shopper
 from auditor.browser import evaluate_json
 from auditor.consent import dismiss_overlays
-from auditor.model import Checkbox, CheckoutStep, CheckoutWalk, OrderSuspicion, PageArtifact, PriceLine
-from auditor.ledger import apply as read_ledger, parse_rows, step_rows
+from auditor.ledger import apply as read_ledger
+from auditor.ledger import parse_rows, step_rows
+from auditor.model import (
+    Checkbox,
+    CheckoutStep,
+    CheckoutWalk,
+    OrderSuspicion,
+    PageArtifact,
+    PriceLine,
+    StepKind,
+)
 from auditor.pageview import ADD_NAME_RE, ADD_URL_RE, PRICE_RE
 from auditor.prices import Money, parse_price, price_from_structured
-from auditor import shopper
-
 
 MAX_STEPS = 8
 ACTION_TIMEOUT_MS = 8_000
@@ -58,7 +66,7 @@ class TestCustomer:
     country: str = ""
 
     @classmethod
-    def for_language(cls, lang: str) -> "TestCustomer":
+    def for_language(cls, lang: str) -> TestCustomer:
         by_lang = {
             "pl": dict(street="ul. Testowa 1", city="Warszawa", postcode="00-950", phone="+48 500 000 000"),
             "uk": dict(street="вул. Тестова 1", city="Київ", postcode="01001", phone="+380 50 000 0000"),
@@ -71,7 +79,7 @@ class TestCustomer:
         return cls(**by_lang.get(lang, by_lang["en"]))
 
     @classmethod
-    def for_country(cls, code: str, lang: str = "en") -> "TestCustomer":
+    def for_country(cls, code: str, lang: str = "en") -> TestCustomer:
         """An address valid in the country a form preselects (ISO code); the page language otherwise."""
         other = {
             "AT": dict(street="Teststraße 1", city="Wien", postcode="1010", phone="+43 660 0000000"),
@@ -216,7 +224,7 @@ def _parse_rows(rows: list[dict[str, Any]], currency_hint: str) -> list[PriceLin
     return parse_rows(rows, currency_hint)
 
 
-def _step_kind(data: dict[str, Any], has_final: bool, index: int) -> str:
+def _step_kind(data: dict[str, Any], has_final: bool, index: int) -> StepKind:
     hints = " ".join(data["fieldHints"])
     names = " ".join(r["name"] + " " + r["label"] for r in data["radios"]).lower()
     if has_final:
@@ -608,7 +616,12 @@ class Walker:
         candidates = await page.evaluate(_CLICKABLES_JS)
         for c in candidates:
             if lexicon.matches("guest", c["text"]) and not _is_final(c["text"]) and c["region"] == "main":
-                await self._click_best(page, lambda x, i=c["index"]: 100 if x["index"] == i else 0, minimum=1)
+                index = c["index"]
+
+                def this_one(x: dict[str, Any], i: int = index) -> int:
+                    return 100 if x["index"] == i else 0
+
+                await self._click_best(page, this_one, minimum=1)
                 await self._settle(page)
                 return
 
@@ -624,7 +637,7 @@ class Walker:
                 found.append(s)
         return found[:30]
 
-    async def _record(self, page: Any, walk: CheckoutWalk, index: int, kind: str | None, clicks: int,
+    async def _record(self, page: Any, walk: CheckoutWalk, index: int, kind: StepKind | None, clicks: int,
                       final: dict[str, Any] | None = None, currency: str = "") -> CheckoutStep:
         data = await evaluate_json(page, _STEP_JS)
         text = data["text"]

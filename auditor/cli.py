@@ -12,14 +12,23 @@ import signal
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 import typer
 
 from auditor import __version__
 from auditor.defaults import DEFAULTS
-from auditor.errors import (EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, STOP, ClearcartError,
-                            Terminated, UsageError, output_error)
+from auditor.errors import (
+    EXIT_CANNOT_RUN,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    STOP,
+    ClearcartError,
+    Terminated,
+    UsageError,
+    output_error,
+)
 
 EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT)
 EXIT_TERMINATED = 143  # SIGTERM (128 + SIGTERM)
@@ -88,7 +97,7 @@ def _writable(folder: Path) -> None:
         raise output_error(exc, folder) from exc
 
 
-def _say_unread(console: "_Console", artifacts: Any) -> None:
+def _say_unread(console: _Console, artifacts: Any) -> None:
     """Name the linked pages the crawl did not read (robots.txt, page budget, failures, off-site redirects)."""
     unread = list(artifacts.unread)
     if not unread:
@@ -106,7 +115,7 @@ def _say_unread(console: "_Console", artifacts: Any) -> None:
         console.say(f"not read, {words.get(reason, reason)}: {len(items)} page(s): {names}{more}")
 
 
-def _split(values: Optional[list[str]]) -> list[str]:
+def _split(values: list[str] | None) -> list[str]:
     return [v.strip() for value in values or [] for v in value.split(",") if v.strip()]
 
 
@@ -122,7 +131,7 @@ class _Console:
         self._progress: Any = None
         self._task: Any = None
 
-    def __enter__(self) -> "_Console":
+    def __enter__(self) -> _Console:
         if self.enabled:
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
@@ -167,7 +176,7 @@ def _say_orders(suspected: list[Any]) -> None:
 
 
 def _report_and_exit(result: Any, out: Path, formats: list[str], fail_on: str, console: _Console,
-                     fail_on_new: bool = False, lang: str = "en", assets_dir: Optional[Path] = None) -> None:
+                     fail_on_new: bool = False, lang: str = "en", assets_dir: Path | None = None) -> None:
     from reports import write_reports
 
     _say_orders(result.order_suspected)
@@ -203,13 +212,13 @@ def _report_and_exit(result: Any, out: Path, formats: list[str], fail_on: str, c
 
 
 def _evaluate(artifacts: Any, config: Any, fail_on: str, only: list[str], skip: list[str],
-              baseline: Optional[Path], allow_incomplete: bool = False) -> Any:
+              baseline: Path | None, allow_incomplete: bool = False) -> Any:
     from auditor.audit import evaluate
 
     return evaluate(artifacts, config, fail_on, only, skip, baseline, allow_incomplete)
 
 
-def _fail_on(config: Any, cli_value: Optional[FailOn]) -> str:
+def _fail_on(config: Any, cli_value: FailOn | None) -> str:
     value = config.value("fail-on", cli_value.value if cli_value else None, DEFAULTS.fail_on)
     if value not in FailOn.__members__:
         raise UsageError(f"fail-on = '{value}' in {config.path} is not a severity",
@@ -230,8 +239,8 @@ REPORT_LANG_HELP = (f"Language of report.html: en, pl, uk or de (config file: re
                     f"Default: {DEFAULTS.report_lang}.")
 
 
-def _settings(config_file: Optional[Path], fmt: Optional[str], fail_on: Optional[FailOn],
-              report_lang: Optional[str]) -> tuple[Any, list[str], str, str]:
+def _settings(config_file: Path | None, fmt: str | None, fail_on: FailOn | None,
+              report_lang: str | None) -> tuple[Any, list[str], str, str]:
     """What every reporting command reads first: the config file, then the formats, the failure threshold and the
     report language (each: CLI beats the file, the file beats the default); any of them wrong is a usage error."""
     from auditor.config import load_config
@@ -241,7 +250,7 @@ def _settings(config_file: Optional[Path], fmt: Optional[str], fail_on: Optional
     return config, formats, _fail_on(config, fail_on), _report_lang(config, report_lang)
 
 
-def _report_lang(config: Any, cli_value: Optional[str]) -> str:
+def _report_lang(config: Any, cli_value: str | None) -> str:
     """The report language: CLI beats the config file, the file beats "en"; an unknown one is a usage error."""
     from reports.i18n import check_language
 
@@ -253,7 +262,7 @@ TEXT_COLUMN_HELP = ("The column (CSV) or key (JSON, dotted for nested) holding t
                     "found by its name. Config file: text-column in the tickets table.")
 
 
-def _ticket_options(config: Any, tickets: Optional[Path], text_column: Optional[str]) -> dict[str, Any]:
+def _ticket_options(config: Any, tickets: Path | None, text_column: str | None) -> dict[str, Any]:
     """The ticket import's options (CLI beats [tickets] in the config file), after checking the export can be
     read at all: a missing, unreadable or unknown file is a usage error before any browsing."""
     column = config.ticket_value("text-column", text_column)
@@ -267,7 +276,7 @@ def _ticket_options(config: Any, tickets: Optional[Path], text_column: Optional[
     return {"text_column": column}
 
 
-def _say_tickets(console: "_Console", artifacts: Any) -> None:
+def _say_tickets(console: _Console, artifacts: Any) -> None:
     t = artifacts.tickets
     if t is None:
         return
@@ -280,40 +289,41 @@ def _say_tickets(console: "_Console", artifacts: Any) -> None:
 def scan(
     url: str = typer.Argument(..., help="The store's home page, e.g. https://shop.example.com/"),
     out: Path = typer.Option(Path("clearcart-report"), "--out", "-o", help=OUT_HELP),
-    max_pages: Optional[int] = typer.Option(None, "--max-pages", min=1, max=5000,
+    max_pages: int | None = typer.Option(None, "--max-pages", min=1, max=5000,
                                             help=f"Page budget of the crawl. Default: {DEFAULTS.max_pages}."),
-    concurrency: Optional[int] = typer.Option(None, "--concurrency", min=1, max=16,
+    concurrency: int | None = typer.Option(None, "--concurrency", min=1, max=16,
                                               help=f"Pages loaded at once. Default: {DEFAULTS.concurrency}."),
-    products: Optional[int] = typer.Option(None, "--products", min=0, max=1000,
-                                           help=f"Product pages sampled across categories. Default: {DEFAULTS.products}."),
+    products: int | None = typer.Option(None, "--products", min=0, max=1000,
+                                           help="Product pages sampled across categories. "
+                                                f"Default: {DEFAULTS.products}."),
     ignore_robots: bool = typer.Option(False, "--ignore-robots", help="Ignore robots.txt (your own store only)."),
-    page_timeout: Optional[float] = typer.Option(None, "--page-timeout", min=5, max=600,
+    page_timeout: float | None = typer.Option(None, "--page-timeout", min=5, max=600,
                                                  help="Hard deadline of one page in seconds: a page still loading "
                                                       "or running a script then is abandoned as failed and the "
                                                       f"crawl goes on. Default: {DEFAULTS.page_timeout_s:g}."),
-    checkout_products: Optional[int] = typer.Option(None, "--checkout-products", min=0, max=20,
+    checkout_products: int | None = typer.Option(None, "--checkout-products", min=0, max=20,
                                                     help="Products walked through checkout, never ordering "
                                                          f"(0: no walk). Default: {DEFAULTS.checkout_products}."),
-    journey: Optional[Path] = typer.Option(None, "--journey", help="A Chrome DevTools Recorder JSON export to "
+    journey: Path | None = typer.Option(None, "--journey", help="A Chrome DevTools Recorder JSON export to "
                                            "replay instead of the checkout heuristics."),
     journey_rebase: bool = typer.Option(False, "--journey-rebase", help="Replay the journey on the scanned "
                                         "store's address (it was recorded on staging or another port)."),
-    walk: Optional[WalkMode] = typer.Option(None, "--walk", help="The checkout walk: checkout (to the last step "
+    walk: WalkMode | None = typer.Option(None, "--walk", help="The checkout walk: checkout (to the last step "
                                             "before ordering, never ordering), basket (stop at the basket) or off. "
                                             f"Config file: walk. Default: {DEFAULTS.walk}."),
-    tickets: Optional[Path] = typer.Option(None, "--tickets", help=TICKETS_HELP),
-    text_column: Optional[str] = typer.Option(None, "--text-column", help=TEXT_COLUMN_HELP),
+    tickets: Path | None = typer.Option(None, "--tickets", help=TICKETS_HELP),
+    text_column: str | None = typer.Option(None, "--text-column", help=TEXT_COLUMN_HELP),
     gather_only: bool = typer.Option(False, "--gather-only",
                                      help="Stop after saving artifacts; run `clearcart check` later."),
-    fmt: Optional[str] = typer.Option(None, "--format", "-f", help=FORMAT_HELP),
-    report_lang: Optional[str] = typer.Option(None, "--report-lang", help=REPORT_LANG_HELP),
-    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help=FAIL_ON_HELP),
-    only: Optional[list[str]] = typer.Option(None, "--only",
+    fmt: str | None = typer.Option(None, "--format", "-f", help=FORMAT_HELP),
+    report_lang: str | None = typer.Option(None, "--report-lang", help=REPORT_LANG_HELP),
+    fail_on: FailOn | None = typer.Option(None, "--fail-on", help=FAIL_ON_HELP),
+    only: list[str] | None = typer.Option(None, "--only",
                                              help="Run only these checks (ids, repeatable or comma-separated)."),
-    skip: Optional[list[str]] = typer.Option(None, "--skip", help="Skip these checks."),
-    baseline: Optional[Path] = typer.Option(None, "--baseline", help=BASELINE_HELP),
+    skip: list[str] | None = typer.Option(None, "--skip", help="Skip these checks."),
+    baseline: Path | None = typer.Option(None, "--baseline", help=BASELINE_HELP),
     fail_on_new: bool = typer.Option(False, "--fail-on-new", help=FAIL_NEW_HELP),
-    config_file: Optional[Path] = typer.Option(None, "--config", help=CONFIG_HELP),
+    config_file: Path | None = typer.Option(None, "--config", help=CONFIG_HELP),
     allow_incomplete: bool = typer.Option(False, "--allow-incomplete", help=ALLOW_INCOMPLETE_HELP),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display."),
 ) -> None:
@@ -358,16 +368,16 @@ def scan(
 @app.command()
 def check(
     artifacts_dir: Path = typer.Argument(..., help="An artifacts folder written by `clearcart scan` (OUT/artifacts)."),
-    out: Optional[Path] = typer.Option(None, "--out", "-o",
+    out: Path | None = typer.Option(None, "--out", "-o",
                                        help="Folder for the reports (default: beside the artifacts)."),
-    fmt: Optional[str] = typer.Option(None, "--format", "-f", help=FORMAT_HELP),
-    report_lang: Optional[str] = typer.Option(None, "--report-lang", help=REPORT_LANG_HELP),
-    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help=FAIL_ON_HELP),
-    only: Optional[list[str]] = typer.Option(None, "--only", help="Run only these checks."),
-    skip: Optional[list[str]] = typer.Option(None, "--skip", help="Skip these checks."),
-    baseline: Optional[Path] = typer.Option(None, "--baseline", help=BASELINE_HELP),
+    fmt: str | None = typer.Option(None, "--format", "-f", help=FORMAT_HELP),
+    report_lang: str | None = typer.Option(None, "--report-lang", help=REPORT_LANG_HELP),
+    fail_on: FailOn | None = typer.Option(None, "--fail-on", help=FAIL_ON_HELP),
+    only: list[str] | None = typer.Option(None, "--only", help="Run only these checks."),
+    skip: list[str] | None = typer.Option(None, "--skip", help="Skip these checks."),
+    baseline: Path | None = typer.Option(None, "--baseline", help=BASELINE_HELP),
     fail_on_new: bool = typer.Option(False, "--fail-on-new", help=FAIL_NEW_HELP),
-    config_file: Optional[Path] = typer.Option(None, "--config", help=CONFIG_HELP),
+    config_file: Path | None = typer.Option(None, "--config", help=CONFIG_HELP),
     allow_incomplete: bool = typer.Option(False, "--allow-incomplete", help=ALLOW_INCOMPLETE_HELP),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the report paths."),
 ) -> None:
@@ -391,22 +401,23 @@ def check(
 @app.command("tickets")
 def tickets_command(
     file: Path = typer.Argument(..., help=TICKETS_HELP),
-    site: Optional[str] = typer.Option(None, "--site", help="Crawl this store for its FAQ and help pages "
+    site: str | None = typer.Option(None, "--site", help="Crawl this store for its FAQ and help pages "
                                        "(the crawl only: no checkout walk)."),
-    faq_artifacts: Optional[Path] = typer.Option(None, "--faq-artifacts", help="Reuse the artifacts folder of an "
+    faq_artifacts: Path | None = typer.Option(None, "--faq-artifacts", help="Reuse the artifacts folder of an "
                                                  "earlier scan (OUT/artifacts) instead of crawling."),
-    text_column: Optional[str] = typer.Option(None, "--text-column", help=TEXT_COLUMN_HELP),
+    text_column: str | None = typer.Option(None, "--text-column", help=TEXT_COLUMN_HELP),
     out: Path = typer.Option(Path("clearcart-report"), "--out", "-o",
                              help="Folder for the reports; with --site, artifacts go to OUT/artifacts."),
-    max_pages: Optional[int] = typer.Option(None, "--max-pages", min=1, max=5000,
-                                            help=f"With --site: page budget of the crawl. Default: {DEFAULTS.max_pages}."),
-    products: Optional[int] = typer.Option(None, "--products", min=0, max=1000,
+    max_pages: int | None = typer.Option(None, "--max-pages", min=1, max=5000,
+                                            help="With --site: page budget of the crawl. "
+                                                 f"Default: {DEFAULTS.max_pages}."),
+    products: int | None = typer.Option(None, "--products", min=0, max=1000,
                                            help=f"With --site: product pages sampled. Default: {DEFAULTS.products}."),
     ignore_robots: bool = typer.Option(False, "--ignore-robots", help="Ignore robots.txt (your own store only)."),
-    fmt: Optional[str] = typer.Option(None, "--format", "-f", help=FORMAT_HELP),
-    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help=FAIL_ON_HELP),
-    config_file: Optional[Path] = typer.Option(None, "--config", help=CONFIG_HELP),
-    report_lang: Optional[str] = typer.Option(None, "--report-lang", help=REPORT_LANG_HELP),
+    fmt: str | None = typer.Option(None, "--format", "-f", help=FORMAT_HELP),
+    fail_on: FailOn | None = typer.Option(None, "--fail-on", help=FAIL_ON_HELP),
+    config_file: Path | None = typer.Option(None, "--config", help=CONFIG_HELP),
+    report_lang: str | None = typer.Option(None, "--report-lang", help=REPORT_LANG_HELP),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display."),
 ) -> None:
     """Import support tickets and report the frequent questions the site's FAQ does not answer (faq-gaps)."""
@@ -429,7 +440,8 @@ def tickets_command(
                 max_pages=config.value("max-pages", max_pages, DEFAULTS.max_pages),
                 concurrency=config.value("concurrency", None, DEFAULTS.concurrency),
                 products=config.value("products", products, DEFAULTS.products),
-                respect_robots=False if ignore_robots else config.value("respect-robots", None, DEFAULTS.respect_robots),
+                respect_robots=False if ignore_robots
+                else config.value("respect-robots", None, DEFAULTS.respect_robots),
                 page_timeout_s=config.value("page-timeout", None, DEFAULTS.page_timeout_s),
             )
             _writable(out / "artifacts")
@@ -470,10 +482,10 @@ def demo(
     variant: str = typer.Option("good", "--variant", help="Demo store variant (see `clearcart demo --list`)."),
     out: Path = typer.Option(Path("clearcart-report/demo"), "--out", "-o", help=OUT_HELP),
     list_variants: bool = typer.Option(False, "--list", help="List the demo store variants and exit."),
-    tickets: Optional[Path] = typer.Option(None, "--tickets", help="A ticket export to check the FAQ against. "
+    tickets: Path | None = typer.Option(None, "--tickets", help="A ticket export to check the FAQ against. "
                                            "Default: the bundled sample export in the store's language."),
     no_tickets: bool = typer.Option(False, "--no-tickets", help="Audit without support tickets."),
-    report_lang: Optional[str] = typer.Option(None, "--report-lang", help=REPORT_LANG_HELP),
+    report_lang: str | None = typer.Option(None, "--report-lang", help=REPORT_LANG_HELP),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display."),
 ) -> None:
     """Serve the bundled demo store on 127.0.0.1, audit it, write the report and print its path."""
@@ -529,18 +541,18 @@ def fleet(
                                 "CSV of store URLs. See docs/fleet.md."),
     out: Path = typer.Option(Path("clearcart-fleet"), "--out", "-o", help="Folder for the portfolio and every "
                              "store's reports (OUT/<store>/<run id>/)."),
-    db: Optional[str] = typer.Option(None, "--db", help=FLEET_DB_HELP),
-    broker: Optional[str] = typer.Option(None, "--broker", help="redis://HOST:PORT/0: run the audits as Celery "
+    db: str | None = typer.Option(None, "--db", help=FLEET_DB_HELP),
+    broker: str | None = typer.Option(None, "--broker", help="redis://HOST:PORT/0: run the audits as Celery "
                                          "tasks on `clearcart worker`s instead of the local pool."),
-    workers: Optional[int] = typer.Option(None, "--workers", min=1, max=64, help="Local pool: audits at once "
+    workers: int | None = typer.Option(None, "--workers", min=1, max=64, help="Local pool: audits at once "
                                           "(one browser each). Default: the CPU count."),
     retries: int = typer.Option(2, "--retries", min=0, max=10, help="Retries of a failing store before it is "
                                 "recorded as failed."),
     retry_delay: int = typer.Option(10, "--retry-delay", min=0, max=3600, help="With --broker: seconds between "
                                     "retries."),
-    timeout: Optional[float] = typer.Option(None, "--timeout", min=1, help="With --broker: give up waiting after "
+    timeout: float | None = typer.Option(None, "--timeout", min=1, help="With --broker: give up waiting after "
                                             "this many seconds (finished stores stay stored)."),
-    report_lang: Optional[str] = typer.Option(None, "--report-lang",
+    report_lang: str | None = typer.Option(None, "--report-lang",
                                               help="Language of portfolio.html: en, pl, uk or de."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display."),
 ) -> None:
@@ -582,12 +594,12 @@ def fleet(
 @app.command()
 def worker(
     broker: str = typer.Option(..., "--broker", help="redis://HOST:PORT/0, the same as `clearcart fleet --broker`."),
-    concurrency: Optional[int] = typer.Option(None, "--concurrency", "-c", min=1, max=64,
+    concurrency: int | None = typer.Option(None, "--concurrency", "-c", min=1, max=64,
                                               help="Audits at once (processes, one browser each). Default: CPUs."),
-    visibility_timeout: Optional[int] = typer.Option(None, "--visibility-timeout", min=1, help="Seconds before an "
+    visibility_timeout: int | None = typer.Option(None, "--visibility-timeout", min=1, help="Seconds before an "
                                                      "unacknowledged task (its worker died) is delivered again; "
                                                      "above the longest audit. Default: 3600."),
-    lock_ttl: Optional[int] = typer.Option(None, "--lock-ttl", min=1, help="Seconds a dead worker's store-host "
+    lock_ttl: int | None = typer.Option(None, "--lock-ttl", min=1, help="Seconds a dead worker's store-host "
                                            "lock lives on. Default: 120."),
     loglevel: str = typer.Option("INFO", "--loglevel", help="Celery log level."),
 ) -> None:
@@ -632,7 +644,7 @@ def history(
 
 
 @app.command("checks")
-def list_checks(check_id: Optional[str] = typer.Argument(None, help="A check id: print its full documentation.")) -> None:
+def list_checks(check_id: str | None = typer.Argument(None, help="A check id: print its full documentation.")) -> None:
     """List every check, or print one check's documentation."""
     import inspect
 
@@ -717,7 +729,8 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # never a traceback for the user; CLEARCART_DEBUG=1 shows it
         if _usage_error(exc):
             ctx = getattr(exc, "ctx", None)
-            format_message = getattr(exc, "format_message")
+            usage: Any = exc  # Click's UsageError (see _usage_error)
+            format_message = usage.format_message
             if type(exc).__name__ == "NoArgsIsHelpError":
                 print(format_message())
                 return EXIT_USAGE

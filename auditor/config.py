@@ -168,7 +168,6 @@ def find_config(explicit: str | Path | None = None, cwd: Path | None = None) -> 
 
 
 def load_config(explicit: str | Path | None = None, cwd: Path | None = None) -> Config:
-    import checks as registry
 
     path = find_config(explicit, cwd)
     if path is None:

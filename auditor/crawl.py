@@ -31,10 +31,11 @@ import urllib.error
 import urllib.request
 import zlib
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, Callable
 from email.utils import parsedate_to_datetime
+from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urldefrag, urljoin, urlsplit, urlunsplit
 
 from auditor import __version__, lexicon, widgets
@@ -603,7 +604,7 @@ class Crawler:
 
     def _next_level(self, visited: list[PageArtifact], state: _State, home: str) -> list[_Queued]:
         """Links of this level's pages not seen before, round-robin by the page they were found on."""
-        per_parent: "OrderedDict[str, list[_Queued]]" = OrderedDict()
+        per_parent: OrderedDict[str, list[_Queued]] = OrderedDict()
         for page in visited:
             if not page.is_ok or page.depth is None:
                 continue
@@ -765,7 +766,7 @@ class Crawler:
         try:
             try:
                 await asyncio.wait_for(self._load(page, artifact, state, number, first), deadline)
-            except asyncio.TimeoutError as exc:
+            except TimeoutError as exc:
                 self._stuck.add(page)  # its renderer may be spinning: the worker replaces the tab
                 raise PageDeadline(f"abandoned: the page did not finish within {deadline:g} s "
                                    "(a script kept it busy)") from exc

@@ -3,10 +3,19 @@ the same way and reports draw them by type only."""
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from auditor.model import (
-    N_, Bar, BarsDetails, Column, MatrixDetails, MatrixRow, TableDetails, TreeDetails, TreeNode,
+    N_,
+    Bar,
+    BarsDetails,
+    Column,
+    MatrixDetails,
+    MatrixRow,
+    TableDetails,
+    TreeDetails,
+    TreeNode,
 )
 
 MATRIX_ROWS = 300

@@ -7,9 +7,9 @@ the artifacts and goes on, so checks that need that stage say so instead of the 
 from __future__ import annotations
 
 import asyncio
-
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 from urllib.parse import urlsplit
 
 from auditor.browser import run_async
@@ -56,7 +56,8 @@ def gather(
         try:
             artifacts.checkout = run_async(_walk(artifacts, out_dir, checkout_products, journey_data, customer,
                                                  progress, walk, credentials,
-                                                 walk_timeout_s=WALK_PAGES * (settings or CrawlSettings()).page_timeout_s))
+                                                 walk_timeout_s=WALK_PAGES
+                                                 * (settings or CrawlSettings()).page_timeout_s))
         except ClearcartError:
             raise
         except Exception as exc:  # keep the crawl; the checkout checks will say the walk is missing
@@ -115,7 +116,7 @@ async def walk_within(walker: Any, browser: Any, product: Any, index: int, timeo
     ``page.evaluate`` then waits for ever) abandons that walk, keeps what it recorded, and the scan goes on."""
     try:
         return await asyncio.wait_for(walker.walk(browser, product, index), timeout=timeout_s)
-    except asyncio.TimeoutError:
+    except TimeoutError:
         walk = getattr(walker, "current", None)
         if walk is None or walk.product_url != product.final_url:
             from auditor.model import CheckoutWalk
@@ -139,7 +140,7 @@ async def _walk(artifacts: Artifacts, out_dir: Path, count: int, journey: dict[s
         if journey is not None:
             try:
                 return [await asyncio.wait_for(replay(browser, journey, out_dir, scope=scope), timeout=walk_timeout_s)]
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 from auditor.model import CheckoutWalk
 
                 source = str(journey.get("_file", ""))

@@ -30,10 +30,10 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from auditor import lexicon, safety
-from auditor.checkout import ACTION_TIMEOUT_MS, _CLICKABLES_JS, Walker, _final_candidate, page_price
+from auditor.checkout import _CLICKABLES_JS, ACTION_TIMEOUT_MS, Walker, _final_candidate, page_price
 from auditor.consent import dismiss_overlays
 from auditor.errors import UsageError
-from auditor.model import CheckoutWalk, OrderSuspicion
+from auditor.model import CheckoutWalk, OrderSuspicion, StepKind
 from auditor.prices import Money
 
 SUPPORTED = {"setViewport", "navigate", "click", "doubleClick", "change", "waitForElement", "scroll",
@@ -196,7 +196,7 @@ async def replay(browser: Any, journey: dict[str, Any], out_dir: Path, index: in
     clicks = 0
     seen: tuple[str, str] | None = None
 
-    async def record(kind: str | None = None, final: dict[str, Any] | None = None) -> None:
+    async def record(kind: StepKind | None = None, final: dict[str, Any] | None = None) -> None:
         nonlocal seen
         if kind is None and not walk.steps:
             kind = "product"

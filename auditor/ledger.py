@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from auditor import lexicon
-from auditor.model import PriceLine
+from auditor.model import LineKind, PriceLine
 from auditor.pageview import PRICE_RE
 from auditor.prices import Money, line_kind, parse_price
 
@@ -55,14 +55,15 @@ _COMPOUND_GROUPS = ("price_total", "price_subtotal", "price_shipping", "price_fe
                     "price_tax", "price_discount")
 
 
-def _compound_kind(label: str) -> str:
+def _compound_kind(label: str) -> LineKind:
     """The kind of a German compound label ("Standardversand", "Bestellsumme", "Versandkostenpauschale")."""
     text = label.lower()
     hits = {group for group in _COMPOUND_GROUPS
             if any(len(term) >= 5 and term in text for term in lexicon.terms(group, "de"))}
-    for group, kind in (("price_subtotal", "subtotal"), ("price_discount", "discount"), ("price_fee", "fee"),
-                        ("price_shipping", "shipping"), ("price_tax", "tax"), ("price_total", "total"),
-                        ("price_fee_generic", "fee")):
+    order: tuple[tuple[str, LineKind], ...] = (
+        ("price_subtotal", "subtotal"), ("price_discount", "discount"), ("price_fee", "fee"),
+        ("price_shipping", "shipping"), ("price_tax", "tax"), ("price_total", "total"), ("price_fee_generic", "fee"))
+    for group, kind in order:
         if group in hits:
             return kind
     return "other"
@@ -73,7 +74,7 @@ _COUNT_LABEL = re.compile(r"^\d+\s*(x\s*)?(items?|products?|položk\w*|položiek
                           r"товар\w*|sztuk\w*|szt\.?|ks|kusy|kusů)$", re.IGNORECASE)
 
 
-def kind_of(label: str) -> str:
+def kind_of(label: str) -> LineKind:
     if _COUNT_LABEL.match(label.strip()):
         return "subtotal"
     kind = line_kind(label)
@@ -408,8 +409,10 @@ def _priced_name(value: str) -> bool:
     """A value that is a price followed by the name of what it buys ("2,99 € Packeta – výdajné miesto", Shoptet's
     recapitulation): no sentence, so no further number after the price."""
     match = PRICE_RE.search(value)
-    rest = value[match.end():].strip() if match else ""
-    return bool(match) and not value[:match.start()].strip() and len(rest) <= 60 and not re.search(r"\d", rest)
+    if match is None:
+        return False
+    rest = value[match.end():].strip()
+    return not value[:match.start()].strip() and len(rest) <= 60 and not re.search(r"\d", rest)
 
 
 def _split_included(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

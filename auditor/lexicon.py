@@ -17,7 +17,7 @@ labels and suggested questions) is :mod:`auditor.tickets.taxonomy`.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 LANGUAGES = ("en", "pl", "uk", "ru", "sk", "cs", "de")
 
@@ -1388,7 +1388,7 @@ def terms(group: str, lang: str | None = None) -> list[str]:
     return list(seen)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _compiled(group: str, lang: str | None, whole: bool, anywhere: bool = False) -> re.Pattern[str]:
     alternatives = sorted({re.escape(t.lower()) for t in terms(group, lang)}, key=len, reverse=True)
     head = "" if anywhere else r"(?<!\w)"

@@ -12,9 +12,10 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-from datetime import datetime, timezone
+from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, Any, Callable, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, PrivateAttr
 
@@ -23,6 +24,8 @@ from auditor.defaults import DEFAULTS
 
 ARTIFACTS_FILE = "artifacts.json"
 
+LineKind = Literal["item", "subtotal", "shipping", "fee", "tax", "discount", "total", "note", "other"]
+StepKind = Literal["product", "basket", "details", "shipping", "payment", "review", "other"]
 PageType = Literal["home", "category", "product", "cart", "checkout", "policy", "contact", "faq", "other"]
 Severity = Literal["critical", "high", "medium", "low", "info"]
 Status = Literal["pass", "fail", "needs-review", "not-applicable", "error"]
@@ -30,7 +33,7 @@ SEVERITY_ORDER: dict[str, int] = {"info": 0, "low": 1, "medium": 2, "high": 3, "
 
 
 def now_iso() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 # --------------------------------------------------------------------------------------------------
@@ -121,7 +124,7 @@ class PageArtifact(BaseModel):
 class PriceLine(BaseModel):
     label: str
     # note: a subordinate line ("incl. VAT 2.38") that tells what a price contains; never added, never a total
-    kind: Literal["item", "subtotal", "shipping", "fee", "tax", "discount", "total", "note", "other"] = "other"
+    kind: LineKind = "other"
     amount: float | None = None  # in the store currency; discounts negative
     currency: str = ""
     raw: str = ""
@@ -138,7 +141,7 @@ class Checkbox(BaseModel):
 
 class CheckoutStep(BaseModel):
     url: str
-    kind: Literal["product", "basket", "details", "shipping", "payment", "review", "other"] = "other"
+    kind: StepKind = "other"
     clicks: int = 0  # clicks from the product page so far
     title: str = ""
     price_lines: list[PriceLine] = Field(default_factory=list)
@@ -337,7 +340,7 @@ class Artifacts(BaseModel):
                                "and were ignored")
 
     @classmethod
-    def load(cls, directory: str | Path) -> "Artifacts":
+    def load(cls, directory: str | Path) -> Artifacts:
         from auditor.errors import UsageError
 
         directory = Path(directory)
@@ -478,7 +481,7 @@ class BarsDetails(BaseModel):
     more: int = 0
 
 
-Details = Annotated[Union[TableDetails, TreeDetails, WaterfallDetails, MatrixDetails, BarsDetails],
+Details = Annotated[TableDetails | TreeDetails | WaterfallDetails | MatrixDetails | BarsDetails,
                     Field(discriminator="type")]
 
 
@@ -526,7 +529,7 @@ class Finding(BaseModel):
     # a rule that fired on several pages or products is one finding: each affected item keeps its own
     # fingerprint (``id``), URL, title, message, severity and baseline ``change``; the finding itself shows the
     # worst item (its evidence and screenshot). Empty for a single finding.
-    items: list["AffectedItem"] = Field(default_factory=list)
+    items: list[AffectedItem] = Field(default_factory=list)
     details: TableDetails | None = None  # the affected items as a table (grouped findings)
 
 

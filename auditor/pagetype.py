@@ -2,16 +2,21 @@
 
 Evidence in order of trust: structured data (schema.org types, og:type), what a shopper sees on the page
 (:mod:`auditor.pageview`: a main price beside an add-to-basket control, a grid of product cards), then the URL
-path (slugs in our languages, ASCII as stores write them), then the title and main heading (lexicon terms). Each decision
+path (slugs in our languages, ASCII as stores write them), then the title and main heading (lexicon terms).
+Each decision
 carries its reasons, which the artifacts keep so a surprising type can be explained.
 """
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from auditor import lexicon
+
+if TYPE_CHECKING:
+    from auditor.model import PageType
 
 PRODUCT_TYPES = {"product", "productgroup", "individualproduct", "productmodel", "car", "book", "vehicle"}
 LISTING_TYPES = {"collectionpage", "itemlist", "offercatalog", "searchresultspage"}
@@ -54,7 +59,7 @@ def _path(url: str) -> str:
     return unquote(parts.path or "/").lower() + ("?" + parts.query.lower() if parts.query else "")
 
 
-SLUG_ORDER = [
+SLUG_ORDER: list[tuple[PageType, str, bool]] = [
     # (page type, lexicon group, whole-word match)
     ("cart", "slug_cart", True),
     ("checkout", "slug_checkout", True),
@@ -66,7 +71,7 @@ SLUG_ORDER = [
     ("category", "slug_category", False),
 ]
 
-TEXT_ORDER = [
+TEXT_ORDER: list[tuple[PageType, str]] = [
     ("cart", "cart"),
     ("checkout", "checkout"),
     ("contact", "contact"),
@@ -104,7 +109,7 @@ def classify_page(
     structured: dict[str, Any] | None = None,
     html: str | None = None,
     view: Any = None,
-) -> tuple[str, list[str], float]:
+) -> tuple[PageType, list[str], float]:
     """Return ``(page_type, reasons, confidence)``.
 
     Evidence by trust: structured data naming a product; what a shopper sees (``html``: one main price next to

@@ -37,14 +37,16 @@ ADD_URL_RE = re.compile(
     r"(^|[/?&])(add-to-cart|add_to_cart)=",
     re.IGNORECASE,
 )
-ADD_NAME_RE = re.compile(r"^(add|add-to-cart|add_to_cart|addtocart|buy|submit\.add-to-cart)$|add[-_]?to[-_]?(cart|basket)"
-                         r"|single_add_to_cart|btn-?add-?to-?cart|addtobasket|buy-?button", re.IGNORECASE)
+ADD_NAME_RE = re.compile(r"^(add|add-to-cart|add_to_cart|addtocart|buy|submit\.add-to-cart)$"
+                         r"|add[-_]?to[-_]?(cart|basket)|single_add_to_cart|btn-?add-?to-?cart|addtobasket|buy-?button",
+                         re.IGNORECASE)
 _CHROME = {"header", "nav", "footer", "aside"}
 MIN_CARDS = 3  # one card pattern repeated at least this often is a grid
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _GALLERY_RE = re.compile(r"gallery|galeri|carousel|slider|thumbnail|thumbs|media|swiper|zoom|lightbox", re.IGNORECASE)
 # a rating field of a review form: its name or id ("score", "rating", "stars", "ocena", "hodnocení", "Bewertung", …)
-_RATING_RE = re.compile(r"score|rating|stars?\b|ocen|hodnocen|hodnoten|bewertung|sterne|оцін|оцен|рейтинг", re.IGNORECASE)
+_RATING_RE = re.compile(r"score|rating|stars?\b|ocen|hodnocen|hodnoten|bewertung|sterne|оцін|оцен|рейтинг",
+                        re.IGNORECASE)
 _PICKER_RE = re.compile(r"swatch|variant|variation|option|attribute|configurator|size|rozmiar|velikost|veľkosť|"
                         r"grö(ss|ß)e|размер|розмір|color|colour|kolor|barva|farbe|цвет|колір", re.IGNORECASE)
 

@@ -11,12 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from price_parser import Price
 
 from auditor import lexicon
 from auditor.analysis.structured import walk_nodes
+
+if TYPE_CHECKING:
+    from auditor.model import LineKind
 
 LOCALES = ("en_US", "en_GB", "pl_PL", "uk_UA", "ru_RU", "sk_SK", "cs_CZ", "de_DE", "de_AT", "de_CH", "en_IE")
 CURRENCIES = ("EUR", "PLN", "UAH", "RUB", "CZK", "USD", "GBP", "CHF", "HUF", "RON", "BGN", "SEK", "DKK", "NOK")
@@ -125,7 +128,7 @@ def _money(raw: Any, currency: str) -> Money | None:
     return parsed
 
 
-def line_kind(label: str) -> str:
+def line_kind(label: str) -> LineKind:
     """The kind of a checkout price line from its label, in any of our languages.
 
     "Total incl. VAT" is a total, "Shipping fee" / "Opłata za dostawę" shipping, "Handling fee" /

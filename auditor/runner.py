@@ -14,15 +14,15 @@ import traceback
 from typing import Any
 
 import checks as registry
+from auditor import scores
 from auditor.coverage import coverage
 from auditor.errors import UsageError
-from auditor import scores
 from auditor.model import (
+    N_,
     SEVERITY_ORDER,
     AffectedItem,
-    N_,
-    AuditResult,
     Artifacts,
+    AuditResult,
     CheckResult,
     Column,
     Finding,

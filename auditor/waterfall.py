@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from auditor.model import CheckoutStep, CheckoutWalk, WaterfallDetails, WaterfallRow
 

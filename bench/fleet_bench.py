@@ -32,6 +32,7 @@ from auditor.fleet import load_stores, run_fleet  # noqa: E402
 from auditor.fleet.storage import Storage  # noqa: E402
 from fixtures.store.server import DemoStore, expected, variants  # noqa: E402
 
+
 def _children() -> dict[int, list[int]]:
     tree: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):

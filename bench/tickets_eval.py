@@ -31,21 +31,21 @@ import json
 import random
 import sys
 import tempfile
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import checks.faq_gaps as faq_gaps  # noqa: E402
+from auditor.model import TicketTopic  # noqa: E402
+from auditor.runner import run_check  # noqa: E402
 from auditor.tickets import taxonomy  # noqa: E402
 from auditor.tickets import text as textmod  # noqa: E402
 from auditor.tickets.coverage import MIN_SHARE, SIMILARITY, similarities  # noqa: E402
 from auditor.tickets.faq import extract_help_content  # noqa: E402
 from auditor.tickets.mining import analyze_tickets  # noqa: E402
 from auditor.tickets.redact import Redactor  # noqa: E402
-from auditor.model import TicketTopic  # noqa: E402
-from auditor.runner import run_check  # noqa: E402
-import checks.faq_gaps as faq_gaps  # noqa: E402
 from fixtures.tickets import make_samples  # noqa: E402
 from fixtures.tickets.sites import site_artifacts, site_spec  # noqa: E402
 

@@ -5,8 +5,16 @@ from __future__ import annotations
 from types import ModuleType
 
 from checks import (
-    audit_coverage, checkout_friction, click_depth, contact_options, delivery_info, faq_gaps, hidden_costs, product_info,
-    return_policy, size_chart,
+    audit_coverage,
+    checkout_friction,
+    click_depth,
+    contact_options,
+    delivery_info,
+    faq_gaps,
+    hidden_costs,
+    product_info,
+    return_policy,
+    size_chart,
 )
 
 CHECKS: list[ModuleType] = [

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from auditor.model import CheckResult, Finding, Message, SEVERITY_ORDER, fingerprint
+from auditor.model import SEVERITY_ORDER, CheckResult, Finding, Message, fingerprint
 
 
 class T(str):
@@ -29,18 +29,18 @@ class T(str):
     template: str
     params: dict[str, Any]
 
-    def __new__(cls, template: str, **params: Any) -> "T":
+    def __new__(cls, template: str, **params: Any) -> T:
         obj = super().__new__(cls, template.format(**params) if params else template)
         obj.template = template
         obj.params = params
         return obj
 
-    def __add__(self, other: Any) -> "T":
+    def __add__(self, other: Any) -> T:
         if isinstance(other, str):
             return T("{a}{b}", a=self, b=other)  # each part is translated on its own
         return NotImplemented
 
-    def __radd__(self, other: Any) -> "T":
+    def __radd__(self, other: Any) -> T:
         if isinstance(other, str):
             return T("{a}{b}", a=other, b=self)
         return NotImplemented

@@ -43,7 +43,7 @@ from typing import Any
 
 from auditor import lexicon
 from auditor.model import Artifacts, CheckoutWalk, CheckResult, Finding
-from checks.base import T, finding, result, not_seen
+from checks.base import T, finding, not_seen, result
 
 ID = "checkout-friction"
 TITLE = T('Checkout length and friction')

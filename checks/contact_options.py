@@ -8,7 +8,8 @@ What it checks
       language (ru pages: UA), else in each of PL, SK, CZ, UA, DE, GB, AT. A number written in national form
       counts only when it is a valid number and is labelled ("tel. …", "Infolinia: …") or — when the region
       is known, not guessed — grouped ("22 123 45 67"), so order numbers, EANs and tax ids are not phones; a
-      number in international form ("+421 …") counts whenever it is a possible number. Each number is classified (``number_type``): toll-free, fixed line, mobile, shared
+      number in international form ("+421 …") counts whenever it is a possible number. Each number is classified
+      (``number_type``): toll-free, fixed line, mobile, shared
       cost, premium rate…
     * ``email``: ``mailto:`` links and addresses in the visible text.
     * ``chat``: chat widgets (script or iframe hosts, JS globals, install snippets; see ``auditor.widgets``).
@@ -77,13 +78,13 @@ from urllib.parse import urlsplit
 import phonenumbers
 from phonenumbers import Leniency, PhoneNumberMatcher, PhoneNumberType
 
+from auditor import details as visual
 from auditor import lexicon, widgets
-from auditor.errors import UsageError
 from auditor.analysis.document import document
 from auditor.analysis.locate import links_to
 from auditor.analysis.site import linked_pages, page_brief, path_text, shallowest, url_key, url_of
+from auditor.errors import UsageError
 from auditor.model import Artifacts, CheckResult, Finding, PageArtifact
-from auditor import details as visual
 from checks.base import T, finding, not_applicable, result, unread_pages
 
 ID = "contact-options"

@@ -52,13 +52,13 @@ import sys
 from typing import Any
 
 from auditor import lexicon
-from auditor.model import Artifacts, CheckResult, PageArtifact
-from auditor.prices import parse_price
 from auditor.analysis.document import document
 from auditor.analysis.language import lang_of
 from auditor.analysis.store import store_lang
 from auditor.analysis.text import clauses, durations, find, find_names, has, looked_for, sentences
-from checks.base import T, finding, result, not_seen
+from auditor.model import Artifacts, CheckResult, PageArtifact
+from auditor.prices import parse_price
+from checks.base import T, finding, not_seen, result
 
 ID = "delivery-info"
 TITLE = T('Delivery time, delivery cost and payment methods before checkout')
@@ -181,9 +181,9 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> CheckResult:
         where = no_time or [u for u, _ in basket_texts]
         findings.append(finding(
             ID, "delivery-time-missing", "medium", T('No delivery time before checkout'),
-            ((T('{n_no_time} of {n_rows} sampled product pages state no delivery time{basket_note}.',
+            (T('{n_no_time} of {n_rows} sampled product pages state no delivery time{basket_note}.',
                 n_no_time=len(no_time), n_rows=len(rows),
-                basket_note=basket_note) if rows else T('The basket states no delivery time.'))),
+                basket_note=basket_note) if rows else T('The basket states no delivery time.')),
             url=where[0], key="delivery-time",
             evidence={"pages_without": where[:20], "basket_checked": [u for u, _ in basket_texts][:10],
                       "looked_for": "a clause about delivery (" + ", ".join(looked_for("dispatch", lang, 4))
@@ -197,10 +197,10 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> CheckResult:
         where = no_cost or [u for u, _ in basket_texts]
         findings.append(finding(
             ID, "delivery-cost-missing", "high", T('No delivery cost before checkout'),
-            ((T('{n_no_cost} of {n_rows} sampled product pages state no delivery cost or free-delivery '
+            (T('{n_no_cost} of {n_rows} sampled product pages state no delivery cost or free-delivery '
                 'threshold{basket_note}.',
                 n_no_cost=len(no_cost), n_rows=len(rows),
-                basket_note=basket_note) if rows else T('The basket states no delivery cost.'))),
+                basket_note=basket_note) if rows else T('The basket states no delivery cost.')),
             url=where[0], key="delivery-cost",
             evidence={"pages_without": where[:20], "basket_checked": [u for u, _ in basket_texts][:10],
                       "looked_for": "a clause about delivery with a price in a currency, or "

@@ -39,10 +39,10 @@ from __future__ import annotations
 import sys
 from typing import Any
 
+from auditor import details as visual
 from auditor.model import Artifacts, CheckResult
 from auditor.tickets import coverage as cov
 from auditor.tickets import taxonomy
-from auditor import details as visual
 from checks.base import T, finding, not_applicable, result, unread_pages
 
 ID = "faq-gaps"

@@ -49,10 +49,10 @@ import sys
 from typing import Any
 
 from auditor import lexicon
-from auditor.model import Artifacts, CheckResult, CheckoutStep, CheckoutWalk, Finding
+from auditor.model import Artifacts, CheckoutStep, CheckoutWalk, CheckResult, Finding
 from auditor.prices import parse_price
 from auditor.waterfall import norm_label, waterfall
-from checks.base import T, finding, result, not_seen
+from checks.base import T, finding, not_seen, result
 
 ID = "hidden-costs"
 TITLE = T('Hidden costs in checkout')

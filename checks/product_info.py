@@ -62,8 +62,6 @@ import sys
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from auditor.model import Artifacts, CheckResult, PageArtifact
-from auditor.prices import parse_price, price_from_structured
 from auditor.analysis.document import PageDocument, document
 from auditor.analysis.html import attrs_text, inner_text, lexicon_slug, tag_of
 from auditor.analysis.locate import NUMBER, main_price, reduction
@@ -71,7 +69,9 @@ from auditor.analysis.product import product_kind, product_name
 from auditor.analysis.store import EU_CURRENCIES, EU_LANGUAGES, eu_store
 from auditor.analysis.structured import opengraph, product_nodes, text_values
 from auditor.analysis.text import day_counts, group_regex, has, looked_for, prose, sentences, url_path, word_count
-from checks.base import T, finding, result, not_seen
+from auditor.model import Artifacts, CheckResult, PageArtifact
+from auditor.prices import parse_price, price_from_structured
+from checks.base import T, finding, not_seen, result
 
 ID = "product-info"
 TITLE = T("Product pages answer shoppers' questions")

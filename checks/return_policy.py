@@ -74,13 +74,21 @@ import sys
 from typing import Any
 
 from auditor import lexicon
-from auditor.model import Artifacts, CheckResult, Finding, PageArtifact
 from auditor.analysis.document import document
 from auditor.analysis.language import lang_of
 from auditor.analysis.store import EU_CURRENCIES, EU_LANGUAGES, eu_store, store_lang
 from auditor.analysis.text import (
-    clauses, duration_spans, has, looked_for, prose, readability, sentences, term_pattern, url_path,
+    clauses,
+    duration_spans,
+    has,
+    looked_for,
+    prose,
+    readability,
+    sentences,
+    term_pattern,
+    url_path,
 )
+from auditor.model import Artifacts, CheckResult, Finding, PageArtifact
 from checks.base import T, finding, not_applicable, result, unread_pages
 
 ID = "return-policy"
@@ -328,11 +336,11 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> CheckResult:
                 ID, "returns-page-deep", "medium",
                 (T('The returns page is hard to reach'
                    ) if depth is None else T('The returns page is {depth} clicks deep', depth=depth)),
-                ((T('{main_url} is {depth} clicks from the home page (at most {options} expected).',
+                (T('{main_url} is {depth} clicks from the home page (at most {options} expected).',
                     main_url=main_url, depth=depth,
                     options=options['max_clicks']) if depth is not None else T('{main_url} was reached only through '
                                                                                'the sitemap, not by links.',
-                                                                               main_url=main_url))),
+                                                                               main_url=main_url)),
                 url=main_url, key=url_path(main_url) or "returns-page",
                 evidence={"clicks_from_home": depth, "click_path": main.click_path if main else [],
                           "max_clicks": options["max_clicks"]},
@@ -343,10 +351,10 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> CheckResult:
         if footer["pages_with_footer"] == 0 or footer["share"] < float(options["min_footer_share"]):
             findings.append(finding(
                 ID, "returns-not-in-footer", "medium", T('The footer does not link the returns page'),
-                ((T('Only {footer} of {footer2} pages with a footer link to the returns page from it.',
+                (T('Only {footer} of {footer2} pages with a footer link to the returns page from it.',
                     footer=footer['linking_returns'],
                     footer2=footer['pages_with_footer']) if footer["pages_with_footer"] else T('No crawled page has '
-                                                                                               'a footer.'))),
+                                                                                               'a footer.')),
                 url=main_url, key="footer-link",
                 evidence={**footer, "returns_page": main_url},
                 why=WHY_FIND + T(' 20% of stores have no footer link to it (Baymard).'),
@@ -460,7 +468,8 @@ def _content_findings(findings: list[Finding], policy: dict[str, Any], options: 
             ID, "refund-unclear", "medium", T('How and when the money comes back is not stated'),
             T('The returns text '
               ) + (T('does not mention the refund.'
-                     ) if not policy["refund_mentioned"] else T('mentions the refund but neither how fast nor how it is paid back.')),
+                     ) if not policy["refund_mentioned"]
+                else T('mentions the refund but neither how fast nor how it is paid back.')),
             url=url, key=key, evidence={**base, "refund_text": policy["refund_text"],
                                         "looked_for": looked_for("refund", lang, 4)
                                         + looked_for("refund_method", lang, 3)},

@@ -55,7 +55,6 @@ Options
 from __future__ import annotations
 
 import re
-
 import sys
 from typing import Any
 
@@ -66,7 +65,7 @@ from auditor.analysis.language import lang_of
 from auditor.analysis.product import ProductKind, SizeSelector, product_kind, product_name, size_selector, size_token
 from auditor.analysis.text import has, looked_for, url_path
 from auditor.model import Artifacts, CheckResult
-from checks.base import T, finding, not_applicable, result, not_seen
+from checks.base import T, finding, not_applicable, not_seen, result
 
 ID = "size-chart"
 TITLE = T('Size chart on products that come in sizes')
@@ -200,8 +199,8 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> CheckResult:
             "a table with size columns (S/M/L, EU/UK/US sizes) in the product page",
             "a link to a size-guide page",
         ]
-        where = ((T(' The store has a size guide ({elsewhere}: {elsewhere2}), but this page does not link it next to '
-                    'the product.', elsewhere=elsewhere['how'], elsewhere2=elsewhere['url']) if elsewhere else ("")))
+        where = (T(' The store has a size guide ({elsewhere}: {elsewhere2}), but this page does not link it next to '
+                    'the product.', elsewhere=elsewhere['how'], elsewhere2=elsewhere['url']) if elsewhere else (""))
         options_shown = (": " + ", ".join(selector.options[:8])) if selector and selector.options else ""
         findings.append(finding(
             ID, "size-chart-missing", severity, T('No size chart for “{name}”', name=name[:60]),

@@ -14,8 +14,8 @@ folder (``assets_dir``) as image bytes only (see :mod:`reports.images`).
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable
 
 from auditor.model import AuditResult
 from reports.html import render_html
@@ -33,7 +33,8 @@ RENDERERS: dict[str, Callable[[AuditResult], str]] = {
     "junit": render_junit,
 }
 
-__all__ = ["FORMATS", "FILENAMES", "LANGUAGES", "render_html", "render_json", "render_junit", "render_markdown", "write_reports"]
+__all__ = ["FORMATS", "FILENAMES", "LANGUAGES", "render_html", "render_json", "render_junit", "render_markdown",
+           "write_reports"]
 
 
 def write_reports(result: AuditResult, out_dir: Path, formats: Iterable[str] = FORMATS, *, lang: str = "en",

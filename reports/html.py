@@ -8,8 +8,9 @@ only when it is plain http(s) (:func:`reports.common.safe_link`); anything else 
 is shown as text.
 
 What the page holds, in order: the executive summary (overall and per-category transparency scores, see
-``result.scores``; the five most important fixes, ranked by shopper impact, ``result.top_fixes``), the checks table, every check with its findings
-grouped by severity (evidence, screenshot, why it matters, how to fix), the checkout walks (price waterfall,
+``result.scores``; the five most important fixes, ranked by shopper impact, ``result.top_fixes``), the checks table,
+every check with its findings grouped by severity (evidence, screenshot, why it matters, how to fix), the checkout
+walks (price waterfall,
 from the checks' typed details, and the price ledger), support-ticket topics, the pages crawled and run errors.
 
 Language: ``lang`` (see :data:`reports.i18n.LANGUAGES`) picks the gettext catalog (:mod:`reports.i18n`) for
@@ -33,15 +34,16 @@ from __future__ import annotations
 import contextvars
 import math
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from auditor.model import (
-    SEVERITY_ORDER,
     N_,
+    SEVERITY_ORDER,
     AuditResult,
     BarsDetails,
     CheckResult,

@@ -55,7 +55,7 @@ def po_path(lang: str) -> Path:
     return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def translations(lang: str) -> NullTranslations:
     """The gettext translations of ``lang``: its ``.po`` catalog compiled in memory (English: identity)."""
     lang = check_language(lang)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+import checks.checkout_friction as check
 from auditor.model import Artifacts, CheckoutStep, CheckoutWalk
 from auditor.runner import run_check
-import checks.checkout_friction as check
 
 
 def step(kind, clicks, fields=0, progress=True, button="", account=False, guest=None):

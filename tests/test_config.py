@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from auditor.baseline import compare
-from auditor.config import Config, IgnoreRule, STARTER, apply_ignores, load_config
+from auditor.config import STARTER, IgnoreRule, apply_ignores, load_config
 from auditor.errors import UsageError
 from auditor.model import AuditResult, CheckResult, TargetInfo
 from checks.base import finding

@@ -19,14 +19,22 @@ from pathlib import Path
 
 import pytest
 
-from auditor.crawl import (MAX_LINKS, crawl, help_topic, keep_links, read_capped, redact_url, retry_after_seconds,
-                           split_credentials, validate_start_url)
+from auditor.crawl import (
+    MAX_LINKS,
+    crawl,
+    help_topic,
+    keep_links,
+    read_capped,
+    redact_url,
+    retry_after_seconds,
+    split_credentials,
+    validate_start_url,
+)
 from auditor.errors import UsageError
 from auditor.model import Artifacts, CrawlSettings
 from fixtures.rough import server as rough
 from fixtures.rough.server import RoughStore
 from tests.conftest import ROOT, run_cli
-
 
 # ------------------------------------------------------------------------------------------------ helpers
 
@@ -352,7 +360,8 @@ def test_blocked_help_pages_are_named_and_checks_need_review(tmp_path, browser_p
     assert {("returns", "robots", "returns"), ("faq", "robots", "faq")} <= unread
     status = {c["id"]: c["status"] for c in report["checks"]}
     assert status["return-policy"] == "needs-review" and status["click-depth"] == "needs-review"
-    assert "Pages not read" in (out / "summary.md").read_text() and "Pages not read" in (out / "report.html").read_text()
+    assert "Pages not read" in (out / "summary.md").read_text()
+    assert "Pages not read" in (out / "report.html").read_text()
 
 
 @pytest.mark.browser

@@ -14,8 +14,8 @@ from auditor.fleet.history import store_history
 from auditor.fleet.services import free_port
 from auditor.fleet.storage import Storage
 from auditor.model import AuditResult
-from fixtures.store.server import DemoStore
 from auditor.scores import as_dict, category_scores
+from fixtures.store.server import DemoStore
 from tests.conftest import run_cli
 from tests.fleet_support import runs_per_store, stores_toml
 

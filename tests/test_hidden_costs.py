@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+import checks.hidden_costs as check
 from auditor.model import Artifacts, Checkbox, CheckoutStep, CheckoutWalk, PriceLine
 from auditor.runner import run_check
-import checks.hidden_costs as check
 
 P = "https://shop.example/p/dress"
 

@@ -96,7 +96,8 @@ def test_a_price_with_its_tax_qualifier_is_the_item_and_a_bare_count_is_no_line(
 
 
 def test_a_net_total_after_the_delivery_charge_stays_a_total():
-    got = parse_rows(rows(("Zwischensumme", "37,82 €"), ("Standardversand", "4,12 €"), ("Gesamtsumme (netto)", "41,94 €"),
+    got = parse_rows(rows(("Zwischensumme", "37,82 €"), ("Standardversand", "4,12 €"),
+                          ("Gesamtsumme (netto)", "41,94 €"),
                           ("zzgl. 19 % MwSt.", "7,97 €"), ("Bestellsumme", "49,91 €")), "")
     assert [k for k, _ in kinds(got)] == ["subtotal", "shipping", "total", "tax", "total"]
     assert reconcile(got).reconciled is True

@@ -57,7 +57,8 @@ def test_two_cards_are_not_a_grid_and_a_page_without_a_buy_control_is_no_product
 def test_buy_buttons_inside_cards_do_not_make_a_listing_a_product():
     tile = ('<li class="product"><a href="/p/{i}">Mug {i}</a><span class="price">35,00 zł</span>'
             '<a href="?add-to-cart={i}" class="button add_to_cart_button">Dodaj do koszyka</a></li>')
-    html = "<html><body><main><ul class='products'>" + "".join(tile.format(i=i) for i in range(4)) + "</ul></main></body></html>"
+    tiles = "".join(tile.format(i=i) for i in range(4))
+    html = "<html><body><main><ul class='products'>" + tiles + "</ul></main></body></html>"
     view = shopper_view(html)
     assert view.buy_in_cards == 4 and view.buy_controls == 0 and view.looks_like_listing
 
@@ -77,8 +78,8 @@ def test_structured_product_on_every_card_of_a_listing_is_a_category():
 
 
 def test_product_kind_ignores_the_shops_tagline_in_a_category_title():
-    from auditor.model import Artifacts, PageArtifact
     from auditor.analysis.product import product_kind
+    from auditor.model import Artifacts, PageArtifact
 
     home = PageArtifact(url=HOME, final_url=HOME, depth=0, page_type="home",
                         title="Oscar – Clothing, books and more")

@@ -34,7 +34,7 @@ def product_html(lang, name, *, currency="EUR", images=4, description=WORDS, pri
     if structured_images:
         data["image"] = list(structured_images)
     gallery = "".join(f"<img src='/img/{name[:3]}-{i}.jpg' alt='{name}'>" for i in range(images))
-    price_box = (f"<div class='price-box'>" + (f"<del>{old}</del> " if old else "")
+    price_box = ("<div class='price-box'>" + (f"<del>{old}</del> " if old else "")
                  + f"<span class='price'>{price}</span></div>" + (f"<p>{statement}</p>" if statement else ""))
     main = (f"<h1>{name}</h1><div class='product-gallery'>{gallery}</div>{price_box}"
             f"<div class='product-description'><p>{description}</p><p>{facts}</p></div>{extra}")

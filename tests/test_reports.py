@@ -17,8 +17,6 @@ from lxml import html as lxml_html
 import reports
 from auditor import details as visual
 from auditor.errors import UsageError
-from auditor.runner import finish
-from checks.base import T, finding
 from auditor.model import (
     AuditResult,
     CheckoutStep,
@@ -30,6 +28,8 @@ from auditor.model import (
     TargetInfo,
     fingerprint,
 )
+from auditor.runner import finish
+from checks.base import T, finding
 
 SCRIPT_TITLE = "<script>alert(1)</script> Contact page hidden"
 IMG_URL = 'https://shop.example/c"><img src=x onerror=alert(1)>'
@@ -347,7 +347,8 @@ def test_junit_is_well_formed_with_the_right_counts():
     assert len(suites) == 1
     suite = suites[0]
     assert suite.get("name") == "clearcart"
-    assert (suite.get("tests"), suite.get("failures"), suite.get("errors"), suite.get("skipped")) == ("6", "2", "1", "2")
+    counts = (suite.get("tests"), suite.get("failures"), suite.get("errors"), suite.get("skipped"))
+    assert counts == ("6", "2", "1", "2")
     cases = {c.get("name"): c for c in suite.findall("testcase")}
     assert cases["contact-options"].get("classname") == "clearcart.contact"
     failure = cases["contact-options"].find("failure")

@@ -58,7 +58,7 @@ def test_encoding_detection_prefers_the_alphabets_of_our_languages(text, encodin
 
 def test_bom_and_utf8():
     assert detect_encoding("\ufeffa,b\n".encode("utf-8")) == "utf-8-sig"
-    assert detect_encoding("gdzie jest paczka, zamówienie\n".encode("utf-8")) == "utf-8"
+    assert detect_encoding("gdzie jest paczka, zamówienie\n".encode()) == "utf-8"
 
 
 def test_unreadable_files_are_usage_errors(tmp_path):

@@ -142,7 +142,8 @@ def test_cluster_overlapping_a_taxonomy_topic_merges_into_it(tmp_path, monkeypat
         writer = csv.writer(handle)
         writer.writerow(["Subject", "Description"])
         writer.writerows(["", r] for r in rows)
-    thin = {**taxonomy.TOPICS, "invoices": dataclasses.replace(taxonomy.TOPICS["invoices"], terms={"en": ["invoice:4"]})}
+    invoices = dataclasses.replace(taxonomy.TOPICS["invoices"], terms={"en": ["invoice:4"]})
+    thin = {**taxonomy.TOPICS, "invoices": invoices}
     matcher = taxonomy.Matcher(thin.values())
     monkeypatch.setattr(taxonomy, "matcher", lambda: matcher)
     artifact = analyze_tickets(export)

@@ -45,7 +45,8 @@ def test_every_kind_is_redacted(text, lang, gone, kinds):
 def test_ordinary_text_is_kept():
     text = "Hello, I ordered the shoes 2 weeks ago and paid 1 299,00 zł on 05.03.2024. Thanks!"
     assert redact(text, "en") == text
-    assert redact("Dzień dobry,\nChciałabym zapytać o rozmiar 38.", "pl") == "Dzień dobry,\nChciałabym zapytać o rozmiar 38."
+    plain = "Dzień dobry,\nChciałabym zapytać o rozmiar 38."
+    assert redact(plain, "pl") == plain
     assert redact("Hello Team,\nwhere is it?", "en") == "Hello Team,\nwhere is it?"
 
 

@@ -17,10 +17,10 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
+
 from auditor.tickets import analyze_tickets, importers, read_tickets
 from auditor.tickets import text as textmod
 from auditor.tickets.mining import _scores
-
 from tests.test_tickets_privacy import PLANTED
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "tickets"

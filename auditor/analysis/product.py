@@ -4,8 +4,9 @@ size selector, decided once on the page's parsed document."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any
 
 from auditor import lexicon
 from auditor.analysis.document import PageDocument, document

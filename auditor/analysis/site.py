@@ -3,7 +3,8 @@ links (one per address, shallowest first). Shared by the navigation and contact 
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 from urllib.parse import urlsplit
 
 from auditor.model import Artifacts, PageArtifact

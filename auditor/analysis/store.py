@@ -4,8 +4,8 @@ applies."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from auditor.analysis.language import lang_of
 from auditor.model import Artifacts

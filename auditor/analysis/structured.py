@@ -3,7 +3,8 @@ product nodes, text values, OpenGraph properties."""
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 
 def walk_nodes(node: Any) -> Iterable[dict[str, Any]]:

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
@@ -60,7 +60,7 @@ COMPOUND_GROUPS = (
 )
 
 
-@lru_cache(maxsize=None)
+@cache
 def term_pattern(group: str, lang: str | None = None) -> re.Pattern[str]:
     """A regex for ``group`` in ``lang`` plus English (all languages when ``lang`` is None)."""
     if lang in lexicon.LANGUAGES:
@@ -85,7 +85,7 @@ def find(group: str, text: str, lang: str | None = None) -> list[str]:
     return [m.group(0) for m in term_pattern(group, lang).finditer(text or "")]
 
 
-@lru_cache(maxsize=None)
+@cache
 def name_pattern(group: str, lang: str | None = None, max_ending: int = 3) -> re.Pattern[str]:
     """A regex for ``group`` whose terms are names (brands, fixed phrases), not stems: a term matches a whole word
     or a word with a short case ending ("PayPalem", "BLIK-iem", "післяплатою"), never the start of a longer
@@ -181,7 +181,7 @@ def group_regex(group: str, lang: str | None) -> str:
 _alternation = group_regex
 
 
-@lru_cache(maxsize=None)
+@cache
 def _duration_pattern(lang: str | None) -> re.Pattern[str]:
     words = "|".join(f"(?P<w{n}>{_alternation(group, lang)}[^\\W\\d_]*)" for group, n in _WORD_NUMBERS)
     number = rf"(?:(?P<low>\d{{1,3}})|{words})"

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import deque
+from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any, Callable
+from typing import Any
 
 from auditor.fleet.task import audit_job, describe, record_failure
 

@@ -90,9 +90,9 @@ def sparkline(points: list[int | None]) -> dict[str, Any] | None:
 
 
 def render_portfolio(data: dict[str, Any], lang: str = "en") -> str:
+    from auditor.scores import CATEGORY_ORDER, score_band
     from reports.html import CATEGORY_NAMES, SEVERITY_NAMES, environment
     from reports.i18n import Formatter, check_language, translations
-    from auditor.scores import CATEGORY_ORDER, score_band
 
     lang = check_language(lang)
     gettext = translations(lang).gettext

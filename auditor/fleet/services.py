@@ -95,7 +95,7 @@ class RedisServer:
     def url(self) -> str:
         return f"redis://127.0.0.1:{self.port}/0"
 
-    def start(self) -> "RedisServer":
+    def start(self) -> RedisServer:
         self.proc = subprocess.Popen(
             [self.program, "--bind", "127.0.0.1", "--port", str(self.port), "--dir", str(self.dir),
              "--appendonly", "yes", "--appendfsync", "always", "--save", "", "--protected-mode", "yes"],
@@ -118,7 +118,7 @@ class RedisServer:
         time.sleep(down_for)
         self.start()
 
-    def __enter__(self) -> "RedisServer":
+    def __enter__(self) -> RedisServer:
         return self.start()
 
     def __exit__(self, *exc: object) -> None:
@@ -152,7 +152,7 @@ class PostgresCluster:
         if done.returncode != 0:
             raise RuntimeError(f"{Path(cmd[0]).name} failed: {(done.stderr or done.stdout).strip()[-500:]}")
 
-    def start(self) -> "PostgresCluster":
+    def start(self) -> PostgresCluster:
         self._run(self.initdb, "-D", str(self.data), "-U", "clearcart", "--auth=trust", "-E", "UTF8",
                   "--no-locale", "--no-sync")
         options = f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.dir} -c fsync=off"
@@ -171,7 +171,7 @@ class PostgresCluster:
             except (RuntimeError, subprocess.TimeoutExpired):
                 pass
 
-    def __enter__(self) -> "PostgresCluster":
+    def __enter__(self) -> PostgresCluster:
         return self.start()
 
     def __exit__(self, *exc: object) -> None:

@@ -20,12 +20,11 @@ for workers on several machines.
 from __future__ import annotations
 
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import (JSON, Float, ForeignKey, Integer, String, Text, UniqueConstraint, create_engine, event,
-                        select)
+from sqlalchemy import JSON, Float, ForeignKey, Integer, String, Text, UniqueConstraint, create_engine, event, select
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
@@ -78,7 +77,7 @@ class Run(Base):
     report: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)  # the whole report.json
     report_dir: Mapped[str] = mapped_column(Text, default="")
     store: Mapped[Store] = relationship()
-    findings: Mapped[list["FindingRow"]] = relationship(back_populates="run", cascade="all, delete-orphan",
+    findings: Mapped[list[FindingRow]] = relationship(back_populates="run", cascade="all, delete-orphan",
                                                         order_by="FindingRow.id")
 
 
@@ -96,7 +95,7 @@ class FindingRow(Base):
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def normalize_db(url: str | None) -> str:

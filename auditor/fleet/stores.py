@@ -60,7 +60,7 @@ class StoreJob:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "StoreJob":
+    def from_dict(cls, data: dict[str, Any]) -> StoreJob:
         return cls(**data)
 
 

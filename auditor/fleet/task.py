@@ -76,7 +76,8 @@ def already_stored(job: dict[str, Any]) -> dict[str, Any] | None:
 def outcome(run: Any, url: str, redelivered: bool = False) -> dict[str, Any]:
     """What a task returns and the fleet command prints: one line's data."""
     return {"url": url, "status": run.status, "overall": run.overall,
-            "findings": len(run.findings), "failing": (run.summary or {}).get("failing", 0), "duration_s": run.duration_s, "error": run.error,
+            "findings": len(run.findings), "failing": (run.summary or {}).get("failing", 0),
+            "duration_s": run.duration_s, "error": run.error,
             "attempts": run.attempts, "report_dir": run.report_dir, "redelivered": redelivered}
 
 

@@ -26,8 +26,8 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from auditor import lexicon
-from auditor.model import Artifacts, PageArtifact
 from auditor.analysis.structured import walk_nodes
+from auditor.model import Artifacts, PageArtifact
 from auditor.tickets import taxonomy
 
 MAX_ANSWER = 3000

@@ -27,6 +27,7 @@ import re
 import signal
 import threading
 from collections import Counter, deque
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -36,7 +37,7 @@ from email.message import EmailMessage
 from email.parser import BytesParser
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterator, TypeVar
+from typing import Any, TypeVar
 
 from auditor import lexicon
 from auditor.errors import UsageError

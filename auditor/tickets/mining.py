@@ -4,7 +4,8 @@ Every ticket is scored against the taxonomy (:mod:`auditor.tickets.taxonomy`) as
 months and a handful of example candidates are aggregated on the fly, so memory does not grow with the
 export. Tickets no taxonomy topic explains go to a bounded reservoir sample; at the end that sample is
 clustered with scikit-learn (TF-IDF over the stems of each ticket's language, MiniBatchKMeans with k chosen
-by silhouette) so store-specific topics ("gift wrapping", "engraving") surface with readable labels (their customers' own
+by silhouette) so store-specific topics ("gift wrapping", "engraving") surface with readable labels (their
+customers' own
 words) and examples. Only clusters that hold together are reported: their top term must be in at least half
 of their tickets. Demand is measured on merged topics, not fragments: a cluster whose tickets look like those
 of a taxonomy topic (cosine of the TF-IDF centroids at least :data:`TOPIC_MERGE`, against a sample of the
@@ -21,12 +22,13 @@ import math
 import random
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from threadpoolctl import threadpool_limits
 
-from auditor.model import TicketTopic, TicketsArtifact
+from auditor.model import TicketsArtifact, TicketTopic
 from auditor.tickets import stemming, taxonomy
 from auditor.tickets import text as textmod
 from auditor.tickets.importers import Ticket, cpu_workers, read_tickets

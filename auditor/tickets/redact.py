@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from auditor import lexicon
 from auditor.tickets import text as text_module
@@ -80,13 +80,15 @@ def iban_ok(candidate: str) -> bool:
     return number % 97 == 1
 
 
-@lru_cache(maxsize=None)
+@cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     order_words = lexicon.alternation(lexicon.terms("order_word"))
     number_words = r"(?:no|nr|number|numer|номер|číslo|č|nummer|n°|id|ref)\.?"
     greetings = lexicon.alternation(lexicon.terms("greeting"))
     honorifics = lexicon.alternation(lexicon.terms("honorific"))
     intros = lexicon.alternation(lexicon.terms("introduction"))
+    street_en = lexicon.alternation(lexicon.terms("street_after", "en"))
+    street_de = lexicon.alternation(lexicon.terms("street_after", "de"))
     name = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}}"
     name_starts = [*lexicon.terms("greeting"), *lexicon.terms("honorific"), *lexicon.terms("introduction"),
                    *lexicon.terms("name_cue")]
@@ -115,9 +117,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:[^\W_][\w'’.-]*[ \t,]+){{0,3}}?(?:(?i:д|дом|буд|будинок|nr|č)\.?[ \t]*)?{_HOUSE}(?![\d/])"),
         "street_hint": re.compile(rf"(?i:{lexicon.alternation(lexicon.terms('street_after'))})"),
         "street_after": re.compile(
-            rf"(?<![\w/])(?:{_HOUSE}[ \t]+(?:[A-Z][\w'’-]*[ \t]+){{1,3}}(?i:{lexicon.alternation(lexicon.terms('street_after', 'en'))})"
-            rf"|[A-ZÄÖÜ][\wäöüß-]*(?i:{lexicon.alternation(lexicon.terms('street_after', 'de'))})(?:[ \t]+\d{{1,4}}[a-zA-Z]?)?"
-            rf"|[A-ZÄÖÜ][\wäöüß-]+[ \t]+(?i:straße|strasse|str\.|weg|allee|platz|gasse)[ \t]+\d{{1,4}}[a-zA-Z]?)(?![\w])"),
+            rf"(?<![\w/])(?:{_HOUSE}[ \t]+(?:[A-Z][\w'’-]*[ \t]+){{1,3}}(?i:{street_en})"
+            rf"|[A-ZÄÖÜ][\wäöüß-]*(?i:{street_de})(?:[ \t]+\d{{1,4}}[a-zA-Z]?)?"
+            rf"|[A-ZÄÖÜ][\wäöüß-]+[ \t]+(?i:straße|strasse|str\.|weg|allee|platz|gasse)[ \t]+\d{{1,4}}[a-zA-Z]?)"
+            rf"(?![\w])"),
     }
 
 
@@ -130,7 +133,7 @@ def _plain(word: str) -> str:
     return word.lower().rstrip(".")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _not_names() -> frozenset[str]:
     honorifics = {h.rstrip(".") for h in lexicon.terms("honorific")}
     return frozenset(lexicon.terms("not_a_name")) | frozenset(lexicon.terms("stopwords")) | frozenset(honorifics)
@@ -316,7 +319,7 @@ class Redactor:
         return text
 
 
-@lru_cache(maxsize=None)
+@cache
 def _first_name_sets() -> tuple[frozenset[str], tuple[str, ...]]:
     from auditor.tickets.stemming import fold
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import snowballstemmer
 
@@ -55,7 +55,7 @@ def fold(word: str) -> str:
     return _LATIN_MARK.sub("", unicodedata.normalize("NFD", word))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _snowball(lang: str):
     return snowballstemmer.stemmer(SNOWBALL[lang])
 

@@ -23,9 +23,9 @@ cached per word), so a ticket costs time linear in its length however many terms
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable
 
 from auditor import lexicon
 from auditor.tickets import stemming

@@ -11,7 +11,7 @@ import html
 import re
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
-from functools import lru_cache
+from functools import cache
 
 from auditor import lexicon
 from auditor.tickets import stemming
@@ -60,7 +60,7 @@ def html_to_text(markup: str) -> str:
 # ---------------------------------------------------------------------------------------------- quotes, signatures
 
 
-@lru_cache(maxsize=None)
+@cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     verbs = lexicon.alternation(lexicon.terms("reply_verb"))
     original = lexicon.alternation(lexicon.terms("original_message"))
@@ -137,7 +137,7 @@ def clean_text(text: str) -> str:
     return "\n".join(line.strip() for line in text.strip().split("\n"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _reply_prefix() -> re.Pattern[str]:
     return re.compile(r"^\s*(?:(?:" + lexicon.alternation(lexicon.terms("reply_prefix")) + r")\s*(?:\[\d+\])?\s*:\s*)+",
                       re.I)
@@ -155,12 +155,12 @@ _CS_SK = re.compile(r"[čšžťďňýáíéúČŠŽŤĎŇÝÁÍÉÚ]")
 _LATIN_LETTER = re.compile(r"[a-zA-Z\u00c0-\u024f]")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _hint_patterns() -> dict[str, re.Pattern[str]]:
     return {lang: re.compile("[" + re.escape(chars) + "]", re.I) for lang, chars in lexicon.LETTER_HINTS.items()}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _stopword_sets() -> dict[str, frozenset[str]]:
     return {lang: frozenset(lexicon.terms("stopwords", lang)) for lang in lexicon.LANGUAGES}
 
@@ -282,7 +282,7 @@ _TOKEN = re.compile(r"[^\W\d_]{2,}")
 _PLACEHOLDER = re.compile(r"\[[a-z]+\]")
 
 
-@lru_cache(maxsize=None)
+@cache
 def stopwords() -> frozenset[str]:
     extra = {w for phrase in lexicon.terms("greeting") + lexicon.terms("closing") for w in phrase.split()}
     return frozenset(lexicon.terms("stopwords")) | frozenset(extra)

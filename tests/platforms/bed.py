@@ -63,7 +63,7 @@ class Platform:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}/"
 
-    def __enter__(self) -> "Platform":
+    def __enter__(self) -> Platform:
         setup_log = self.log_dir / f"{self.name}-setup.log"
         with setup_log.open("w") as out:
             done = subprocess.run(["bash", str(self.dir / "setup.sh")], stdout=out, stderr=subprocess.STDOUT,

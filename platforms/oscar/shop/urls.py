@@ -14,7 +14,7 @@ urlpatterns += i18n_patterns(
 )
 urlpatterns += staticfiles_urlpatterns()
 if settings.DEBUG is False:
-    from django.views.static import serve
     from django.urls import re_path
+    from django.views.static import serve
 
     urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
