@@ -9,11 +9,11 @@ carries its reasons, which the artifacts keep so a surprising type can be explai
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from auditor import lexicon
+from auditor.analysis.structured import node_types, walk_nodes
 
 if TYPE_CHECKING:
     from auditor.model import PageType
@@ -24,25 +24,10 @@ FAQ_TYPES = {"faqpage", "qapage"}
 CONTACT_TYPES = {"contactpage"}
 
 
-def _types_in(node: Any) -> Iterable[str]:
-    """Every schema.org @type (lower-case, without URL prefix) in a JSON-LD/microdata tree."""
-    if isinstance(node, dict):
-        for key in ("@type", "type"):
-            value = node.get(key)
-            values = value if isinstance(value, list) else [value]
-            for v in values:
-                if isinstance(v, str):
-                    yield v.rsplit("/", 1)[-1].lower()
-        for key, value in node.items():
-            if key not in ("@type", "type"):
-                yield from _types_in(value)
-    elif isinstance(node, list):
-        for item in node:
-            yield from _types_in(item)
-
-
 def structured_types(structured: dict[str, Any]) -> set[str]:
-    types = set(_types_in(structured.get("json-ld", []))) | set(_types_in(structured.get("microdata", [])))
+    types: set[str] = set()
+    for node in walk_nodes([structured.get("json-ld", []), structured.get("microdata", [])]):
+        types |= node_types(node)
     for og in structured.get("opengraph", []) or []:  # extruct's uniform OpenGraph: {"@type": "product", …}
         if isinstance(og, dict) and isinstance(og.get("@type"), str):
             types.add(f"og:{og['@type'].lower()}")

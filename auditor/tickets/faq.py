@@ -26,7 +26,8 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from auditor import lexicon
-from auditor.analysis.structured import walk_nodes
+from auditor.analysis.html import inner_text, parse_html
+from auditor.analysis.structured import node_types, walk_nodes
 from auditor.model import Artifacts, PageArtifact
 from auditor.tickets import taxonomy
 
@@ -55,7 +56,7 @@ def _clean(text: str) -> str:
 
 
 def _text(node: Any) -> str:
-    return _clean(node.text_content()) if node is not None else ""
+    return _clean(inner_text(node)) if node is not None else ""
 
 
 # ---------------------------------------------------------------------------------------------- questions
@@ -78,12 +79,6 @@ def looks_like_question(text: str) -> bool:
 
 
 # ---------------------------------------------------------------------------------------------- structured data
-
-
-def _types(node: dict) -> set[str]:
-    value = node.get("@type") or node.get("type") or []
-    values = value if isinstance(value, list) else [value]
-    return {str(v).rsplit("/", 1)[-1].lower() for v in values if v}
 
 
 def _properties(node: dict[str, Any]) -> dict[str, Any]:
@@ -118,7 +113,7 @@ def jsonld_entries(data: Any, url: str, lang: str = "") -> list[HelpEntry]:
     """Question/answer pairs of every FAQPage (or QAPage) in a JSON-LD tree."""
     entries: list[HelpEntry] = []
     for node in walk_nodes(data):
-        if not (_types(node) & {"faqpage", "qapage"}):
+        if not (node_types(node) & {"faqpage", "qapage"}):
             continue
         main = node.get("mainEntity") or node.get("mainentity") or []
         for item in main if isinstance(main, list) else [main]:
@@ -135,7 +130,7 @@ def microdata_entries(items: Any, url: str, lang: str = "") -> list[HelpEntry]:
     """FAQPage microdata, as extruct gives it (``uniform=True``: JSON-LD shaped; else ``properties``)."""
     entries: list[HelpEntry] = []
     for node in walk_nodes(items):
-        if not (_types(node) & {"faqpage"}):
+        if not (node_types(node) & {"faqpage"}):
             continue
         props = _properties(node)
         main = props.get("mainEntity") or []
@@ -364,15 +359,9 @@ def extract_help_content(artifacts: Artifacts) -> list[HelpEntry]:
 
 
 def _body_text(html: str) -> str:
-    import lxml.html
-    from lxml import etree
-
-    if not html.strip():
+    root = parse_html(html)
+    if root is None:
         return ""
-    try:
-        root = lxml.html.document_fromstring(html)
-    except (etree.ParserError, ValueError):
-        return ""
-    for node in root.xpath("//script|//style|//noscript|//template|//nav|//header|//footer"):
+    for node in root.xpath("//nav|//header|//footer"):
         node.drop_tree()
     return _text(root.find("body") if root.find("body") is not None else root)
