@@ -38,6 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import checks.faq_gaps as faq_gaps  # noqa: E402
+from auditor.analysis import language  # noqa: E402
 from auditor.model import TicketTopic  # noqa: E402
 from auditor.runner import run_check  # noqa: E402
 from auditor.tickets import taxonomy  # noqa: E402
@@ -106,7 +107,7 @@ def report(name: str, gold: list[str], pred: list[str], quiet: bool, texts: list
 
 def _assign(text: str, lang: str, redactor: Redactor) -> str:
     clean = redactor.redact(textmod.clean_text(text), lang)
-    return taxonomy.assign(clean, textmod.guess_language(clean) or lang) or "none"
+    return taxonomy.assign(clean, language.guess_language(clean) or lang) or "none"
 
 
 def bitext_rows() -> dict[str, list[tuple[str, str]]] | None:

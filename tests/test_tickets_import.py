@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from auditor.analysis.language import guess_language
 from auditor.errors import UsageError
 from auditor.tickets import read_tickets
 from auditor.tickets.importers import detect_encoding, map_columns
-from auditor.tickets.text import clean_text, guess_language, parse_date
+from auditor.tickets.text import clean_text, parse_date
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "tickets"
 EXPECTED = json.loads((FIXTURES / "expected.json").read_text(encoding="utf-8"))["files"]

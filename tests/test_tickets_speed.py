@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from auditor.analysis import language
 from auditor.tickets import analyze_tickets, importers, read_tickets
 from auditor.tickets import text as textmod
 from auditor.tickets.mining import _scores
@@ -71,9 +72,11 @@ def test_fast_paths_and_worker_processes_give_the_plain_result(tmp_path, monkeyp
     monkeypatch.setattr(importers, "_pool", lambda workers: pools.append(real_pool(workers)) or pools[-1])
 
     monkeypatch.setattr(textmod, "FAST", False)
+    monkeypatch.setattr(language, "FAST", False)
     plain_tickets, plain = _run(path, workers=1)
     assert not pools  # the plain path runs in this process
     monkeypatch.setattr(textmod, "FAST", True)
+    monkeypatch.setattr(language, "FAST", True)
     fast_tickets, fast = _run(path, workers=2)
     assert pools and all(pool is not None for pool in pools)  # the batches did go to worker processes
 
@@ -92,9 +95,9 @@ def test_fast_paths_and_worker_processes_give_the_plain_result(tmp_path, monkeyp
     "Hauptstraße", "Gruß ² Musterstraße",
 ])
 def test_language_guess_shortcut_gives_the_same_language(text, monkeypatch):
-    fast = textmod.guess_language(text)
-    monkeypatch.setattr(textmod, "FAST", False)
-    assert textmod.guess_language(text) == fast
+    fast = language.guess_language(text)
+    monkeypatch.setattr(language, "FAST", False)
+    assert language.guess_language(text) == fast
 
 
 def test_a_batch_whose_worker_died_is_done_here():

@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from auditor import lexicon
+from auditor.analysis.language import guess_language
 from auditor.errors import UsageError
 from auditor.tickets import text as textmod
 from auditor.tickets.redact import Redactor
@@ -209,7 +210,7 @@ def _outcome(record: RawRecord, redactor: Redactor | None,
     body = textmod.clean_text(_as_text(record.body)[: MAX_TEXT * 3])[:MAX_TEXT]
     if not subject and not body:
         return EMPTY, None
-    language = _language_code(record.language) or textmod.guess_language(f"{subject}\n{body}")
+    language = _language_code(record.language) or guess_language(f"{subject}\n{body}")
     if redactor is not None:
         subject = redactor.redact(subject, language)
         body = redactor.redact(body, language)

@@ -28,6 +28,7 @@ from typing import Any
 
 from threadpoolctl import threadpool_limits
 
+from auditor.analysis import language
 from auditor.model import TicketsArtifact, TicketTopic
 from auditor.tickets import stemming, taxonomy
 from auditor.tickets import text as textmod
@@ -320,7 +321,7 @@ def cluster_topics_of(sample: list[tuple[str, str]], unexplained: int, imported:
             by_month={m: round(c * scale) for m, c in sorted(month_counts.items())},
             examples=examples, estimated=scale > 1.0,
         )
-        lang = Counter(textmod.guess_language(d) for d in docs[:50]).most_common(1)[0][0] or "en"
+        lang = Counter(language.guess_language(d) for d in docs[:50]).most_common(1)[0][0] or "en"
         same = _label_key(label, lang)
         telling = _label_key(" ".join(terms[:3]), lang)
         same = next((k for k, (t, _) in found.items()
@@ -396,7 +397,7 @@ def _label(docs: list[str], stems: list[str]) -> tuple[str, list[str]]:
     spellings: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     telling = set(stems[:3])
     for doc in docs:
-        lang = textmod.guess_language(doc) or "en"
+        lang = language.guess_language(doc) or "en"
         subject_words = len(_RAW_TOKEN.findall(doc.split("\n", 1)[0])) if "\n" in doc else 0
         raw = _RAW_TOKEN.findall(doc.lower())
         keys = [stemming.key(tok, lang) for tok in raw]

@@ -1256,12 +1256,12 @@ class Matcher:
         if not tokens:
             return {}
         if not lang or lang not in lexicon.LANGUAGES:
-            from auditor.tickets.text import guess_language
+            from auditor.analysis.language import guess_language
             lang = guess_language(text) or "en"
         tried = SIBLINGS.get(lang, (lang,))
         found = self._find(tokens, tried)
         if not found:  # the language given may be the page's or the export's, not this text's
-            from auditor.tickets.text import guess_language
+            from auditor.analysis.language import guess_language
             guessed = guess_language(text)
             if guessed and guessed not in tried:
                 more = SIBLINGS.get(guessed, (guessed,))
