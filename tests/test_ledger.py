@@ -82,7 +82,8 @@ def test_an_earlier_total_raised_by_the_charges_below_it_is_the_goods_subtotal(g
     assert reconcile(got).reconciled is True
 
 
-@pytest.mark.parametrize("goods_label, total_label, value", [("Сумма", "Итого", "2 490,00 ₽"), ("Сума", "Усього", "960,00 ₴"),
+@pytest.mark.parametrize("goods_label, total_label, value", [("Сумма", "Итого", "2 490,00 ₽"),
+                                                            ("Сума", "Усього", "960,00 ₴"),
                                                             ("Total", "Amount due", "€39.00")])
 def test_the_goods_sum_before_any_charge_is_the_subtotal_when_nothing_is_added_yet(goods_label, total_label, value):
     got = parse_rows(rows((goods_label, value), (total_label, value)), "")  # a basket before delivery is chosen

@@ -11,7 +11,8 @@ from auditor.shopper import country_code
 @pytest.mark.parametrize("text, code", [("Germany", "DE"), ("Deutschland", "DE"), ("Österreich", "AT"),
                                         ("Česká republika", "CZ"), ("Polska", "PL"), ("Slovensko", "SK"),
                                         ("Україна", "UA"), ("Российская Федерация", "RU"),
-                                        ("Russian Federation", "RU"), ("PL", "PL"), ("Ireland", "IE"), ("Atlantis", "")])
+                                        ("Russian Federation", "RU"), ("PL", "PL"), ("Ireland", "IE"),
+                                        ("Atlantis", "")])
 def test_country_from_what_the_form_shows(text, code):
     assert country_code(text) == code
 
