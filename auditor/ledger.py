@@ -439,7 +439,7 @@ def _partial_totals(lines: list[PriceLine], tolerance: float = 0.011) -> list[Pr
     """Several totals on one step: the last is the step's total; an earlier "total" listed before any charge,
     that the charges between them (shipping, fees, tax, discounts) raise to the last one, is the goods'
     subtotal ("Cart total €39.00 … Standard delivery €4.90 … Order total €43.90", "Razem 39,00 € … Wartość
-    zamówienia 43,90 €")."""
+    zamówienia 43,90 €"), also when nothing is charged yet (OpenCart's basket: "Сумма 2 490 ₽ … Итого 2 490 ₽")."""
     totals = [i for i, line in enumerate(lines) if line.kind == "total" and line.amount is not None]
     if len(totals) < 2:
         return lines
@@ -450,7 +450,7 @@ def _partial_totals(lines: list[PriceLine], tolerance: float = 0.011) -> list[Pr
             continue  # a total after charges ("Gesamtsumme (netto)" before the VAT) is no goods' subtotal
         amount = lines[i].amount or 0.0
         between = sum(line.amount or 0.0 for line in lines[i + 1:totals[-1]] if line.kind in _ADDED)
-        if between and abs(amount + between - last) <= tolerance:
+        if abs(amount + between - last) <= tolerance:  # nothing between ("Сумма" then "Итого"): the goods' sum
             if any(line.kind == "subtotal" and abs((line.amount or 0.0) - amount) <= tolerance
                    for j, line in enumerate(lines) if j not in restated and j != i):
                 restated.add(i)  # the goods' sum stated again ("Total" under the items, then "Cart total")

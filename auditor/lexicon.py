@@ -554,8 +554,8 @@ LEXICON: dict[str, dict[str, list[str]]] = {
     "price_total": {
         "en": ["total", "grand total", "order total", "amount due", "to pay", "total to pay"],
         "pl": ["razem", "suma", "do zapłaty", "łącznie", "wartość zamówienia", "kwota do zapłaty"],
-        "uk": ["разом", "всього", "усього", "до сплати", "загалом", "сума замовлення"],
-        "ru": ["итого", "всего", "к оплате", "сумма заказа"],
+        "uk": ["разом", "всього", "усього", "до сплати", "загалом", "сума замовлення", "сума"],
+        "ru": ["итого", "всего", "к оплате", "сумма заказа", "сумма"],
         "sk": ["spolu", "celkom", "na úhradu", "celková suma", "suma"],
         "cs": ["celkem", "k úhradě", "celková cena", "součet"],
         "de": ["gesamt", "gesamtsumme", "summe", "zu zahlen", "endbetrag", "gesamtbetrag"],
@@ -563,8 +563,8 @@ LEXICON: dict[str, dict[str, list[str]]] = {
     "price_subtotal": {
         "en": ["subtotal", "sub-total", "items", "products", "merchandise"],
         "pl": ["wartość produktów", "produkty", "suma częściowa", "wartość koszyka", "podsuma", "kwota"],
-        "uk": ["проміжний підсумок", "товари", "вартість товарів", "підсумок"],
-        "ru": ["промежуточный итог", "товары", "стоимость товаров", "подытог"],
+        "uk": ["проміжний підсумок", "товари", "вартість товарів", "сума товарів", "підсумок"],
+        "ru": ["промежуточный итог", "товары", "стоимость товаров", "сумма товаров", "подытог"],
         "sk": ["medzisúčet", "tovar", "produkty", "cena tovaru"],
         "cs": ["mezisoučet", "zboží", "produkty", "cena zboží"],
         "de": ["zwischensumme", "artikel", "warenwert"],
@@ -617,8 +617,8 @@ LEXICON: dict[str, dict[str, list[str]]] = {
     "price_discount": {
         "en": ["discount", "coupon", "promo", "voucher", "you save", "saving"],
         "pl": ["rabat", "zniżka", "kupon", "kod rabatowy", "promocja", "oszczędzasz"],
-        "uk": ["знижка", "купон", "промокод", "акція", "економія"],
-        "ru": ["скидка", "купон", "промокод", "акция", "экономия"],
+        "uk": ["знижк", "купон", "промокод", "акція", "економія"],
+        "ru": ["скидк", "купон", "промокод", "акция", "экономия"],
         "sk": ["zľava", "kupón", "zľavový kód", "akcia", "ušetríte"],
         "cs": ["sleva", "kupón", "slevový kód", "akce", "ušetříte"],
         "de": ["rabatt", "gutschein", "nachlass", "ersparnis", "sie sparen", "aktionscode"],

@@ -128,6 +128,11 @@ def _money(raw: Any, currency: str) -> Money | None:
     return parsed
 
 
+# total words that only say "sum": followed by another kind's word they name a sum of that kind
+_SUM_WORDS = {"suma", "summe", "сумма", "сума"}
+_SUM_OF_KINDS = ("price_shipping", "price_discount", "price_tax", "price_fee", "price_fee_generic")
+
+
 def line_kind(label: str) -> LineKind:
     """The kind of a checkout price line from its label, in any of our languages.
 
@@ -142,6 +147,11 @@ def line_kind(label: str) -> LineKind:
         return lexicon.matches(group, text)
 
     total = lexicon.pattern("price_total").match(text)
+    if total and total.group(0).lower() in _SUM_WORDS:
+        # "Сумма доставки", "Suma rabatu", "Summe Versand": a bare "sum" of the kind named right after it
+        after = text[total.end():].split()
+        if after and any(lexicon.matches(group, after[0]) for group in _SUM_OF_KINDS):
+            total = None
     sub = lexicon.pattern("price_subtotal").search(text)
     # "Kwota do zapłaty" is a total although "kwota" alone is a subtotal: the longer term at the start wins
     if total and (not sub or (sub.start() == 0 and len(total.group(0)) > len(sub.group(0)))):

@@ -168,8 +168,13 @@ def country_names() -> dict[str, str]:
             for code in COUNTRY_LANG:
                 if code in territories:
                     names[territories[code].lower()] = code
+    # official long forms forms preselect ("Российская Федерация" in OpenCart's Russian pack), beside CLDR's short ones
     names.update({"czechia": "CZ", "czech republic": "CZ", "česko": "CZ", "česká republika": "CZ",
-                  "slovenská republika": "SK", "great britain": "GB",
+                  "slovenská republika": "SK", "slovak republic": "SK", "great britain": "GB",
+                  "российская федерация": "RU", "russian federation": "RU", "російська федерація": "RU",
+                  "federacja rosyjska": "RU", "rzeczpospolita polska": "PL", "republic of poland": "PL",
+                  "bundesrepublik deutschland": "DE", "federal republic of germany": "DE",
+                  "republik österreich": "AT",
                   "united kingdom": "GB", "uk": "GB", "usa": "US", "united states": "US"})
     return names
 

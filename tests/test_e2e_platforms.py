@@ -1,6 +1,6 @@
 """End to end, in a real browser: platform-shaped stores (fixtures/platforms/<name>/), written after the public
-theme source of Shopify Dawn, WooCommerce blocks and classic, PrestaShop 8, Shopware 6, Magento 2, Shoper, Shoptet and
-IdoSell, plus a headless store nobody can recognise.
+theme source of Shopify Dawn, WooCommerce blocks and classic, PrestaShop 8, Shopware 6, Magento 2, Shoper, Shoptet,
+IdoSell and OpenCart 3 (in Russian), plus a headless store nobody can recognise.
 
 Each store is crawled once (no walk), its expected product is walked with the heuristics, and the checks run
 over both. expected.json says how many products must be recognised (and from what evidence), what the walk must
@@ -71,7 +71,7 @@ def _last_ledger(step) -> dict[str, float]:
 
 def test_every_platform_declares_what_it_reproduces():
     assert {"dawn", "woo-blocks", "woo-classic", "prestashop", "shopware", "magento", "shoper", "shoptet", "idosell",
-            "headless"} <= set(NAMES)
+            "opencart", "headless"} <= set(NAMES)
     for name in NAMES:
         cfg = json.loads((Path(__file__).parent.parent / "fixtures" / "platforms" / name / "platform.json").read_text())
         assert cfg["platform"] and cfg["lang"] in ("en", "pl", "uk", "ru", "sk", "cs", "de")
@@ -103,6 +103,12 @@ def test_walk_reaches_the_last_step_with_a_ledger_that_reconciles(audits, name):
     if "safety_stop" in expected(name):  # the store takes the payment choice by POST before the review
         assert not walk.completed and walk.steps[-1].kind == expected(name)["under_safety"]["stuck_at"]
         assert "safety guard" in walk.stuck_reason and "state-changing request" in walk.stuck_reason
+        stop = expected(name)["under_safety"]
+        assert set(stop.get("reached", [])) <= {s.kind for s in walk.steps}, [s.kind for s in walk.steps]
+        if "basket" in stop:  # the ledger the walk did read, to the cent
+            basket = next(s for s in walk.steps if s.kind == "basket")
+            assert _last_ledger(basket) == stop["basket"], [(x.label, x.kind, x.amount) for x in basket.price_lines]
+            assert basket.reconciled is True
         return
     assert walk.completed is spec["completed"], (walk.stuck_reason, [s.kind for s in walk.steps])
     assert [s.kind for s in walk.steps] == spec["kinds"]

@@ -82,6 +82,19 @@ def test_an_earlier_total_raised_by_the_charges_below_it_is_the_goods_subtotal(g
     assert reconcile(got).reconciled is True
 
 
+@pytest.mark.parametrize("goods_label, total_label, value", [("Сумма", "Итого", "2 490,00 ₽"),
+                                                            ("Сума", "Усього", "960,00 ₴"),
+                                                            ("Total", "Amount due", "€39.00")])
+def test_the_goods_sum_before_any_charge_is_the_subtotal_when_nothing_is_added_yet(goods_label, total_label, value):
+    got = parse_rows(rows((goods_label, value), (total_label, value)), "")  # a basket before delivery is chosen
+    assert [k for k, _ in kinds(got)] == ["subtotal", "total"]
+    assert reconcile(got).reconciled is True
+    charged = parse_rows(rows(("Сумма", "2 490,00 ₽"), ("Фиксированная стоимость доставки", "350,00 ₽"),
+                              ("Сбор за обработку заказа", "100,00 ₽"), ("Итого", "2 940,00 ₽")), "")
+    assert kinds(charged) == [("subtotal", 2490.0), ("shipping", 350.0), ("fee", 100.0), ("total", 2940.0)]
+    assert reconcile(charged).reconciled is True
+
+
 def test_two_totals_that_charges_do_not_explain_stay_totals():
     got = parse_rows(rows(("Total", "39,00 €"), ("Standard delivery", "4,90 €"), ("Order total", "50,00 €")), "")
     assert [k for k, _ in kinds(got)] == ["total", "shipping", "total"]

@@ -64,6 +64,11 @@ def test_structured_prices():
     ("Dobírka", "fee"), ("Celkem k úhradě", "total"), ("Sleva 10 %", "discount"), ("Pojištění zásilky", "fee"),
     ("Zwischensumme", "subtotal"), ("Versandkosten", "shipping"), ("Bearbeitungsgebühr", "fee"),
     ("Gesamtsumme inkl. MwSt.", "total"), ("Gutschein", "discount"), ("Colour", "other"),
+    # a bare "sum" is a total; the sum of a kind named right after it is that kind
+    ("Сумма", "total"), ("Сума", "total"), ("Сумма заказа", "total"), ("Сумма с НДС", "total"),
+    ("Сумма доставки", "shipping"), ("Сумма скидки", "discount"), ("Сума знижки", "discount"),
+    ("Сумма НДС", "tax"), ("Сумма товаров", "subtotal"), ("Suma dostawy", "shipping"), ("Suma rabatu", "discount"),
+    ("Summe inkl. MwSt.", "total"),
 ])
 def test_line_kind(label, kind):
     assert line_kind(label) == kind

@@ -10,7 +10,9 @@ from auditor.shopper import country_code
 
 @pytest.mark.parametrize("text, code", [("Germany", "DE"), ("Deutschland", "DE"), ("Österreich", "AT"),
                                         ("Česká republika", "CZ"), ("Polska", "PL"), ("Slovensko", "SK"),
-                                        ("Україна", "UA"), ("PL", "PL"), ("Ireland", "IE"), ("Atlantis", "")])
+                                        ("Україна", "UA"), ("Российская Федерация", "RU"),
+                                        ("Russian Federation", "RU"), ("PL", "PL"), ("Ireland", "IE"),
+                                        ("Atlantis", "")])
 def test_country_from_what_the_form_shows(text, code):
     assert country_code(text) == code
 
@@ -20,3 +22,4 @@ def test_the_test_address_follows_the_forms_country_not_the_page_language():
     assert checkout.TestCustomer.for_country("AT", "de").postcode == "1010"
     assert checkout.TestCustomer.for_country("CZ", "en").postcode == "110 00"
     assert checkout.TestCustomer.for_country("XX", "pl").postcode == "00-950"  # unknown: the page language
+    assert checkout.TestCustomer.for_country("RU", "en").postcode == "101000"
