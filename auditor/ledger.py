@@ -37,8 +37,11 @@ SUBORDINATE = re.compile(
 # a "from" price ("Koszt dostawy od", "Shipping from", "Versand ab", "Доставка від"): a lower bound, not a charge
 LOWER_BOUND = re.compile(r"(?<!\w)(from|od|ab|від|от|starting at|ab nur)\s*[:：]?\s*$", re.IGNORECASE)
 # "added on top" markers: tax not in the prices above it
-EXCLUSIVE = re.compile(r"(?<!\w)(zzgl\.?|zuzüglich|plus|excl\.?|excluding|netto|net|bez dph|bez vat|без ндс|без пдв|"
-                       r"\+)(?!\w)", re.IGNORECASE)
+EXCLUSIVE = re.compile(r"(?<!\w)(zzgl\.?|zuzüglich|plus|excl\.?|excluding|exclusive|netto|net|bez dph|bez vat|"
+                       r"без ндс|без пдв|\+)(?!\w)", re.IGNORECASE)
+# "tax included" markers: prices said to contain the tax
+INCLUSIVE = re.compile(r"(?<!\w)(incl\.?|including|inkl\.?|inklusive|w tym|z vat|brutto|vrátane|včetně|vč\.|s dph|"
+                       r"в т\.\s?ч\.?|у т\.\s?ч\.?|с ндс|з пдв)(?!\w)", re.IGNORECASE)
 HEADING = re.compile(
     r"^(order summary|summary|your order|basket|cart|shopping cart|podsumowanie|podsumowanie zamówienia|twoje "
     r"zamówienie|koszyk|zusammenfassung|bestellübersicht|ihre bestellung|warenkorb|souhrn|souhrn objednávky|"

@@ -49,6 +49,7 @@ import sys
 from typing import Any
 
 from auditor import lexicon
+from auditor.ledger import EXCLUSIVE, INCLUSIVE
 from auditor.model import Artifacts, CheckoutStep, CheckoutWalk, CheckResult, Finding
 from auditor.prices import parse_price
 from auditor.waterfall import norm_label, waterfall
@@ -69,10 +70,7 @@ WHY_TAX = T("A consumer must see the final price including VAT and all taxes fro
             "Indication Directive 98/6/EC art. 2(a) and 3, Directive 2011/83/EU art. 6(1)(e). Tax that first appears "
             "at checkout is a hidden cost.")
 PRE_KINDS = ("product", "basket")
-EXCLUSIVE = re.compile(r"(?<!\w)(zzgl\.?|zuzüglich|plus|excl\.?|excluding|exclusive|netto|net|bez dph|bez vat|"
-                       r"без ндс|без пдв|\+)(?!\w)", re.IGNORECASE)
-INCLUSIVE = re.compile(r"(?<!\w)(incl\.?|including|inkl\.?|inklusive|w tym|z vat|brutto|vrátane|včetně|vč\.|s dph|"
-                       r"в т\.\s?ч\.?|у т\.\s?ч\.?|с ндс|з пдв)(?!\w)", re.IGNORECASE)
+
 
 
 def _tax_told(walk: CheckoutWalk, before: list[CheckoutStep]) -> bool:
