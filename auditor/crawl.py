@@ -40,6 +40,7 @@ from urllib.parse import unquote, urldefrag, urljoin, urlsplit, urlunsplit
 
 from auditor import __version__, lexicon, widgets
 from auditor.analysis.language import page_language
+from auditor.analysis.site import bare_host
 from auditor.browser import evaluate_json, install_script, launch, run_async
 from auditor.consent import dismiss_overlays
 from auditor.errors import CannotRunError, UsageError, output_error
@@ -268,9 +269,8 @@ def validate_start_url(url: str) -> str:
 
 
 def same_site(url: str, home: str) -> bool:
-    strip = lambda h: (h or "").lower().removeprefix("www.")  # noqa: E731
     a, b = urlsplit(url), urlsplit(home)
-    return strip(a.hostname) == strip(b.hostname) and (a.port == b.port)
+    return bare_host(a.hostname) == bare_host(b.hostname) and (a.port == b.port)
 
 
 def url_shape(url: str) -> str:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from auditor import lexicon
+from auditor.analysis.site import bare_host
 from auditor.analysis.structured import node_types, walk_nodes
 
 if TYPE_CHECKING:
@@ -68,9 +69,8 @@ TEXT_ORDER: list[tuple[PageType, str]] = [
 
 def is_home(url: str, home_url: str) -> bool:
     a, b = urlsplit(url), urlsplit(home_url)
-    strip = lambda h: (h or "").lower().removeprefix("www.")  # noqa: E731
-    return strip(a.hostname) == strip(b.hostname) and (a.path or "/").rstrip("/") == (b.path or "/").rstrip("/") \
-        and not a.query
+    same_path = (a.path or "/").rstrip("/") == (b.path or "/").rstrip("/")
+    return bare_host(a.hostname) == bare_host(b.hostname) and same_path and not a.query
 
 
 def classify(

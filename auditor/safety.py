@@ -55,6 +55,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from auditor import lexicon
+from auditor.analysis.site import bare_host
 from auditor.model import N_
 
 WALK_MODES = ("off", "basket", "checkout")
@@ -197,11 +198,8 @@ def _same_site(url: str, page_url: str) -> bool:
     if a.scheme not in ("http", "https"):
         return False
     host_a, host_b = (a.hostname or "").lower(), (b.hostname or "").lower()
-    def strip(host: str) -> str:
-        return host[4:] if host.startswith("www.") else host
-
-    return strip(host_a) == strip(host_b) or host_a.endswith("." + strip(host_b)) or \
-        host_b.endswith("." + strip(host_a))
+    return bare_host(host_a) == bare_host(host_b) or host_a.endswith("." + bare_host(host_b)) or \
+        host_b.endswith("." + bare_host(host_a))
 
 
 @dataclass

@@ -9,6 +9,11 @@ from urllib.parse import urlsplit
 
 from auditor.model import Artifacts, PageArtifact
 
+
+def bare_host(host: str | None) -> str:
+    """A host name as one site: lower-case, without a leading ``www.``."""
+    return (host or "").lower().removeprefix("www.")
+
 STEP_CHARS = 60  # a click-path step longer than this is shortened in evidence
 HOME_LABEL = "Home"
 SEPARATOR = " › "

@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from auditor.analysis.site import bare_host
 from auditor.config import SCAN_KEYS
 from auditor.errors import UsageError
 
@@ -67,7 +68,7 @@ class StoreJob:
 def host_of(url: str) -> str:
     """The politeness key of a store: its host and port, lower-case, without ``www.``."""
     parts = urlsplit(url)
-    host = (parts.hostname or "").lower().removeprefix("www.")
+    host = bare_host(parts.hostname)
     return f"{host}:{parts.port}" if parts.port else host
 
 
