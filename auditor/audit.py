@@ -36,6 +36,7 @@ class AuditOptions:
     skip: list[str] = field(default_factory=list)
     baseline: Path | None = None
     allow_incomplete: bool = DEFAULTS.allow_incomplete
+    post_payment_step: bool = DEFAULTS.post_payment_step
 
 
 def audit_options(config: Config, fail_on: str, *, max_pages: int | None = None, concurrency: int | None = None,
@@ -43,7 +44,8 @@ def audit_options(config: Config, fail_on: str, *, max_pages: int | None = None,
                   checkout_products: int | None = None, journey: Path | None = None, journey_rebase: bool = False,
                   walk: str | None = None, tickets: Path | None = None,
                   text_column: str | None = None, only: list[str] | None = None, skip: list[str] | None = None,
-                  baseline: Path | None = None, allow_incomplete: bool = False) -> AuditOptions:
+                  baseline: Path | None = None, allow_incomplete: bool = False,
+                  post_payment_step: bool = False) -> AuditOptions:
     """The options of one audit: command-line values beat the file's, the file's beat the defaults."""
     import checks as registry
 
@@ -87,7 +89,9 @@ def audit_options(config: Config, fail_on: str, *, max_pages: int | None = None,
                         ticket_options=ticket_options, customer=customer, only=list(only or []),
                         skip=list(skip or []), baseline=baseline,
                         allow_incomplete=config.value("allow-incomplete", True if allow_incomplete else None,
-                                                      DEFAULTS.allow_incomplete))
+                                                      DEFAULTS.allow_incomplete),
+                        post_payment_step=config.value("post-payment-step", True if post_payment_step else None,
+                                                       DEFAULTS.post_payment_step))
 
 
 def evaluate(artifacts: Artifacts, config: Config, fail_on: str, only: list[str], skip: list[str],
@@ -119,7 +123,7 @@ def audit_store(url: str, out: Path, options: AuditOptions, progress: Callable[.
     artifacts = gather(url, Path(out) / "artifacts", options.settings, checkout_products=options.checkout_products,
                        journey=options.journey, journey_rebase=options.journey_rebase, customer=options.customer,
                        progress=progress, tickets=options.tickets, ticket_options=options.ticket_options,
-                       walk=options.walk)
+                       walk=options.walk, post_payment_step=options.post_payment_step)
     if gather_only:
         return artifacts, None
     return artifacts, evaluate(artifacts, options.config, options.fail_on, options.only, options.skip,

@@ -289,11 +289,13 @@ def _score_add_to_cart(c: dict[str, Any]) -> int:
 
 class Walker:
     def __init__(self, out_dir: Path, customer: TestCustomer | None = None,
-                 progress: Callable[..., None] | None = None, scope: str = "checkout"):
+                 progress: Callable[..., None] | None = None, scope: str = "checkout",
+                 post_payment_step: bool = False):
         self.out_dir = Path(out_dir)
         self.customer = customer
         self.progress = progress or (lambda *a, **k: None)
         self.scope = scope  # "checkout": to the last step before ordering; "basket": stop once it is reached
+        self.post_payment_step = post_payment_step  # the user's permit (auditor/safety.py, part 6)
         self.guard: safety.Guard | None = None  # the current walk's guard (a click grants it one form submission)
         self._inflight: dict[int, dict[Any, float]] = {}  # requests in flight per page (see watch())
         self._refused_now: list[str] = []  # clicks the safety policy refused in the last _click_best
@@ -309,7 +311,8 @@ class Walker:
         if money:
             walk.product_price, walk.currency = money.amount, money.currency
         customer = self.customer or TestCustomer.for_language(product.lang or "en")
-        guard = self.guard = safety.Guard()
+        guard = self.guard = safety.Guard(post_payment_step=self.post_payment_step, site=product.final_url)
+        walk.post_payment_step = self.post_payment_step
         self._blocked_mark = 0
         context, page = await safety.open_walk(browser, guard, timeout_ms=ACTION_TIMEOUT_MS)
         self.watch(page)
@@ -387,6 +390,7 @@ class Walker:
                 if page.url == before and await self._same_step(page, step):
                     stopped = [b for b in guard.blocked[blocked_before:] if not b.startswith("POPUP")]
                     if stopped:
+                        walk.guard_stop = True
                         walk.stuck_reason = (f"the {step.kind} step's next action was stopped by the safety guard "
                                              f"({stopped[0][:160]}): the walk ends here")
                     else:
@@ -409,6 +413,7 @@ class Walker:
                 await self._record(page, walk, index, "other", clicks, currency=walk.currency)
         finally:
             walk.blocked_requests = list(guard.blocked)
+            walk.permitted_requests = list(guard.permitted)
             walk.refused_clicks = list(guard.refused)
             if guard.suspected is not None and walk.order_suspected is None:  # seen while the walk was ending
                 walk.order_suspected = OrderSuspicion(url=guard.suspected.url, evidence=guard.suspected.evidence)
@@ -511,7 +516,7 @@ class Walker:
             if element is None:
                 return False
             if self.guard is not None:
-                self.guard.intent = True  # this click may submit one form
+                self.guard.begin_action()  # this click may submit one form (and, with the user's permit, post)
             try:
                 await element.click(timeout=ACTION_TIMEOUT_MS)
             except Exception:
@@ -545,7 +550,7 @@ class Walker:
                 break
             last = None if state["busy"] or not quiet else key
         if self.guard is not None:
-            self.guard.intent = False
+            self.guard.end_action()
         await self._check_order(page)
 
     def _stopped_since_action(self) -> bool:

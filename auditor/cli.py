@@ -233,6 +233,10 @@ FAIL_ON_HELP = ("Exit 1 when a finding is at or above this severity ('never': al
 CONFIG_HELP = "Configuration file (default: ./clearcart.toml, else [tool.clearcart] in ./pyproject.toml)."
 BASELINE_HELP = "An earlier report.json: mark each finding new / unchanged / fixed."
 FAIL_NEW_HELP = "With --baseline: only new findings at or above --fail-on fail the run."
+POST_PAYMENT_STEP_HELP = ("Let the checkout walk post a step that takes the payment choice before the order summary "
+                          "(Shoptet, IdoSell, Shoper, OpenCart do), so it reaches the summary. Off by default: a store "
+                          "whose neutral button on that step places the order would register one. For your own or a "
+                          "staging store. Config file: post-payment-step.")
 ALLOW_INCOMPLETE_HELP = ("Report an audit that could not recognise or walk any product as a low finding instead of "
                         "a high one (config: allow-incomplete).")
 REPORT_LANG_HELP = (f"Language of report.html: en, pl, uk or de (config file: report-lang). "
@@ -325,6 +329,7 @@ def scan(
     fail_on_new: bool = typer.Option(False, "--fail-on-new", help=FAIL_NEW_HELP),
     config_file: Path | None = typer.Option(None, "--config", help=CONFIG_HELP),
     allow_incomplete: bool = typer.Option(False, "--allow-incomplete", help=ALLOW_INCOMPLETE_HELP),
+    post_payment_step: bool = typer.Option(False, "--post-payment-step", help=POST_PAYMENT_STEP_HELP),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display."),
 ) -> None:
     """Crawl a store in a real browser, walk its checkout (never ordering), run every check, write the reports.
@@ -345,7 +350,7 @@ def scan(
                             checkout_products=checkout_products, journey=journey, journey_rebase=journey_rebase,
                             walk=walk.value if walk else None, tickets=tickets, text_column=text_column,
                             only=_split(only), skip=_split(skip), baseline=baseline,
-                            allow_incomplete=allow_incomplete)
+                            allow_incomplete=allow_incomplete, post_payment_step=post_payment_step)
     artifacts_dir = out / "artifacts"
     _writable(artifacts_dir)
     _kept[:] = [artifacts_dir]

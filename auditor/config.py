@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 SCAN_KEYS: dict[str, Any] = {
     "max-pages": int, "concurrency": int, "products": int, "checkout-products": int, "respect-robots": bool,
     "fail-on": str, "disable": list, "report-lang": str, "format": str, "page-timeout": (int, float), "walk": str,
-    "allow-incomplete": bool,
+    "allow-incomplete": bool, "post-payment-step": bool,
 }
 SCAN_RANGES = {  # the same bounds as the command-line options
     "max-pages": (1, 5000), "concurrency": (1, 16), "products": (0, 1000), "checkout-products": (0, 20),
@@ -42,6 +42,7 @@ _STARTER = '''# clearcart configuration. Precedence: defaults < this file < comm
 # products = {d.products:<14} # product pages sampled across categories
 # checkout-products = {d.checkout_products:<5} # products walked through checkout (0: none)
 # walk = {walk:<18} # the checkout walk: checkout (to the last step before ordering), basket, off
+# post-payment-step = {post:<5} # true: post a step that takes the payment choice before the summary (own store)
 # respect-robots = {robots:<8} # false only for your own store
 # page-timeout = {d.page_timeout_s:<10g} # seconds one page may take (load to snapshot) before it is abandoned as failed
 # fail-on = {fail_on:<15} # exit 1 at or above: critical, high, medium, low, info, never
@@ -77,7 +78,8 @@ _STARTER = '''# clearcart configuration. Precedence: defaults < this file < comm
 '''
 STARTER = _STARTER.format(d=DEFAULTS, robots=str(DEFAULTS.respect_robots).lower(), fail_on=f'"{DEFAULTS.fail_on}"',
                           report_lang=f'"{DEFAULTS.report_lang}"', walk=f'"{DEFAULTS.walk}"',
-                          incomplete=str(DEFAULTS.allow_incomplete).lower())
+                          incomplete=str(DEFAULTS.allow_incomplete).lower(),
+                          post=str(DEFAULTS.post_payment_step).lower())
 
 
 

@@ -40,7 +40,8 @@ def coverage(artifacts: Artifacts, checks: list[CheckResult] | None = None) -> d
         else "what a shopper sees" if any("add-to-basket" in r for r in p.type_reasons)
         else "URL or title" for p in products)
     walks = artifacts.checkout
-    stuck = [{"product": w.product_url, "step": stuck_step(w), "reason": w.stuck_reason or "unknown"}
+    stuck = [{"product": w.product_url, "step": stuck_step(w), "reason": w.stuck_reason or "unknown",
+              "safety_stop": w.guard_stop}
              for w in walks if not w.completed]
     unreadable = [{"product": w.product_url, "step": s.kind, "reason": s.unreadable_reason}
                   for w in walks for s in w.steps if s.unreadable_reason]

@@ -16,6 +16,9 @@ class Defaults:
     respect_robots: bool = True
     page_timeout_s: float = 45.0  # seconds one page may take (load to snapshot) before it is abandoned as failed
     walk: str = "checkout"  # the checkout walk: checkout (to the last step before ordering), basket, off
+    # true: the walk may post a step that takes the payment choice before the order summary (auditor/safety.py
+    # part 6); a store whose neutral button on that step places the order would then register one
+    post_payment_step: bool = False
     allow_incomplete: bool = False  # true: an audit that could not recognise or walk a product is a low finding
     fail_on: str = "high"  # exit 1 at or above this severity
     report_lang: str = "en"

@@ -30,9 +30,11 @@ def gather(
     customer: Any = None,
     progress: Callable[..., None] | None = None,
     walk: str = "checkout",
+    post_payment_step: bool = False,
 ) -> Artifacts:
     """``walk``: "checkout" walks to the last step before ordering, "basket" stops once the basket is reached,
-    "off" walks nothing (see :mod:`auditor.safety`)."""
+    "off" walks nothing (see :mod:`auditor.safety`). ``post_payment_step`` is the user's permit to post a step
+    that offers the payment choice before the order summary (:mod:`auditor.safety`, part 6)."""
     out_dir = Path(out_dir)
     report = progress or (lambda *a, **k: None)
     ticket_options = dict(ticket_options or {})
@@ -55,7 +57,7 @@ def gather(
             credentials["origin"] = f"{parts.scheme}://{parts.netloc}"
         try:
             artifacts.checkout = run_async(_walk(artifacts, out_dir, checkout_products, journey_data, customer,
-                                                 progress, walk, credentials,
+                                                 progress, walk, credentials, post_payment_step=post_payment_step,
                                                  walk_timeout_s=WALK_PAGES
                                                  * (settings or CrawlSettings()).page_timeout_s))
         except ClearcartError:
@@ -131,7 +133,8 @@ async def walk_within(walker: Any, browser: Any, product: Any, index: int, timeo
 
 async def _walk(artifacts: Artifacts, out_dir: Path, count: int, journey: dict[str, Any] | None, customer: Any,
                 progress: Callable[..., None] | None, scope: str = "checkout",
-                credentials: dict[str, str] | None = None, walk_timeout_s: float = 240.0) -> list:
+                credentials: dict[str, str] | None = None, walk_timeout_s: float = 240.0,
+                post_payment_step: bool = False) -> list:
     from auditor.browser import launch
     from auditor.checkout import Walker, pick_products
     from auditor.journey import replay
@@ -139,7 +142,8 @@ async def _walk(artifacts: Artifacts, out_dir: Path, count: int, journey: dict[s
     async with launch(http_credentials=credentials) as browser:
         if journey is not None:
             try:
-                return [await asyncio.wait_for(replay(browser, journey, out_dir, scope=scope), timeout=walk_timeout_s)]
+                return [await asyncio.wait_for(replay(browser, journey, out_dir, scope=scope,
+                                                      post_payment_step=post_payment_step), timeout=walk_timeout_s)]
             except TimeoutError:
                 from auditor.model import CheckoutWalk
 
@@ -147,7 +151,7 @@ async def _walk(artifacts: Artifacts, out_dir: Path, count: int, journey: dict[s
                 return [CheckoutWalk(product_url=source, journey_file=source,
                                      stuck_reason=f"the journey replay was abandoned after {walk_timeout_s:.0f} s "
                                                   "(a page that never stops working, or a step that never settles)")]
-        walker = Walker(out_dir, customer, progress=progress, scope=scope)
+        walker = Walker(out_dir, customer, progress=progress, scope=scope, post_payment_step=post_payment_step)
         # a walk that gets stuck is kept (coverage reports where and why) and the next sampled product is tried,
         # up to two more than asked for, so one odd product does not leave the checkout unjudged
         walks: list = []

@@ -175,7 +175,7 @@ _ELEMENT_JS = r"""
 
 
 async def replay(browser: Any, journey: dict[str, Any], out_dir: Path, index: int = 0,
-                 base_url: str | None = None, scope: str = "checkout") -> CheckoutWalk:
+                 base_url: str | None = None, scope: str = "checkout", post_payment_step: bool = False) -> CheckoutWalk:
     """Replay a Recorder journey up to, never through, the order button, recording each page it reaches as
     a checkout step (price lines, checkboxes, screenshot). A step that cannot be replayed ends the walk as
     stuck, with that page recorded. ``base_url`` replays a journey recorded on another origin."""
@@ -186,8 +186,9 @@ async def replay(browser: Any, journey: dict[str, Any], out_dir: Path, index: in
     first_url = next(s["url"] for s in steps if s.get("type") == "navigate")
     walk = CheckoutWalk(product_url=first_url, product_name=str(journey.get("title", "recorded journey")),
                         journey_file=str(journey.get("_file", "")))
-    walker = Walker(out_dir)
-    guard = walker.guard = safety.Guard()
+    walker = Walker(out_dir, post_payment_step=post_payment_step)
+    guard = walker.guard = safety.Guard(post_payment_step=post_payment_step, site=first_url)
+    walk.post_payment_step = post_payment_step
     viewport = next((s for s in steps if s.get("type") == "setViewport"), None)
     size = {"width": int(viewport.get("width", 1280)), "height": int(viewport.get("height", 900))} if viewport \
         else {"width": 1280, "height": 900}
@@ -249,7 +250,7 @@ async def replay(browser: Any, journey: dict[str, Any], out_dir: Path, index: in
                 if verdict.action == "navigate":
                     await page.goto(verdict.url, wait_until="domcontentloaded")
                 else:
-                    guard.intent = True  # this click may submit one form
+                    guard.begin_action()  # this click may submit one form (and, with the user's permit, post)
                     await element.click()
                 clicks += 1
                 await walker._settle(page)
@@ -304,6 +305,7 @@ async def replay(browser: Any, journey: dict[str, Any], out_dir: Path, index: in
         return await stuck(f"the journey stopped: {message[:200]}")
     finally:
         walk.blocked_requests = list(guard.blocked)
+        walk.permitted_requests = list(guard.permitted)
         walk.refused_clicks = list(guard.refused)
         if guard.suspected is not None and walk.order_suspected is None:
             walk.order_suspected = OrderSuspicion(url=guard.suspected.url, evidence=guard.suspected.evidence)

@@ -180,6 +180,9 @@ class CheckoutWalk(BaseModel):
     stuck_reason: str = ""
     blocked_requests: list[str] = Field(default_factory=list)  # payment / order requests we aborted
     refused_clicks: list[str] = Field(default_factory=list)  # clicks the safety policy refused, with why
+    guard_stop: bool = False  # the walk ended because the safety guard stopped its next request
+    post_payment_step: bool = False  # walked with the user's permit to post an armed step (--post-payment-step)
+    permitted_requests: list[str] = Field(default_factory=list)  # requests that permit let through
     order_suspected: OrderSuspicion | None = None  # a confirmation page was seen: the walk stopped there
     journey_file: str = ""
     duration_s: float = 0.0

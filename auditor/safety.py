@@ -37,6 +37,19 @@ One policy, used by the heuristic walker (:mod:`auditor.checkout`) and by journe
    report.html, report.json and summary.md say that the store may have registered an order at that URL and
    that it should be checked and cancelled (:func:`order_warning`).
 
+6. **The user's permit** (``--post-payment-step``, config ``post-payment-step``; off by default): several
+   platforms take the payment choice on a step *before* their order summary and save it with a POST (Shoptet,
+   IdoSell, Shoper, OpenCart). Part 3 stops such a walk there. With the permit, and only then, a step on which
+   the guard was already armed (never the last one) may send the requests of the walker's own click on a vetted
+   onward control (:meth:`Guard.begin_action`): at most :data:`PERMIT_REQUESTS` state-changing requests to the
+   store's own site, until a new page starts loading or the step settles; a GET of a "confirm" address (the
+   summary such a store loads next) too. Everything else stays as above: nothing a timer, a field event or a
+   page load sends; no payment host, order-placing or finishing address, and no request to an address named
+   after the order itself (:data:`ORDER_ACTION`: ``POST /orders``, ``/api/carts/7/checkout``). What the user
+   accepts: a store whose neutral onward button on that step places the order (which EU law forbids: the
+   order button must say so, CRD art. 8(2)) would register one; the walk would then see the confirmation and
+   say so (part 5). Every permitted request is recorded in the walk (``permitted_requests``).
+
 What is not guaranteed: a store that places an order on a plain GET to an address with neutral words,
 before any step that offers a payment choice (say, the basket's "Continue" link creates the order), cannot
 be told from an ordinary link by anything a browser sees before following it. clearcart then detects the
@@ -52,7 +65,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from auditor import lexicon
 from auditor.analysis.site import bare_host
@@ -110,6 +123,17 @@ POST_ORDER_URL = re.compile(
     r"dyakuyemo|diakuiemo|dyakuemo)(?![a-z])",
     re.IGNORECASE,
 )
+
+# a state-changing request to an address named after the order itself (REST: POST /orders creates one;
+# /api/carts/7/checkout, /checkout/commit): never let through by the user's permit (part 6)
+ORDER_ACTION = re.compile(
+    r"(?:^|/)(orders?|checkout|purchase|buy|commit|pay|payment|place|submit|finali[sz]e|complete|"
+    r"zamowieni[ea]|zamow|objednavk[ay]|objednat|objednaj|bestellung(en)?|bestellen|kaufen|zahlen|"
+    r"zakaz[ay]?|oformit\w*|oformlenie|zamovlenn(ia|ya|ja)|oformyty|"
+    r"заказ\w*|замовлен\w*|оформ\w*|оплат\w*)/?$",
+    re.IGNORECASE,
+)
+PERMIT_REQUESTS = 8  # state-changing requests one permitted click may send (part 6)
 
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 # request kinds that can change a store's state or show a page (scripts, styles, images and fonts cannot)
@@ -177,6 +201,13 @@ def review_address(url: str) -> bool:
     tail = _tail(url)
     words = [m.group(0) for m in FINISH_URL.finditer(tail)] + [m.group(0) for m in ORDER_URL.finditer(tail)]
     return bool(words) and all(CONFIRM_WORD.search(w) for w in words)
+
+
+_ROUTE_KEYS = ("route", "action", "controller", "do", "task")  # query keys that name what a request does
+
+
+def _query_pairs(query: str) -> list[tuple[str, str]]:
+    return [(k.lower(), v) for k, v in parse_qsl(query, keep_blank_values=True)]
 
 
 def payment_host(url: str) -> bool:
@@ -359,7 +390,11 @@ class Guard:
     final: bool = False  # the last step (its order button) is reached: no navigation either
     intent: bool = False  # the walker has just clicked: one form submission may follow
     armed_reason: str = ""
+    post_payment_step: bool = False  # the user's permit (part 6): an armed step's onward click may post
+    site: str = ""  # the store's address: the permit covers requests to its own site only
+    permit: int = 0  # state-changing requests the walker's current click may still send while armed
     blocked: list[str] = field(default_factory=list)
+    permitted: list[str] = field(default_factory=list)  # requests let through by the user's permit
     refused: list[str] = field(default_factory=list)  # clicks refused by vet_click
     suspected: Suspicion | None = None
 
@@ -371,6 +406,33 @@ class Guard:
         """The last step before ordering is reached: from now on no request changes anything, no page opens."""
         self.arm("the last step before ordering")
         self.final = True
+        self.permit = 0
+
+    def begin_action(self) -> None:
+        """The walker is about to click a control the policy allowed: one form submission may follow; with the
+        user's permit (part 6), on a step where the guard is already armed and that is not the last one, the
+        click's own requests may change the store's state."""
+        self.intent = True
+        self.permit = PERMIT_REQUESTS if self.post_payment_step and self.armed and not self.final else 0
+
+    def end_action(self) -> None:
+        """The page has settled after the walker's action: its allowances end."""
+        self.intent = False
+        self.permit = 0
+
+    def _permitted(self, url: str, method: str, is_navigation: bool) -> bool:
+        """Whether the user's permit lets this state-changing request leave (part 6)."""
+        if self.permit <= 0 or self.final or not self.site or not _same_site(url, self.site):
+            return False
+        parts = urlsplit(url)
+        targets = [unquote(parts.path)] + [unquote(v) for k, v in _query_pairs(parts.query) if k in _ROUTE_KEYS]
+        if any(ORDER_ACTION.search(t.rstrip("/") or "/") for t in targets):
+            return False
+        self.permit -= 1
+        if is_navigation:
+            self.permit = 0  # a new page is loading: its own requests are not the click's
+        self.permitted.append(f"{method} {url}")
+        return True
 
     def observe(self, data: dict[str, Any]) -> None:
         """What a page reports (see ``_OBSERVER_JS``): arms the guard, notices an order confirmation."""
@@ -393,13 +455,15 @@ class Guard:
         method = (method or "GET").upper()
         if payment_host(url):
             return "payment host"
-        # a GET to a "confirm" address before any payment choice or review is the way to a review step
-        review_get = is_navigation and method in SAFE_METHODS and not self.armed and review_address(url)
+        # a GET to a "confirm" address before any payment choice or review is the way to a review step; with
+        # the user's permit, the summary a permitted click loads (a page or a panel) may be read there too
+        review_get = method in SAFE_METHODS and review_address(url) and (
+            (is_navigation and not self.armed) or (self.permit > 0 and not self.final))
         if ORDER_URL.search(url) and (method != "GET" or is_navigation) and not review_get:
             return "order-placing URL"
         if finishing_url(url) and (is_navigation or resource_type in _ACTIVE_TYPES) and not review_get:
             return "finishing URL"
-        if self.armed and method not in SAFE_METHODS:
+        if self.armed and method not in SAFE_METHODS and not self._permitted(url, method, is_navigation):
             return f"state-changing request after {self.armed_reason or 'the payment step'}"
         if self.final and is_navigation:
             return "navigation after the last step"

@@ -8,7 +8,9 @@ What it checks
 
     * ``no-products`` (high): the store sells, but no product page was recognised among the crawled pages;
     * ``no-walk`` (high): products were recognised, but no checkout walk reached the last step before payment
-      (each stuck walk's step and reason in the evidence);
+      (each stuck walk's step and reason in the evidence). When the never-order guard stopped the walk because
+      the store posts its payment choice before the order summary, the recommendation names the user's permit
+      ``--post-payment-step`` (auditor/safety.py, part 6) and what it risks;
     * ``ledger-unreadable`` (low): a walk reached the last step, but its price lines do not add up to its
       total, so the costs checks could not trust its lines (the reason in the evidence; hidden-costs still
       compares the totals between steps).
@@ -50,6 +52,11 @@ DEFAULT_OPTIONS: dict[str, Any] = {"allow_incomplete": False}
 
 WHY = T("An audit that could not see the products or the checkout cannot vouch for them: without this finding a "
         "broken walk looks like a clean store.")
+SAFETY_HINT = T("The store takes the payment choice on a step before its order summary and sends it to the store; "
+                "clearcart never sends anything after a payment choice by default, because a store whose neutral "
+                "button there places the order cannot be told apart before the click. On your own or a staging "
+                "store, run again with --post-payment-step (config: post-payment-step = true) to let the walk "
+                "post that step and read the summary.")
 HINT = T("Record the checkout once in Chrome DevTools (Recorder panel) and pass it with --journey; report the "
          "store to clearcart's maintainers with the artifacts folder.")
 
@@ -87,7 +94,7 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> CheckResult:
         findings.append(finding(
             ID, "no-walk", severity, T("No product could be walked to the last checkout step"), messages[-1],
             url=stuck[0]["product"] if stuck else url, key="no-walk", evidence={"coverage": cover}, why=WHY,
-            recommendation=HINT,
+            recommendation=SAFETY_HINT if any(s.get("safety_stop") for s in stuck) else HINT,
         ))
     elif not cover["walks_started"] and artifacts.checkout == [] and cover["products_recognised"]:
         messages.append(T("Products were recognised but no checkout walk ran (turned off, or the walk failed to "

@@ -286,3 +286,103 @@ def test_a_confirm_address_is_a_review_step_until_armed(url):
                                  "https://s.example/order-received/7", "https://s.example/confirm/thank-you"])
 def test_other_finishing_addresses_are_blocked_before_arming_too(url):
     assert Guard().verdict(url, "GET", "document", True)
+
+
+# ------------------------------------------------------------------------------------------------ the user's permit
+
+
+SHOP = "https://s.example/p/shirt"
+
+
+def _permitted_guard() -> Guard:
+    guard = Guard(post_payment_step=True, site=SHOP)
+    guard.arm("a payment choice")
+    return guard
+
+
+@pytest.mark.parametrize("url, method, rtype, nav", [
+    ("https://s.example/objednavka/krok-1/", "POST", "document", True),  # a form posted by the onward button
+    ("https://s.example/order1.php", "POST", "document", True),
+    ("https://s.example/index.php?route=checkout/payment_method/save", "POST", "xhr", False),  # an AJAX save
+    ("https://www.s.example/api/carts/7/payment-methods", "PUT", "fetch", False),
+])
+def test_the_permit_lets_the_onward_clicks_own_requests_through(url, method, rtype, nav):
+    guard = _permitted_guard()
+    assert guard.verdict(url, method, rtype, nav) is not None  # without a click: still blocked
+    guard.begin_action()
+    assert guard.verdict(url, method, rtype, nav) is None
+    assert guard.permitted == [f"{method} {url}"]
+    guard.end_action()
+    assert guard.verdict(url, method, rtype, nav) is not None  # the step has settled: blocked again
+
+
+def test_without_the_permit_an_armed_click_posts_nothing():
+    guard = Guard(site=SHOP)
+    guard.arm("a payment choice")
+    guard.begin_action()
+    assert guard.verdict("https://s.example/objednavka/krok-1/", "POST", "document", True)
+    assert guard.permit == 0 and guard.permitted == []
+
+
+@pytest.mark.parametrize("url", [
+    "https://s.example/api/carts/7/checkout",  # named after the order itself (REST)
+    "https://s.example/orders", "https://s.example/api/order/", "https://s.example/zamowienie",
+    "https://s.example/objednavka", "https://s.example/bestellung", "https://s.example/api/zamovlennia",
+    "https://s.example/api/checkout/commit", "https://s.example/index.php?route=checkout/confirm",
+    "https://s.example/index.php?route=extension/payment/cod/confirm", "https://s.example/checkout/place-order",
+    "https://s.example/checkout/finish", "https://pay.example.payu.com/api/v2_1/orders",  # payment host
+    "https://other.example/api/carts/7/address",  # another site
+])
+def test_the_permit_never_covers_an_order_address_a_payment_host_or_another_site(url):
+    guard = _permitted_guard()
+    guard.begin_action()
+    assert guard.verdict(url, "POST", "fetch", False) is not None
+    assert guard.permitted == []
+
+
+def test_the_permit_is_not_given_before_arming_nor_at_the_last_step():
+    guard = Guard(post_payment_step=True, site=SHOP)
+    guard.begin_action()  # not armed: the ordinary rules apply, no permit is needed or given
+    assert guard.permit == 0
+    guard.arm("a payment choice")
+    guard.finish()
+    guard.begin_action()
+    assert guard.permit == 0
+    assert guard.verdict("https://s.example/objednavka/krok-1/", "POST", "document", True)
+
+
+def test_the_permit_ends_when_a_new_page_loads_and_is_bounded():
+    guard = _permitted_guard()
+    guard.begin_action()
+    assert guard.verdict("https://s.example/order1.php", "POST", "document", True) is None
+    # the page that loads next sends its own POST (a beacon, an auto-submit): not the click's
+    assert guard.verdict("https://s.example/api/track", "POST", "ping", False)
+    guard.begin_action()
+    for _ in range(safety.PERMIT_REQUESTS):
+        assert guard.verdict("https://s.example/api/cart/shipping", "POST", "fetch", False) is None
+    assert guard.verdict("https://s.example/api/cart/shipping", "POST", "fetch", False)
+
+
+def test_the_permit_reads_a_confirm_summary_but_never_posts_there():
+    guard = _permitted_guard()
+    summary = "https://s.example/index.php?route=checkout/confirm"
+    assert guard.verdict(summary, "GET", "xhr", False) == "finishing URL"  # armed, no click: not even read
+    guard.begin_action()
+    assert guard.verdict(summary, "GET", "xhr", False) is None
+    assert guard.verdict(summary, "POST", "xhr", False)
+
+
+def test_post_payment_step_in_config_and_on_the_command_line(tmp_path):
+    from auditor.audit import audit_options
+    from auditor.config import STARTER, Config, load_config
+
+    assert audit_options(Config(), "high").post_payment_step is False
+    assert audit_options(Config(), "high", post_payment_step=True).post_payment_step is True
+    on = tmp_path / "on.toml"
+    on.write_text("[scan]\npost-payment-step = true\n", encoding="utf-8")
+    assert audit_options(load_config(on), "high").post_payment_step is True
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[scan]\npost-payment-step = "yes"\n', encoding="utf-8")
+    with pytest.raises(UsageError, match="post-payment-step"):
+        load_config(bad)
+    assert "# post-payment-step = false" in STARTER
