@@ -353,7 +353,7 @@ class Walker:
                 walk.stuck_reason = "the walk stopped at the basket, as asked (--walk basket)"
                 return walk
             await self._choose_shipping(page)  # a basket that asks for the delivery and payment method first
-            if not await self._click_best(page, self._score_checkout, minimum=6, step="basket"):
+            if not await self._click_best(page, self._score_checkout, minimum=6, step="basket", onward=True):
                 walk.stuck_reason = "no way from the basket to checkout found" + self._refusals()
                 return walk
             clicks += 1
@@ -382,7 +382,7 @@ class Walker:
                     return walk
                 before, blocked_before = page.url, len(guard.blocked)
                 if not await self._click_best(page, self._score_continue, minimum=6, candidates=candidates,
-                                              step=step.kind):
+                                              step=step.kind, onward=True):
                     walk.stuck_reason = f"no button to continue found on the {step.kind} step" + self._refusals()
                     return walk
                 clicks += 1
@@ -489,7 +489,8 @@ class Walker:
         return score
 
     async def _click_best(self, page: Any, score: Callable[[dict[str, Any]], int], minimum: int,
-                          candidates: list[dict[str, Any]] | None = None, step: str = "") -> bool:
+                          candidates: list[dict[str, Any]] | None = None, step: str = "",
+                          onward: bool = False) -> bool:
         """Click the best-scoring candidate the safety policy allows (an ambiguous link is opened by its
         address instead, without its scripts); refused candidates are recorded and skipped."""
         if candidates is None:
@@ -516,7 +517,7 @@ class Walker:
             if element is None:
                 return False
             if self.guard is not None:
-                self.guard.begin_action()  # this click may submit one form (and, with the user's permit, post)
+                self.guard.begin_action(onward)  # may submit one form (and, with the user's permit, post)
             try:
                 await element.click(timeout=ACTION_TIMEOUT_MS)
             except Exception:
