@@ -249,6 +249,39 @@ def _progress_pattern() -> re.Pattern[str]:
     return re.compile(rf"{step}\s*\d+\s*(?:{of}|/)\s*\d+", re.IGNORECASE)
 
 
+def progress_shown(nodes: list[dict[str, Any]]) -> bool:
+    """A progress indicator among a step's recorded nodes (``_STEP_JS``), whatever its markup's class names: a
+    list of 3–8 short items that almost all name checkout stages, the basket or the summary among them ("Nákupný
+    košík › Doprava a platba › Informácie o vás", "Warenkorb · Adresse · Versand · Zahlung · Übersicht"), or three or more numbered step headings
+    ("Шаг 1: …", "Krok 2. …", "Step 3 …")."""
+    children: dict[int, list[int]] = {}
+    for i, node in enumerate(nodes):
+        children.setdefault(node.get("p", -1), []).append(i)
+    numbered: set[str] = set()
+    step_word = lexicon.pattern("progress_step", whole=True).pattern
+    numbered_re = re.compile(rf"^{step_word}\s*(\d)\b", re.IGNORECASE)
+    for i, node in enumerate(nodes):
+        if not node.get("visible"):
+            continue
+        text = node.get("text") or ""
+        if len(text) <= 80:
+            match = numbered_re.match(text)
+            if match:
+                numbered.add(match.group(1))
+        if node.get("tag") not in ("OL", "UL", "NAV") or len(text) > 320:
+            continue
+        items = [nodes[j]["text"] for j in children.get(i, []) if nodes[j].get("visible") and nodes[j].get("text")]
+        if not 3 <= len(items) <= 8 or any(len(item) > 40 for item in items):
+            continue
+        stages = sum(1 for item in items if lexicon.matches("checkout_stage", item))
+        # the basket or the summary among them: an information menu ("Delivery", "Payment", "Returns") is no
+        # progress indicator
+        ends = any(lexicon.matches("cart", item) or lexicon.pattern("review_step").search(item) for item in items)
+        if stages >= max(3, len(items) - 1) and ends:
+            return True
+    return len(numbered) >= 3
+
+
 def _is_final(text: str) -> bool:
     """Reads as placing the order or paying; an ambiguous word ("Objednat", "Bestellen") with guest wording
     ("Objednat jako host", "Als Gast bestellen") is the choice to shop as a guest, not the order button."""
@@ -658,7 +691,7 @@ class Walker:
             checkboxes.append(Checkbox(label=box["label"], checked=box["checked"], name=box["name"],
                                        box=box.get("box") or None,
                                        price=price.amount if price and price.amount else None))
-        progress = data["progress"] or bool(_progress_pattern().search(text))
+        progress = data["progress"] or bool(_progress_pattern().search(text)) or progress_shown(data["nodes"])
         step = CheckoutStep(
             url=data["url"], kind=kind, clicks=clicks, title=data["h1"] or data["title"], price_lines=lines,
             currency=next((line.currency for line in lines if line.currency), currency),
