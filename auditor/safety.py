@@ -41,14 +41,16 @@ One policy, used by the heuristic walker (:mod:`auditor.checkout`) and by journe
    platforms take the payment choice on a step *before* their order summary and save it with a POST (Shoptet,
    IdoSell, Shoper, OpenCart). Part 3 stops such a walk there. With the permit, and only then, a step on which
    the guard was already armed (never the last one) may send the requests of the walker's own click on a vetted
-   onward control (:meth:`Guard.begin_action`): at most :data:`PERMIT_REQUESTS` state-changing requests to the
-   store's own site, until a new page starts loading or the step settles; a GET of a "confirm" address (the
-   summary such a store loads next) too. Everything else stays as above: nothing a timer, a field event or a
-   page load sends; no payment host, order-placing or finishing address, and no request to an address named
-   after the order itself (:data:`ORDER_ACTION`: ``POST /orders``, ``/api/carts/7/checkout``). What the user
-   accepts: a store whose neutral onward button on that step places the order (which EU law forbids: the
-   order button must say so, CRD art. 8(2)) would register one; the walk would then see the confirmation and
-   say so (part 5). Every permitted request is recorded in the walk (``permitted_requests``).
+   onward control (:meth:`Guard.begin_action` with ``onward``): at most :data:`PERMIT_REQUESTS` state-changing
+   requests from the page's own frame to the store's own site, until a new page starts loading, an order button
+   comes into view or the step settles; and a GET of a "confirm" address (the summary such a store loads next).
+   Everything else stays as above: nothing a timer, a field event, Enter, a page load, an iframe or a beacon
+   sends; no payment host, order-placing or finishing address, and no request to an address named after the
+   order itself (:data:`ORDER_ACTION`: ``POST /orders``, ``/api/carts/7/checkout``, ``/objednavka/vytvor``).
+   The answer to each permitted request is read (:meth:`Guard.answered`): a thank-you text or an order number
+   in JSON is an order suspicion (part 5). What the user accepts: a store whose neutral onward button on that
+   step places the order (which EU law forbids: the order button must say so, CRD art. 8(2)) would register
+   one; the walk then sees it and says so. Every permitted request is recorded (``permitted_requests``).
 
 What is not guaranteed: a store that places an order on a plain GET to an address with neutral words,
 before any step that offers a payment choice (say, the basket's "Continue" link creates the order), cannot

@@ -5,9 +5,10 @@ IdoSell and OpenCart 3 (in Russian), plus a headless store nobody can recognise.
 Each store is crawled once (no walk), its expected product is walked with the heuristics, and the checks run
 over both. A store that takes the payment choice by POST before its summary (``safety_stop``) is walked twice: by
 default the never-order guard stops the walk there (red, explained); with the user's permit
-(``--post-payment-step``) the walk reaches the summary (``with_permit``). expected.json says how many products must be recognised (and from what evidence), what the walk must
-record (step kinds, the order button, the last step's ledger per line kind to the cent, that it reconciles) and
-what the core checks conclude. The order counter of every store stays 0.
+(``--post-payment-step``) the walk reaches the summary (``with_permit``). expected.json says how many products
+must be recognised (and from what evidence), what the walk must record (step kinds, the order button, the last
+step's ledger per line kind to the cent, that it reconciles) and what the core checks conclude. The order
+counter of every store stays 0.
 """
 
 from __future__ import annotations
@@ -201,3 +202,22 @@ def test_an_unrecognisable_store_turns_ci_red_and_says_why(tmp_path):
     assert again.returncode == 0, again.stderr  # a CI job that accepts partial audits stays green
     report = json.loads((tmp_path / "again" / "report.json").read_text())
     assert next(f for f in report["findings"] if f["check"] == "audit-coverage")["severity"] == "low"
+
+
+def test_the_permit_on_the_command_line_reaches_the_summary(tmp_path):
+    """`clearcart scan --post-payment-step` on the Shoptet-shaped store: the option reaches the walk through the
+    real CLI, the walk records what it posted, the audit is complete, the store's order counter stays 0."""
+    from tests.conftest import run_cli
+
+    with PlatformStore("shoptet") as store:
+        proc = run_cli("scan", store.url, "--out", str(tmp_path), "--max-pages", "10", "--products", "3",
+                       "--post-payment-step", "--format", "json", "--quiet")
+        orders = store.orders
+    assert orders == 0
+    assert proc.returncode in (0, 1), proc.stderr
+    assert "incomplete audit" not in proc.stderr
+    walk = json.loads((tmp_path / "artifacts" / "artifacts.json").read_text())["checkout"][0]
+    assert walk["completed"] and walk["post_payment_step"], walk["stuck_reason"]
+    assert any("/objednavka/krok-1/" in r for r in walk["permitted_requests"])
+    report = json.loads((tmp_path / "report.json").read_text())
+    assert next(c for c in report["checks"] if c["id"] == "audit-coverage")["status"] == "pass"
