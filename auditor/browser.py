@@ -61,6 +61,36 @@ async def install_script(context: Any, name: str, script: str) -> None:
         f"{{value: ({script}), writable: false, configurable: false, enumerable: false}});")
 
 
+# Open shadow roots read like the light DOM, for the walker's page scripts (web-component storefronts put size
+# pickers, basket buttons, checkout forms and order summaries inside custom elements): ``$$(root, sel)`` is
+# ``root.querySelectorAll(sel)`` plus the matches inside every open shadow root below ``root``; ``$1`` the first;
+# ``deepText()`` the page's rendered text with the shadow roots' text after it (``innerText`` leaves it out);
+# ``deepElements(root)`` every element in document order, each shadow tree right after its host. On a page
+# without shadow roots they are the plain DOM calls.
+DEEP_DOM_JS = r"""
+  const __roots = (() => { const out = []; const visit = (root) => { for (const el of root.querySelectorAll('*'))
+    if (el.shadowRoot) { out.push(el.shadowRoot); visit(el.shadowRoot); } }; visit(document); return out; })();
+  const __within = (root, node) => { for (let n = node; n; n = n.parentNode || n.host) if (n === root) return true;
+    return false; };
+  const $$ = (root, sel) => { const found = [...root.querySelectorAll(sel)];
+    for (const r of __roots) if (root === document || __within(root, r.host)) found.push(...r.querySelectorAll(sel));
+    return found; };
+  const $1 = (root, sel) => root.querySelector(sel) || $$(root, sel)[0] || null;
+  const deepText = () => [document.body ? document.body.innerText : '',
+    ...__roots.map((r) => [...r.children].map((c) => c.innerText || '').join(' '))].join(' ');
+  const deepElements = (root, limit) => { if (!__roots.length) return [...root.querySelectorAll('*')].slice(0, limit);
+    const out = []; const visit = (node) => { for (const el of node.children) { if (out.length >= limit) return;
+      out.push(el); if (el.shadowRoot) visit(el.shadowRoot); visit(el); } }; visit(root); return out; };
+  const parentOf = (el) => el.parentElement || (el.parentNode && el.parentNode.host) || null;
+"""
+
+
+def deep_dom(script: str) -> str:
+    """``script`` (an arrow function's source) with :data:`DEEP_DOM_JS` at the start of its body."""
+    head, brace, body = script.partition("{")
+    return head + brace + DEEP_DOM_JS + body
+
+
 async def evaluate_json(page: Any, script: str, arg: Any = None, name: str = "") -> Any:
     """``page.evaluate(script, arg)`` for a script returning a large plain object (a page snapshot) or taking
     long lists: argument and result cross as one JSON string each, which Playwright's driver and client pass

@@ -29,7 +29,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from auditor import lexicon, safety, shopper
-from auditor.browser import evaluate_json
+from auditor.browser import deep_dom, evaluate_json
 from auditor.consent import dismiss_overlays
 from auditor.ledger import apply as read_ledger
 from auditor.ledger import parse_rows, step_rows
@@ -99,7 +99,7 @@ class TestCustomer:
 
 # ------------------------------------------------------------------------------------------------ page reading
 
-_STEP_JS = r"""
+_STEP_JS = deep_dom(r"""
 () => {
   const norm = (t) => (t || '').replace(/\s+/g, ' ').trim();
   const visible = (el) => { if (!el) return false; const r = el.getBoundingClientRect(); const s = getComputedStyle(el);
@@ -121,12 +121,12 @@ _STEP_JS = r"""
     ((l) => l && l.htmlFor && document.getElementById(l.htmlFor))(el.closest('label')) ||
     ((r) => r && r.querySelector(boxSel))(el.closest('label, li, tr, [class*=option], [class*=method], [class*=rate]'));
   const ownText = (el) => norm([...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join(' '));
-  const els = document.body ? [document.body, ...document.body.querySelectorAll('*')].slice(0, 20000) : [];
+  const els = document.body ? [document.body, ...deepElements(document.body, 19999)] : [];
   const ids = new Map(els.map((el, i) => [el, i]));
   const nodes = els.map((el) => {
     const choice = choiceOf(el);
     const submit = (el.tagName === 'BUTTON' || el.tagName === 'INPUT') && el.type === 'submit' && !!el.form;
-    return {p: ids.has(el.parentElement) ? ids.get(el.parentElement) : -1, tag: el.tagName,
+    return {p: ids.has(parentOf(el)) ? ids.get(parentOf(el)) : -1, tag: el.tagName,
             text: norm(el.innerText).slice(0, 400), own: ownText(el).slice(0, 400), kids: el.children.length,
             visible: visible(el), box: boxOf(el), choice: choice ? !!choice.checked : null,
             radio: el.tagName === 'INPUT' && el.type === 'radio' ? el.checked : null,
@@ -135,55 +135,55 @@ _STEP_JS = r"""
             submit: submit ? norm(el.innerText || el.value) : null};
   });
   const labelOf = (input) => {
-    if (input.id) { const l = document.querySelector('label[for="' + CSS.escape(input.id) + '"]'); if (l) return norm(l.innerText); }
+    if (input.id) { const l = $1(document, 'label[for="' + CSS.escape(input.id) + '"]'); if (l) return norm(l.innerText); }
     const wrap = input.closest('label'); if (wrap) return norm(wrap.innerText);
     const parent = input.parentElement; return parent ? norm(parent.innerText) : '';
   };
-  const checkboxes = [...document.querySelectorAll('input[type=checkbox]')].filter((c) => visible(c) || visible(c.closest('label')))
+  const checkboxes = [...$$(document, 'input[type=checkbox]')].filter((c) => visible(c) || visible(c.closest('label')))
     .map((c) => ({label: labelOf(c).slice(0, 300), checked: c.checked, name: c.name || c.id || '',
-                  box: boxOf(c, c.closest('label') || (c.id && document.querySelector('label[for="' + CSS.escape(c.id) + '"]')))}));
-  const fields = [...document.querySelectorAll('input, select, textarea')].filter((i) =>
+                  box: boxOf(c, c.closest('label') || (c.id && $1(document, 'label[for="' + CSS.escape(c.id) + '"]')))}));
+  const fields = [...$$(document, 'input, select, textarea')].filter((i) =>
     !['hidden', 'submit', 'button', 'image', 'reset', 'checkbox', 'radio'].includes((i.type || '').toLowerCase()) && visible(i));
-  const radios = [...document.querySelectorAll('input[type=radio]')].filter((r) => visible(r) || visible(r.closest('label')))
+  const radios = [...$$(document, 'input[type=radio]')].filter((r) => visible(r) || visible(r.closest('label')))
     .map((r) => ({name: r.name, label: labelOf(r).slice(0, 200), checked: r.checked}));
-  const progress = !!document.querySelector('[aria-current=step], [class*=progress], [class*=stepper], [class*=checkout-steps], [class*=steps], [id*=progress], [role=progressbar], ol[class*=step], [class*=step-number], [class*=checkout-step]');
-  const buttons = [...document.querySelectorAll('button, input[type=submit], input[type=button], a[role=button], a.button, a.btn, a[class*=button], a[class*=btn]')]
+  const progress = !!$1(document, '[aria-current=step], [class*=progress], [class*=stepper], [class*=checkout-steps], [class*=steps], [id*=progress], [role=progressbar], ol[class*=step], [class*=step-number], [class*=checkout-step]');
+  const buttons = [...$$(document, 'button, input[type=submit], input[type=button], a[role=button], a.button, a.btn, a[class*=button], a[class*=btn]')]
     .filter(visible).map((b) => norm(b.innerText || b.value || b.getAttribute('aria-label') || '')).filter(Boolean);
   return {
-    url: location.href, title: norm(document.title), h1: norm((document.querySelector('h1') || {}).innerText),
-    text: norm(document.body ? document.body.innerText : '').slice(0, 4000),
+    url: location.href, title: norm(document.title), h1: norm(($1(document, 'h1') || {}).innerText),
+    text: norm(deepText()).slice(0, 4000),
     nodes, checkboxes, radios, fieldCount: fields.length,
     // required fields (and required choices) still empty: the store cannot have priced delivery or tax yet
     requiredEmpty: fields.filter((i) => (i.required || i.getAttribute('aria-required') === 'true') && !(i.value || '').trim()).length +
-      [...new Set([...document.querySelectorAll('input[type=radio][required]')].filter((r) => visible(r) || visible(r.closest('label'))).map((r) => r.name))]
-        .filter((n) => n && !document.querySelector('input[type=radio][name="' + CSS.escape(n) + '"]:checked')).length,
-    passwordFields: [...document.querySelectorAll('input[type=password]')].filter(visible).length,
+      [...new Set([...$$(document, 'input[type=radio][required]')].filter((r) => visible(r) || visible(r.closest('label'))).map((r) => r.name))]
+        .filter((n) => n && !$1(document, 'input[type=radio][name="' + CSS.escape(n) + '"]:checked')).length,
+    passwordFields: [...$$(document, 'input[type=password]')].filter(visible).length,
     fieldHints: fields.map((i) => [i.name, i.id, i.type, i.autocomplete, labelOf(i)].join(' ').toLowerCase()),
     progress, buttons,
   };
 }
-"""
+""")
 
 # what a step looks like right now: is a script still loading it, and its text (to see it change)
-_STATE_JS = r"""
+_STATE_JS = deep_dom(r"""
 () => {
   const visible = (el) => { const r = el.getBoundingClientRect(); const s = getComputedStyle(el);
     return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none'; };
   const busy = !!document.querySelector('[aria-busy=true]') || [...document.querySelectorAll('[class]')].some((el) =>
     typeof el.className === 'string' && /(^|\s)[\w-]*(spinner|loading|skeleton)[\w-]*(\s|$)/i.test(el.className) &&
     !/(^|\s)[\w-]*(loaded)/i.test(el.className) && visible(el));
-  const text = (document.body ? document.body.innerText : '').replace(/\s+/g, ' ').trim().slice(0, 1500);
+  const text = deepText().replace(/\s+/g, ' ').trim().slice(0, 1500);
   return {url: location.href, busy, text};
 }
-"""
+""")
 
 # candidates to click: returns [{index, text, href, inForm, formAction, formMethod, submits, region, top}]
-_CLICKABLES_JS = r"""
+_CLICKABLES_JS = deep_dom(r"""
 () => {
   const norm = (t) => (t || '').replace(/\s+/g, ' ').trim();
   const visible = (el) => { const r = el.getBoundingClientRect(); const s = getComputedStyle(el);
     return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none' && !el.disabled; };
-  const els = [...document.querySelectorAll('button, input[type=submit], input[type=button], a[href], [role=button]')];
+  const els = [...$$(document, 'button, input[type=submit], input[type=button], a[href], [role=button]')];
   window.__clearcartClickables = els;
   const priceRe = /\d[\d\s.,\u00a0]*\s*(zł|zl|€|eur|₴|грн|uah|₽|руб|rub|kč|czk|\$|£|chf|pln)|(€|\$|£|₴|₽)\s*\d/i;
   const priced = (el) => { let node = el.parentElement;
@@ -195,11 +195,11 @@ _CLICKABLES_JS = r"""
     text: norm(el.innerText || el.value || el.getAttribute('aria-label') || el.title || '').slice(0, 150),
     // every accessible name, vetted by the safety policy as well as the visible text
     aria: norm((el.getAttribute('aria-label') || '') + ' ' + (el.title || '') + ' ' +
-      [...el.querySelectorAll('[aria-label], [title], img[alt], .sr-only, .visually-hidden, .screen-reader-text')]
+      [...$$(el, '[aria-label], [title], img[alt], .sr-only, .visually-hidden, .screen-reader-text')]
         .map((x) => x.getAttribute('aria-label') || x.title || x.alt || x.textContent).join(' ')).slice(0, 150),
     title: norm(el.title || ''),
     value: norm(el.tagName === 'INPUT' ? el.value : ''), tag: el.tagName,
-    alt: norm([...el.querySelectorAll('img[alt]')].map((i) => i.alt).join(' ')),
+    alt: norm([...$$(el, 'img[alt]')].map((i) => i.alt).join(' ')),
     dialog: !!el.closest('[role=dialog], dialog, [aria-modal=true], .modal, [class*=drawer], [class*=notification], [class*=popup], [class*=mini-cart], [class*=minicart], [class*=offcanvas], [class*=added], [id*=cart-notification], [class*=cart-preview]'),
     // the row a button belongs to: a list item, a table row, a method/option box, else the nearest small block
     // holding a price (a delivery step laid out in grid divs, one "Select option" form per method)
@@ -218,7 +218,7 @@ _CLICKABLES_JS = r"""
       el.getBoundingClientRect()),
   })).filter((c) => c.visible);
 }
-"""
+""")
 
 def _parse_rows(rows: list[dict[str, Any]], currency_hint: str) -> list[PriceLine]:
     return parse_rows(rows, currency_hint)

@@ -360,7 +360,7 @@ _OBSERVER_JS = r"""
   if (window.__clearcartObserved) return; window.__clearcartObserved = true;
   let last = '', timer = null;
   const norm = (t) => (t || '').replace(/\s+/g, ' ').trim();
-  const labelOf = (el) => { const l = el.closest('label') || (el.id && document.querySelector('label[for="' + CSS.escape(el.id) + '"]'));
+  const labelOf = (el) => { const l = el.closest('label') || (el.id && el.getRootNode().querySelector('label[for="' + CSS.escape(el.id) + '"]'));
     return norm((el.name || '') + ' ' + (el.value || '') + ' ' + (l ? l.innerText : '') + ' ' + (el.getAttribute('aria-label') || '')); };
   const report = () => {
     timer = null;
@@ -370,17 +370,24 @@ _OBSERVER_JS = r"""
       // a payment step a one-page checkout keeps hidden until the address is saved offers nothing yet
       const shown = (el) => !!el && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
       const offered = (el) => { if (el.tagName === 'OPTION') return shown(el.closest('select'));
-        const l = el.closest('label') || (el.id && document.querySelector('label[for="' + CSS.escape(el.id) + '"]'));
+        const l = el.closest('label') || (el.id && el.getRootNode().querySelector('label[for="' + CSS.escape(el.id) + '"]'));
         return shown(el) || shown(l); };
-      const choices = [...document.querySelectorAll('input[type=radio], [role=radio], select option')]
+      // open shadow roots too (a web-component checkout): what the walker can click, the guard must see
+      const roots = []; const visit = (root) => { for (const el of root.querySelectorAll('*'))
+        if (el.shadowRoot) { roots.push(el.shadowRoot); visit(el.shadowRoot); } }; visit(document);
+      for (const r of roots) if (!r.__clearcartObserved) { r.__clearcartObserved = true;
+        try { new MutationObserver(soon).observe(r, {subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['checked', 'hidden', 'style', 'class']}); } catch (e) {} }
+      const all = (sel) => [...document.querySelectorAll(sel), ...roots.flatMap((r) => [...r.querySelectorAll(sel)])];
+      const choices = all('input[type=radio], [role=radio], select option')
         .filter(offered).slice(0, 60)
         .map((el) => el.tagName === 'OPTION' ? norm((el.parentElement.name || '') + ' ' + el.textContent) : labelOf(el));
       const headings = [document.title, ...[...document.querySelectorAll('h1')].slice(0, 4).map((h) => norm(h.innerText))];
       // the controls in view (an order button among them ends the user's permit, safety part 6)
-      const buttons = [...document.querySelectorAll('button, input[type=submit], input[type=button], [role=button]')]
+      const buttons = all('button, input[type=submit], input[type=button], [role=button]')
         .filter(shown).slice(0, 60).map((el) => norm(el.innerText || el.value || el.getAttribute('aria-label')).slice(0, 80));
+      const text = [document.body.innerText, ...roots.map((r) => [...r.children].map((c) => c.innerText || '').join(' '))].join(' ');
       const data = {url: location.href, title: document.title, headings, choices, buttons,
-                    text: norm(document.body.innerText).slice(0, 4000), top: window.top === window};
+                    text: norm(text).slice(0, 4000), top: window.top === window};
       const key = JSON.stringify(data);
       if (key !== last) { last = key; window.__clearcartSignals(data); }
     } catch (e) {}

@@ -22,6 +22,7 @@ from functools import lru_cache
 from typing import Any
 
 from auditor import lexicon
+from auditor.browser import deep_dom
 
 CART_PATHS = ("/cart", "/basket", "/koszyk", "/warenkorb", "/kosik", "/korzina", "/koshyk", "/checkout/cart",
               "/cart.php", "/order/cart", "/en/cart", "/bag")
@@ -30,7 +31,7 @@ CART_PATHS = ("/cart", "/basket", "/koszyk", "/warenkorb", "/kosik", "/korzina",
 _PICKER_HINT = (r"swatch|variant|variation|option|attribute|configurator|size|rozmiar|velikost|velkost|grosse|"
                 r"größe|razmer|rozmir|color|colour|kolor|barva|farbe|product-form__input|sku")
 
-_PICK_JS = r"""
+_PICK_JS = deep_dom(r"""
 ([pickerHint, addWords]) => {
   const hint = new RegExp(pickerHint, 'i');
   const chosen = [];
@@ -39,17 +40,17 @@ _PICK_JS = r"""
   const off = (el) => el.disabled || el.getAttribute('aria-disabled') === 'true' ||
     /(^|[\s_-])(disabled|unavailable|sold-?out|out-?of-?stock|inactive|crossed)([\s_-]|$)/i.test(typeof el.className === 'string' ? el.className : '');
   // the add-to-basket form: one holding a button that says so, else one posting to an add address
-  const forms = [...document.querySelectorAll('form')];
-  const says = (f) => [...f.querySelectorAll('button, input[type=submit]')].some((b) =>
+  const forms = [...$$(document, 'form')];
+  const says = (f) => [...$$(f, 'button, input[type=submit]')].some((b) =>
     addWords.some((w) => (b.innerText || b.value || '').toLowerCase().includes(w)));
   const buy = forms.find(says) || forms.find((f) => /add|line-?item|dodaj|pridat|hinzu/i.test(f.getAttribute('action') || '')) ||
     forms.find((f) => /cart|basket|koszyk|kosik|warenkorb|korzin/i.test(f.getAttribute('action') || ''));
   // the product's block: from the add-to-basket form up to the nearest ancestor holding the product's heading
-  let area = buy || document.querySelector('main') || document.body;
+  let area = buy || $1(document, 'main') || document.body;
   while (buy && area.parentElement && area.parentElement !== document.body && !area.querySelector('h1')) area = area.parentElement;
   const inChrome = (el) => !!el.closest('header, nav, footer, [role=banner], [role=navigation]');
   // native selects
-  for (const select of area.querySelectorAll('select')) {
+  for (const select of $$(area, 'select')) {
     if (inChrome(select) || select.disabled) continue;
     const cur = select.options[select.selectedIndex];
     if (cur && cur.value && !cur.disabled && select.selectedIndex > 0) continue;
@@ -60,7 +61,7 @@ _PICK_JS = r"""
   }
   // radios: grouped by name, or by their container when they have none
   const groups = new Map();
-  for (const r of area.querySelectorAll('input[type=radio]')) {
+  for (const r of $$(area, 'input[type=radio]')) {
     if (inChrome(r)) continue;
     const key = r.name || r.closest('fieldset, [role=radiogroup], ul, ol, div') || r;
     if (!groups.has(key)) groups.set(key, []);
@@ -68,21 +69,21 @@ _PICK_JS = r"""
   }
   for (const [key, list] of groups) {
     if (list.some((r) => r.checked)) continue;
-    const r = list.find((x) => !off(x) && (visible(x) || visible(x.closest('label')) || (x.id && visible(document.querySelector('label[for="' + CSS.escape(x.id) + '"]')))));
-    if (r) { const label = r.id && document.querySelector('label[for="' + CSS.escape(r.id) + '"]'); (label || r).click();
+    const r = list.find((x) => !off(x) && (visible(x) || visible(x.closest('label')) || (x.id && visible($1(document, 'label[for="' + CSS.escape(x.id) + '"]')))));
+    if (r) { const label = r.id && $1(document, 'label[for="' + CSS.escape(r.id) + '"]'); (label || r).click();
       if (!r.checked) r.click(); chosen.push('radio:' + (r.name || r.value)); }
   }
   // ARIA radiogroups and listboxes
-  for (const group of area.querySelectorAll('[role=radiogroup], [role=listbox]')) {
+  for (const group of $$(area, '[role=radiogroup], [role=listbox]')) {
     if (inChrome(group) || !visible(group)) continue;
-    const opts = [...group.querySelectorAll('[role=radio], [role=option]')];
+    const opts = [...$$(group, '[role=radio], [role=option]')];
     if (!opts.length || opts.some((o) => o.getAttribute('aria-checked') === 'true' || o.getAttribute('aria-selected') === 'true')) continue;
     const o = opts.find((x) => !off(x) && visible(x));
     if (o) { o.click(); chosen.push('aria:' + (o.innerText || o.getAttribute('aria-label') || '').trim().slice(0, 20)); }
   }
   // size buttons and swatches: siblings of one pattern, none marked as chosen
   const clusters = new Map();
-  for (const el of area.querySelectorAll('button, a, li, span, label, div[data-value], div[data-option-value]')) {
+  for (const el of $$(area, 'button, a, li, span, label, div[data-value], div[data-option-value]')) {
     if (inChrome(el) || el.closest('[role=radiogroup], [role=listbox], select') || el.querySelector('input')) continue;
     const cls = typeof el.className === 'string' ? el.className : '';
     const attrs = cls + ' ' + (el.getAttribute('data-option') || '') + ' ' + (el.getAttribute('name') || '') + ' ' +
@@ -100,30 +101,30 @@ _PICK_JS = r"""
     /(^|[\s_-])(selected|active|checked|is-selected|is-active|current|chosen)([\s_-]|$)/i.test(typeof el.className === 'string' ? el.className : '');
   // a wrapper (a list item, a span) around one button or link: the shopper clicks the control inside it
   const control = (el) => { if (['BUTTON', 'A'].includes(el.tagName)) return el;
-    const inner = el.querySelectorAll('button, a, [role=button]'); return inner.length === 1 ? inner[0] : el; };
+    const inner = $$(el, 'button, a, [role=button]'); return inner.length === 1 ? inner[0] : el; };
   for (const [parent, list] of clusters) {
     if (list.length < 2 || list.some((x) => isOn(x) || isOn(control(x)))) continue;
     const el = list.find((x) => !off(x) && !off(control(x)));
     if (el) { control(el).click(); chosen.push('button:' + (el.innerText || el.getAttribute('aria-label') || '').trim().slice(0, 20)); }
   }
   // custom dropdowns: a trigger that opens a list; the walker clicks it, then an option (returned as indexes)
-  const triggers = [...area.querySelectorAll('[aria-haspopup=listbox], [aria-haspopup=true][class*=select], button[class*=dropdown], [class*=select__trigger], [class*=dropdown-toggle]')]
+  const triggers = [...$$(area, '[aria-haspopup=listbox], [aria-haspopup=true][class*=select], button[class*=dropdown], [class*=select__trigger], [class*=dropdown-toggle]')]
     .filter((el) => !inChrome(el) && visible(el) && el.getAttribute('aria-expanded') !== 'true');
   window.__clearcartTriggers = triggers;
   return {chosen, triggers: triggers.length};
 }
-"""
+""")
 
-_PICK_OPTION_JS = r"""
+_PICK_OPTION_JS = deep_dom(r"""
 () => {
   const visible = (el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
-  const opts = [...document.querySelectorAll('[role=option], [class*=dropdown] li, [class*=select__option]')]
+  const opts = [...$$(document, '[role=option], [class*=dropdown] li, [class*=select__option]')]
     .filter((o) => visible(o) && o.getAttribute('aria-disabled') !== 'true' && !/disabled|sold/i.test(o.className || ''));
   const o = opts.find((x) => x.getAttribute('aria-selected') !== 'true' && !/choose|select|wybierz|vyber|wählen|выбер|вибер/i.test(x.innerText || '')) || opts[0];
   if (o) { o.click(); return (o.innerText || '').trim().slice(0, 30); }
   return '';
 }
-"""
+""")
 
 
 async def choose_options(page: Any) -> list[str]:
@@ -197,18 +198,18 @@ def country_code(text: str) -> str:
     return ""
 
 
-_COUNTRY_JS = r"""
+_COUNTRY_JS = deep_dom(r"""
 () => {
   const isCountry = (el) => /country|countryid|id_country|land|kraj|krajina|země|zeme|страна|країна|state_country/i.test(
     [el.name, el.id, el.getAttribute('autocomplete'), el.getAttribute('aria-label')].join(' '));
-  for (const el of document.querySelectorAll('select, input')) {
+  for (const el of $$(document, 'select, input')) {
     if (!isCountry(el)) continue;
     if (el.tagName === 'SELECT') { const o = el.options[el.selectedIndex]; if (o && o.value) return [o.text, o.value]; }
     else if (el.value) return [el.value, el.value];
   }
   return ['', ''];
 }
-"""
+""")
 
 
 async def form_country(page: Any) -> str:
@@ -220,11 +221,11 @@ async def form_country(page: Any) -> str:
 
 
 # autocomplete tokens (HTML spec) -> the customer's field
-_FILL_JS = r"""
+_FILL_JS = deep_dom(r"""
 ([customer, rulesSrc]) => {
   const norm = (t) => (t || '').replace(/\s+/g, ' ').trim().toLowerCase();
   const labelOf = (input) => {
-    if (input.id) { const l = document.querySelector('label[for="' + CSS.escape(input.id) + '"]'); if (l) return norm(l.innerText); }
+    if (input.id) { const l = $1(document, 'label[for="' + CSS.escape(input.id) + '"]'); if (l) return norm(l.innerText); }
     const wrap = input.closest('label'); if (wrap) return norm(wrap.innerText);
     const by = input.getAttribute('aria-labelledby'); const l2 = by && document.getElementById(by.split(' ')[0]);
     return norm((l2 && l2.innerText) || input.placeholder || input.getAttribute('aria-label') || '');
@@ -245,7 +246,7 @@ _FILL_JS = r"""
     input.dispatchEvent(new Event('blur', {bubbles: true}));
   };
   const filled = [];
-  for (const input of document.querySelectorAll('input, textarea')) {
+  for (const input of $$(document, 'input, textarea')) {
     const type = (input.type || 'text').toLowerCase();
     if (!['text', 'email', 'tel', 'number', 'search', ''].includes(type) && input.tagName !== 'TEXTAREA') continue;
     if (!visible(input) || input.readOnly || input.disabled || input.value) continue;
@@ -266,7 +267,7 @@ _FILL_JS = r"""
     setValue(input, value);
     filled.push(key + ':' + (input.name || input.id));
   }
-  for (const select of document.querySelectorAll('select')) {
+  for (const select of $$(document, 'select')) {
     if (!visible(select) || select.disabled) continue;
     const current = select.options[select.selectedIndex];
     if (current && current.value && !current.disabled) continue;
@@ -276,12 +277,12 @@ _FILL_JS = r"""
     if (option) { select.value = option.value; select.dispatchEvent(new Event('change', {bubbles: true})); filled.push('select:' + (select.name || select.id)); }
   }
   // custom comboboxes left empty: the walker opens them and picks an option
-  const combos = [...document.querySelectorAll('input[role=combobox][data-clearcart-combo], [role=combobox]:not(input), button[aria-haspopup=listbox]')]
+  const combos = [...$$(document, 'input[role=combobox][data-clearcart-combo], [role=combobox]:not(input), button[aria-haspopup=listbox]')]
     .filter((el) => visible(el) && !(el.value || '').trim() && !/\S/.test(el.tagName === 'INPUT' ? '' : (el.getAttribute('data-value') || '')));
   window.__clearcartCombos = combos.filter((el) => el.tagName === 'INPUT' ? !el.value : /choose|select|wybierz|vyber|wählen|выбер|вибер|^\s*$/i.test(el.innerText || ''));
   return {filled, combos: window.__clearcartCombos.length};
 }
-"""
+""")
 
 # field name/label/id words -> customer field, in our languages (second signal after autocomplete)
 _RULES = [
@@ -305,27 +306,27 @@ async def fill_forms(page: Any, customer: dict[str, Any]) -> list[str]:
                                                                   int(result.get("combos", 0)), "combobox")
 
 
-_TICK_JS = r"""
+_TICK_JS = deep_dom(r"""
 ([paidWords, newsletterWords, termsWords]) => {
   const norm = (t) => (t || '').replace(/\s+/g, ' ').trim().toLowerCase();
-  const labelOf = (c) => { if (c.id) { const l = document.querySelector('label[for="' + CSS.escape(c.id) + '"]'); if (l) return norm(l.innerText); }
+  const labelOf = (c) => { if (c.id) { const l = $1(document, 'label[for="' + CSS.escape(c.id) + '"]'); if (l) return norm(l.innerText); }
     const w = c.closest('label'); return norm(w ? w.innerText : (c.parentElement || {}).innerText || ''); };
   const price = /\d[\d\s.,]*\s*(zł|€|eur|kč|czk|₴|грн|₽|руб|\$|£|pln)|(€|\$|£)\s*\d/i;
   const ticked = [];
-  for (const c of document.querySelectorAll('input[type=checkbox]')) {
+  for (const c of $$(document, 'input[type=checkbox]')) {
     if (c.checked || c.disabled) continue;
     const label = labelOf(c);
     const terms = termsWords.some((w) => label.includes(w));
     const required = c.required || c.getAttribute('aria-required') === 'true' || terms;
     if (!required || price.test(label) || newsletterWords.some((w) => label.includes(w))) continue;
     if (!terms && paidWords.some((w) => label.includes(w))) continue;  // "insurance", "gift wrap": never ours to tick
-    const l = c.id && document.querySelector('label[for="' + CSS.escape(c.id) + '"]');
+    const l = c.id && $1(document, 'label[for="' + CSS.escape(c.id) + '"]');
     c.click(); if (!c.checked && l) l.click();
     if (c.checked) ticked.push(label.slice(0, 40));
   }
   return ticked;
 }
-"""
+""")
 
 
 async def tick_required(page: Any) -> list[str]:
@@ -336,17 +337,17 @@ async def tick_required(page: Any) -> list[str]:
     return []
 
 
-_METHODS_JS = r"""
+_METHODS_JS = deep_dom(r"""
 ([offline, paymentWords]) => {
   const norm = (t) => (t || '').replace(/\s+/g, ' ').trim().toLowerCase();
   const visible = (el) => { if (!el) return false; const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
   const rowOf = (r) => r.closest('label, li, tr, [class*=option], [class*=method]') || r.parentElement;
-  const labelOf = (r) => { if (r.id) { const l = document.querySelector('label[for="' + CSS.escape(r.id) + '"]'); if (l) return norm(l.innerText); }
+  const labelOf = (r) => { if (r.id) { const l = $1(document, 'label[for="' + CSS.escape(r.id) + '"]'); if (l) return norm(l.innerText); }
     const row = rowOf(r); return norm(row ? row.innerText : ''); };
   const price = (r) => { const m = labelOf(r).replace(/(\d)\s+(\d)/g, '$1$2').match(/(\d+(?:[.,]\d{1,2})?)\s*(zł|€|eur|kč|czk|₴|грн|₽|руб|pln)|(?:€|\$|£)\s*(\d+(?:[.,]\d{1,2})?)/i);
     return m ? parseFloat((m[1] || m[3]).replace(',', '.')) : 0; };
   const groups = new Map();
-  for (const r of document.querySelectorAll('input[type=radio]')) {
+  for (const r of $$(document, 'input[type=radio]')) {
     if (r.closest('header, footer')) continue;
     const key = r.name || r.closest('fieldset, [role=radiogroup], ul, ol, form') || r;
     if (!groups.has(key)) groups.set(key, []);
@@ -366,14 +367,14 @@ _METHODS_JS = r"""
       return price(a) - price(b);
     });
     const r = usable[0];
-    const l = r.id && document.querySelector('label[for="' + CSS.escape(r.id) + '"]');
+    const l = r.id && $1(document, 'label[for="' + CSS.escape(r.id) + '"]');
     (visible(r) ? r : (l || rowOf(r) || r)).click();
     if (!r.checked) r.click();
     chosen.push((isPayment ? 'payment:' : 'option:') + labelOf(r).slice(0, 40));
   }
   return chosen;
 }
-"""
+""")
 
 
 async def choose_methods(page: Any) -> list[str]:
