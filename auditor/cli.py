@@ -188,6 +188,10 @@ def _report_and_exit(result: Any, out: Path, formats: list[str], fail_on: str, c
                   and f.severity != "info"]
     if incomplete:
         console.say(f"incomplete audit: {incomplete[0].title.lower()} — {incomplete[0].message}")
+        stuck = (incomplete[0].evidence or {}).get("coverage", {}).get("walks_stuck", [])
+        if any(s.get("safety_stop") for s in stuck):
+            console.say("hint: the never-order guard stopped the walk before the order summary; on your own or a "
+                        "staging store, --post-payment-step lets it post that step (README: the user's permit)")
     statuses = ", ".join(f"{c.id}: {c.status}" for c in result.checks)
     console.say(f"checks: {statuses}")
     console.say("findings: " + (", ".join(f"{counts[s]} {s}" for s in ("critical", "high", "medium", "low", "info")

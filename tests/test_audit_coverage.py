@@ -120,3 +120,29 @@ def test_coverage_says_whether_the_audit_was_complete():
     assert coverage(artifacts(product, walks=[walk(False, "no button to continue")]))["complete"] is False
     assert coverage(artifacts(page("category/a", "category", shopper=SHOPPER)))["complete"] is False
     assert coverage(artifacts(product))["complete"] is True  # no walk asked for (--walk off)
+
+
+def test_a_walk_the_guard_stopped_names_the_users_permit(tmp_path):
+    """The never-order guard stopped the walk (the store posts its payment choice before the summary): the finding
+    recommends --post-payment-step and says what it risks; `clearcart check` prints the hint after the first line."""
+    from tests.conftest import run_cli
+
+    stopped = walk(False, "the payment step's next action was stopped by the safety guard (POST …)", kind="payment")
+    stopped.guard_stop = True
+    arts = artifacts(page("p/1", "product"), walks=[stopped])
+    res = run_check(check, arts)
+    assert [(f.rule, f.severity) for f in res.findings] == [("no-walk", "high")]
+    assert "--post-payment-step" in res.findings[0].recommendation and "places the order" in \
+        res.findings[0].recommendation
+    assert res.details["coverage"]["walks_stuck"][0]["safety_stop"] is True
+    plain = run_check(check, artifacts(page("p/1", "product"), walks=[walk(False, "no button to continue found")]))
+    assert "--post-payment-step" not in plain.findings[0].recommendation
+    folder = tmp_path / "artifacts"
+    folder.mkdir()
+    (folder / "artifacts.json").write_text(arts.model_dump_json(), encoding="utf-8")
+    done = run_cli("check", str(folder), "--only", "audit-coverage", "--format", "json", "--out", str(tmp_path / "r"))
+    lines = [" ".join(line.split()) for line in done.stderr.splitlines() if line.strip()]
+    first = next(i for i, line in enumerate(lines) if line.startswith("incomplete audit:"))
+    assert lines[first + 1].startswith("hint: the never-order guard stopped the walk") and \
+        "--post-payment-step" in lines[first + 1]
+    assert done.returncode == 1
