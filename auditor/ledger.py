@@ -25,7 +25,7 @@ from typing import Any
 from auditor import lexicon
 from auditor.model import LineKind, PriceLine
 from auditor.pageview import PRICE_RE
-from auditor.prices import Money, line_kind, parse_price
+from auditor.prices import CURRENCIES, Money, line_kind, parse_price
 
 # "included in the price" markers: a line that says what a price already contains
 SUBORDINATE = re.compile(
@@ -51,7 +51,9 @@ HEADING = re.compile(
 # a label that is the price itself, whatever tax qualifier follows it
 _PRICE_WORD = re.compile(r"^(unit\s+)?(price|cena|ціна|цена|preis|stückpreis|einzelpreis|jednotková cena)(?!\w)",
                          re.IGNORECASE)
-_CURRENCY_ONLY = re.compile(r"^\W*[A-Z]{3}\W*$|^\W*(zł|kč|€|\$|£|₴|₽|грн|руб)\W*$", re.IGNORECASE)
+# a label that is only a currency (a column header "EUR", "zł"): a currency code we know, never any three
+# letters ("Tax", "VAT", "DPH", "НДС" are lines)
+_CURRENCY_ONLY = re.compile(rf"^\W*({'|'.join(CURRENCIES)})\W*$|^\W*(zł|kč|€|\$|£|₴|₽|грн|руб)\W*$", re.IGNORECASE)
 _RANGE = re.compile(r"\d\s*[-–—]\s*\d")
 # German compounds: a price word inside a longer word (5+ letters, so "ust" never matches "Zustellung")
 _COMPOUND_GROUPS = ("price_total", "price_subtotal", "price_shipping", "price_fee", "price_fee_generic",
