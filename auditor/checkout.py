@@ -32,7 +32,7 @@ from auditor import lexicon, safety, shopper
 from auditor.browser import evaluate_json
 from auditor.consent import dismiss_overlays
 from auditor.ledger import apply as read_ledger
-from auditor.ledger import parse_rows, step_rows
+from auditor.ledger import parse_rows, step_rows, unpriced_shipping
 from auditor.model import (
     Checkbox,
     CheckoutStep,
@@ -693,6 +693,11 @@ class Walker:
         if final is not None and empty and not step.unreadable_reason:
             step.unreadable_reason = (f"{empty} required field(s) still empty at the last step: its total may not "
                                       "include delivery or tax yet")
+        unpriced = unpriced_shipping(data["nodes"]) if final is not None else None
+        if unpriced and not step.unreadable_reason and \
+                not any(line.kind == "shipping" and line.amount is not None for line in step.price_lines):
+            step.unreadable_reason = (f"the delivery charge is not shown at the last step ('{unpriced}'): its total "
+                                      "may not include delivery or tax yet")
         shots = self.out_dir / "checkout"
         shots.mkdir(parents=True, exist_ok=True)
         name = f"walk{index:02d}-step{len(walk.steps):02d}.jpg"

@@ -315,6 +315,24 @@ def step_rows(nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return rows
 
 
+def unpriced_shipping(nodes: list[dict[str, Any]]) -> str | None:
+    """A summary line that names the delivery charge but states no amount ("Shipping | Select shipping method",
+    "Versand | wird berechnet"): ``"label: value"``, else None. At the last step it means the delivery (and the
+    tax on it) is not in the total yet."""
+    page = StepPage(nodes)
+    for i in range(len(nodes)):
+        kids = page.kid_nodes(i)
+        if kids is None or len(kids) != 2 or not page.visible(i) or page.nodes[i].get("chrome") \
+                or page.nodes[i].get("choice") is not None:
+            continue
+        label, value = page.text(kids[0]).strip(), page.text(kids[1]).strip()
+        if not label or not value or len(label) > 40 or len(value) > 60 or re.search(r"\d", label + value):
+            continue
+        if kind_of(label) == "shipping" and not lexicon.matches("price_free", value):
+            return f"{label}: {value}"
+    return None
+
+
 def _layout_rows(page: StepPage, push: Callable[[str, str, int | None, bool, list[int]], None],
                  is_used: Callable[[int], bool]) -> None:
     """By layout: a price on its own and the text on its left on the same line (labels and values in separate
