@@ -249,6 +249,39 @@ def _progress_pattern() -> re.Pattern[str]:
     return re.compile(rf"{step}\s*\d+\s*(?:{of}|/)\s*\d+", re.IGNORECASE)
 
 
+def progress_shown(nodes: list[dict[str, Any]]) -> bool:
+    """A progress indicator among a step's recorded nodes (``_STEP_JS``), whatever its markup's class names: a
+    list of 3–8 short items that almost all name checkout stages, the basket or the summary among them ("Nákupný
+    košík › Doprava a platba › Informácie o vás", "Warenkorb · Adresse · Versand · Zahlung · Übersicht"), or three or more numbered step headings
+    ("Шаг 1: …", "Krok 2. …", "Step 3 …")."""
+    children: dict[int, list[int]] = {}
+    for i, node in enumerate(nodes):
+        children.setdefault(node.get("p", -1), []).append(i)
+    numbered: set[str] = set()
+    step_word = lexicon.pattern("progress_step", whole=True).pattern
+    numbered_re = re.compile(rf"^{step_word}\s*(\d)\b", re.IGNORECASE)
+    for i, node in enumerate(nodes):
+        if not node.get("visible"):
+            continue
+        text = node.get("text") or ""
+        if len(text) <= 80:
+            match = numbered_re.match(text)
+            if match:
+                numbered.add(match.group(1))
+        if node.get("tag") not in ("OL", "UL", "NAV") or len(text) > 320:
+            continue
+        items = [nodes[j]["text"] for j in children.get(i, []) if nodes[j].get("visible") and nodes[j].get("text")]
+        if not 3 <= len(items) <= 8 or any(len(item) > 40 for item in items):
+            continue
+        stages = sum(1 for item in items if lexicon.matches("checkout_stage", item))
+        # the basket or the summary among them: an information menu ("Delivery", "Payment", "Returns") is no
+        # progress indicator
+        ends = any(lexicon.matches("cart", item) or lexicon.pattern("review_step").search(item) for item in items)
+        if stages >= max(3, len(items) - 1) and ends:
+            return True
+    return len(numbered) >= 3
+
+
 def _is_final(text: str) -> bool:
     """Reads as placing the order or paying; an ambiguous word ("Objednat", "Bestellen") with guest wording
     ("Objednat jako host", "Als Gast bestellen") is the choice to shop as a guest, not the order button."""
@@ -353,7 +386,7 @@ class Walker:
                 walk.stuck_reason = "the walk stopped at the basket, as asked (--walk basket)"
                 return walk
             await self._choose_shipping(page)  # a basket that asks for the delivery and payment method first
-            if not await self._click_best(page, self._score_checkout, minimum=6, step="basket"):
+            if not await self._click_best(page, self._score_checkout, minimum=6, step="basket", onward=True):
                 walk.stuck_reason = "no way from the basket to checkout found" + self._refusals()
                 return walk
             clicks += 1
@@ -382,7 +415,7 @@ class Walker:
                     return walk
                 before, blocked_before = page.url, len(guard.blocked)
                 if not await self._click_best(page, self._score_continue, minimum=6, candidates=candidates,
-                                              step=step.kind):
+                                              step=step.kind, onward=True):
                     walk.stuck_reason = f"no button to continue found on the {step.kind} step" + self._refusals()
                     return walk
                 clicks += 1
@@ -489,7 +522,8 @@ class Walker:
         return score
 
     async def _click_best(self, page: Any, score: Callable[[dict[str, Any]], int], minimum: int,
-                          candidates: list[dict[str, Any]] | None = None, step: str = "") -> bool:
+                          candidates: list[dict[str, Any]] | None = None, step: str = "",
+                          onward: bool = False) -> bool:
         """Click the best-scoring candidate the safety policy allows (an ambiguous link is opened by its
         address instead, without its scripts); refused candidates are recorded and skipped."""
         if candidates is None:
@@ -516,7 +550,7 @@ class Walker:
             if element is None:
                 return False
             if self.guard is not None:
-                self.guard.begin_action()  # this click may submit one form (and, with the user's permit, post)
+                self.guard.begin_action(onward)  # may submit one form (and, with the user's permit, post)
             try:
                 await element.click(timeout=ACTION_TIMEOUT_MS)
             except Exception:
@@ -679,7 +713,7 @@ class Walker:
             checkboxes.append(Checkbox(label=box["label"], checked=box["checked"], name=box["name"],
                                        box=box.get("box") or None,
                                        price=price.amount if price and price.amount else None))
-        progress = data["progress"] or bool(_progress_pattern().search(text))
+        progress = data["progress"] or bool(_progress_pattern().search(text)) or progress_shown(data["nodes"])
         step = CheckoutStep(
             url=data["url"], kind=kind, clicks=clicks, title=data["h1"] or data["title"], price_lines=lines,
             currency=next((line.currency for line in lines if line.currency), currency),

@@ -250,7 +250,7 @@ async def replay(browser: Any, journey: dict[str, Any], out_dir: Path, index: in
                 if verdict.action == "navigate":
                     await page.goto(verdict.url, wait_until="domcontentloaded")
                 else:
-                    guard.begin_action()  # this click may submit one form (and, with the user's permit, post)
+                    guard.begin_action(onward=True)  # may submit one form (and, with the user's permit, post)
                     await element.click()
                 clicks += 1
                 await walker._settle(page)

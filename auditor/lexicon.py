@@ -755,6 +755,21 @@ LEXICON: dict[str, dict[str, list[str]]] = {
         "de": ["melden sie sich an", "bitte anmelden", "konto erstellen", "registrieren sie sich",
                "anmeldung erforderlich"],
     },
+    # the names of checkout stages, as a progress indicator lists them
+    "checkout_stage": {
+        "en": ["cart", "basket", "shipping", "delivery", "payment", "address", "details", "information",
+               "review", "summary", "confirmation", "confirm", "sign in", "login", "checkout"],
+        "pl": ["koszyk", "dostawa", "dostawy", "płatność", "płatności", "dane", "adres", "podsumowanie",
+               "logowanie", "potwierdzenie", "zamówienie"],
+        "uk": ["кошик", "доставка", "оплата", "дані", "адреса", "підсумок", "підтвердження", "вхід"],
+        "ru": ["корзина", "доставка", "оплата", "данные", "адрес", "итог", "подтверждение", "вход", "оформление"],
+        "sk": ["košík", "doprava", "platba", "údaje", "adresa", "súhrn", "zhrnutie", "informácie", "dodacie",
+               "prihlásenie", "rekapitulácia"],
+        "cs": ["košík", "doprava", "platba", "údaje", "adresa", "souhrn", "shrnutí", "informace", "dodací",
+               "přihlášení", "rekapitulace"],
+        "de": ["warenkorb", "versand", "lieferung", "zahlung", "zahlungsart", "adresse", "daten", "übersicht",
+               "zusammenfassung", "bestätigen", "anmelden", "kasse"],
+    },
     "progress_step": {
         "en": ["step"], "pl": ["krok", "etap"], "uk": ["крок", "етап"], "ru": ["шаг", "этап"],
         "sk": ["krok"], "cs": ["krok"], "de": ["schritt"],

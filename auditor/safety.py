@@ -41,14 +41,16 @@ One policy, used by the heuristic walker (:mod:`auditor.checkout`) and by journe
    platforms take the payment choice on a step *before* their order summary and save it with a POST (Shoptet,
    IdoSell, Shoper, OpenCart). Part 3 stops such a walk there. With the permit, and only then, a step on which
    the guard was already armed (never the last one) may send the requests of the walker's own click on a vetted
-   onward control (:meth:`Guard.begin_action`): at most :data:`PERMIT_REQUESTS` state-changing requests to the
-   store's own site, until a new page starts loading or the step settles; a GET of a "confirm" address (the
-   summary such a store loads next) too. Everything else stays as above: nothing a timer, a field event or a
-   page load sends; no payment host, order-placing or finishing address, and no request to an address named
-   after the order itself (:data:`ORDER_ACTION`: ``POST /orders``, ``/api/carts/7/checkout``). What the user
-   accepts: a store whose neutral onward button on that step places the order (which EU law forbids: the
-   order button must say so, CRD art. 8(2)) would register one; the walk would then see the confirmation and
-   say so (part 5). Every permitted request is recorded in the walk (``permitted_requests``).
+   onward control (:meth:`Guard.begin_action` with ``onward``): at most :data:`PERMIT_REQUESTS` state-changing
+   requests from the page's own frame to the store's own site, until a new page starts loading, an order button
+   comes into view or the step settles; and a GET of a "confirm" address (the summary such a store loads next).
+   Everything else stays as above: nothing a timer, a field event, Enter, a page load, an iframe or a beacon
+   sends; no payment host, order-placing or finishing address, and no request to an address named after the
+   order itself (:data:`ORDER_ACTION`: ``POST /orders``, ``/api/carts/7/checkout``, ``/objednavka/vytvor``).
+   The answer to each permitted request is read (:meth:`Guard.answered`): a thank-you text or an order number
+   in JSON is an order suspicion (part 5). What the user accepts: a store whose neutral onward button on that
+   step places the order (which EU law forbids: the order button must say so, CRD art. 8(2)) would register
+   one; the walk then sees it and says so. Every permitted request is recorded (``permitted_requests``).
 
 What is not guaranteed: a store that places an order on a plain GET to an address with neutral words,
 before any step that offers a payment choice (say, the basket's "Continue" link creates the order), cannot
@@ -61,6 +63,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -130,9 +133,16 @@ ORDER_ACTION = re.compile(
     r"(?:^|/)(orders?|checkout|purchase|buy|commit|pay|payment|place|submit|finali[sz]e|complete|"
     r"zamowieni[ea]|zamow|objednavk[ay]|objednat|objednaj|bestellung(en)?|bestellen|kaufen|zahlen|"
     r"zakaz[ay]?|oformit\w*|oformlenie|zamovlenn(ia|ya|ja)|oformyty|"
-    r"заказ\w*|замовлен\w*|оформ\w*|оплат\w*)/?$",
+    r"заказ\w*|замовлен\w*|оформ\w*|оплат\w*)/?$"
+    # ... or one that creates an order: /objednavka/vytvor, /zakaz/sozdat, /order/new, /zamowienie/utworz
+    r"|(order|zamowieni|objednavk|objednávk|bestellung|zakaz|zamovlenn|заказ|замовлен)\w*/"
+    r"(create|new|add|make|vytvor\w*|stvor\w*|novy|nova|utworz\w*|stworz\w*|nowe|erstellen|anlegen|neu|"
+    r"sozdat\w*|stvorit\w*|создать|створити)(/|$)",
     re.IGNORECASE,
 )
+# the keys of a JSON answer that reports a new order ({"ok": true, "order": 1001}, {"orderNumber": "A-17"})
+_ORDER_KEYS = {"order", "orderid", "order_id", "ordernumber", "order_number", "orderno", "order_no", "increment_id",
+               "incrementid", "ordercode", "order_code"}
 PERMIT_REQUESTS = 8  # state-changing requests one permitted click may send (part 6)
 
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
@@ -366,7 +376,10 @@ _OBSERVER_JS = r"""
         .filter(offered).slice(0, 60)
         .map((el) => el.tagName === 'OPTION' ? norm((el.parentElement.name || '') + ' ' + el.textContent) : labelOf(el));
       const headings = [document.title, ...[...document.querySelectorAll('h1')].slice(0, 4).map((h) => norm(h.innerText))];
-      const data = {url: location.href, title: document.title, headings, choices,
+      // the controls in view (an order button among them ends the user's permit, safety part 6)
+      const buttons = [...document.querySelectorAll('button, input[type=submit], input[type=button], [role=button]')]
+        .filter(shown).slice(0, 60).map((el) => norm(el.innerText || el.value || el.getAttribute('aria-label')).slice(0, 80));
+      const data = {url: location.href, title: document.title, headings, choices, buttons,
                     text: norm(document.body.innerText).slice(0, 4000), top: window.top === window};
       const key = JSON.stringify(data);
       if (key !== last) { last = key; window.__clearcartSignals(data); }
@@ -408,21 +421,23 @@ class Guard:
         self.final = True
         self.permit = 0
 
-    def begin_action(self) -> None:
+    def begin_action(self, onward: bool = False) -> None:
         """The walker is about to click a control the policy allowed: one form submission may follow; with the
-        user's permit (part 6), on a step where the guard is already armed and that is not the last one, the
-        click's own requests may change the store's state."""
+        user's permit (part 6), when the click leads on (``onward``) from a step where the guard is already armed
+        and that is not the last one, the click's own requests may change the store's state."""
         self.intent = True
-        self.permit = PERMIT_REQUESTS if self.post_payment_step and self.armed and not self.final else 0
+        self.permit = PERMIT_REQUESTS if (onward and self.post_payment_step and self.armed
+                                          and not self.final) else 0
 
     def end_action(self) -> None:
         """The page has settled after the walker's action: its allowances end."""
         self.intent = False
         self.permit = 0
 
-    def _permitted(self, url: str, method: str, is_navigation: bool) -> bool:
-        """Whether the user's permit lets this state-changing request leave (part 6)."""
-        if self.permit <= 0 or self.final or not self.site or not _same_site(url, self.site):
+    def _permitted(self, url: str, method: str, is_navigation: bool, main_frame: bool) -> bool:
+        """Whether the user's permit lets this state-changing request leave (part 6): the page's own frame, its
+        own site, an address not named after the order."""
+        if self.permit <= 0 or self.final or not main_frame or not self.site or not _same_site(url, self.site):
             return False
         parts = urlsplit(url)
         targets = [unquote(parts.path)] + [unquote(v) for k, v in _query_pairs(parts.query) if k in _ROUTE_KEYS]
@@ -435,10 +450,13 @@ class Guard:
         return True
 
     def observe(self, data: dict[str, Any]) -> None:
-        """What a page reports (see ``_OBSERVER_JS``): arms the guard, notices an order confirmation."""
+        """What a page reports (see ``_OBSERVER_JS``): arms the guard, notices an order confirmation; an order
+        button in view ends the user's permit (the step it belongs to is the last one)."""
         reason = arming_reason(data)
         if reason:
             self.arm(reason)
+        if self.permit and any(order_wording(str(b)) == "order" for b in data.get("buttons") or []):
+            self.permit = 0
         if data.get("top", True) and self.suspected is None:
             evidence = confirmation_evidence(str(data.get("url", "")), str(data.get("text", "")),
                                              str(data.get("title", "")))
@@ -451,7 +469,21 @@ class Guard:
         if self.suspected is None and finishing_url(url) and (self.armed or not review_address(url)):
             self.suspected = Suspicion(url, f"the store redirected to a finishing address after {source}")
 
-    def verdict(self, url: str, method: str, resource_type: str, is_navigation: bool) -> str | None:
+    def answered(self, method: str, url: str, body: str) -> None:
+        """The answer to a request the user's permit let through: a new order in it (a thank-you text, an
+        order number in JSON) is an order suspicion, as a confirmation page is."""
+        if self.suspected is not None:
+            return
+        evidence = confirmation_evidence(url, body[:6000]) if body.lstrip()[:1] not in ("{", "[") else None
+        if evidence is None:
+            number = _json_order_number(body)
+            if number:
+                evidence = f"the answer to {method} {url} reports order '{number}'"
+        if evidence:
+            self.suspected = Suspicion(url, evidence)
+
+    def verdict(self, url: str, method: str, resource_type: str, is_navigation: bool,
+                main_frame: bool = True) -> str | None:
         method = (method or "GET").upper()
         if payment_host(url):
             return "payment host"
@@ -463,8 +495,10 @@ class Guard:
             return "order-placing URL"
         if finishing_url(url) and (is_navigation or resource_type in _ACTIVE_TYPES) and not review_get:
             return "finishing URL"
-        if self.armed and method not in SAFE_METHODS and not self._permitted(url, method, is_navigation):
+        if self.armed and method not in SAFE_METHODS and not self._permitted(url, method, is_navigation, main_frame):
             return f"state-changing request after {self.armed_reason or 'the payment step'}"
+        if is_navigation and main_frame and resource_type == "document":
+            self.permit = 0  # a new page is loading: what it sends is not the click's
         if self.final and is_navigation:
             return "navigation after the last step"
         if is_navigation and method not in ("GET", "HEAD"):
@@ -472,6 +506,21 @@ class Guard:
                 return "form submission the walker did not make"
             self.intent = False  # one action, at most one submission
         return None
+
+
+def _json_order_number(body: str) -> str:
+    """An order number in a JSON answer (top level or one level down: ``{"data": {"orderId": 17}}``), or ""."""
+    try:
+        data = json.loads(body)
+    except ValueError:
+        return ""
+    layers = [data] + [v for v in data.values() if isinstance(v, dict)] if isinstance(data, dict) else []
+    for layer in layers:
+        for key, value in layer.items():
+            if str(key).lower() in _ORDER_KEYS and not isinstance(value, bool) and (
+                    isinstance(value, int) or (isinstance(value, str) and re.search(r"\d", value))):
+                return str(value)
+    return ""
 
 
 async def install_guard(context: Any, guard: Guard) -> None:
@@ -483,7 +532,23 @@ async def install_guard(context: Any, guard: Guard) -> None:
             navigation = request.is_navigation_request()
         except Exception:
             navigation = False
-        reason = guard.verdict(request.url, request.method, request.resource_type, navigation)
+        try:
+            main_frame = request.frame.parent_frame is None
+        except Exception:  # a service worker's request has no frame
+            main_frame = False
+        permitted = len(guard.permitted)
+        reason = guard.verdict(request.url, request.method, request.resource_type, navigation, main_frame)
+        if not reason and len(guard.permitted) > permitted and not navigation:
+            # a permitted request: what it answers is read for a new order (a page is inspected when it loads)
+            try:
+                response = await route.fetch()
+                body = await response.text()
+            except Exception:
+                await route.abort("failed")
+                return
+            guard.answered(request.method, request.url, body)
+            await route.fulfill(response=response, body=body)
+            return
         if reason:
             guard.blocked.append(f"{request.method} {request.url} ({reason})")
             if navigation and request.resource_type == "document":

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -60,19 +61,25 @@ JOURNEYS = {
 }
 
 
+# the stores whose walk reaches a step that arms the guard: walked again with the user's permit
+# (--post-payment-step, auditor/safety.py part 6), which only changes what an armed step may send
+ARMED = [n for n in names() if expected(n)["walk"].get("last_step") in ("payment", "review")]
+
+
 async def _run_all(out: Path, parallel: int = 4) -> dict:
-    walks, journeys = {}, {}
+    walks, journeys, permitted = {}, {}, {}
     slots = asyncio.Semaphore(parallel)
 
-    async def walk_one(browser, name: str) -> None:
+    async def walk_one(browser, name: str, permit: bool = False) -> None:
         async with slots:
             with HostileCheckout(name, expected(name).get("test_delay_ms")) as store:
                 url = store.url + "product/1"
                 product = PageArtifact(url=url, final_url=url, status=200, page_type="product",
                                        lang=STORES[name].lang)
-                walk = await Walker(out / "walk" / name).walk(browser, product, 0)
+                walk = await Walker(out / ("permit" if permit else "walk") / name,
+                                    post_payment_step=permit).walk(browser, product, 0)
                 await asyncio.sleep(0.3)  # anything a closing page still sent has arrived
-                walks[name] = (walk, store.orders, list(store.order_requests))
+                (permitted if permit else walks)[name] = (walk, store.orders, list(store.order_requests))
 
     async def replay_one(browser, name: str) -> None:
         async with slots:
@@ -91,8 +98,8 @@ async def _run_all(out: Path, parallel: int = 4) -> dict:
 
     async with launch() as browser:
         await asyncio.gather(*(walk_one(browser, n) for n in names()), *(replay_one(browser, n) for n in JOURNEYS),
-                             basket_only(browser))
-    return {"walks": walks, "journeys": journeys}
+                             basket_only(browser), *(walk_one(browser, n, permit=True) for n in ARMED))
+    return {"walks": walks, "journeys": journeys, "permitted": permitted}
 
 
 @pytest.fixture(scope="module")
@@ -144,6 +151,32 @@ def test_checkout_checks_never_pass_a_walk_that_did_not_reach_the_last_step(runs
     for check_id in ("hidden-costs", "checkout-friction"):
         status = run_check(checks.by_id(check_id), artifacts).status
         assert status in ("needs-review", "fail", "error") and status != "pass", (name, check_id, status)
+
+
+def test_the_permit_is_tried_on_every_armed_hostile_step():
+    assert len(ARMED) >= 12 and {"neutral-post-weiter", "xhr-dalej", "fetch-continue", "iframe-order", "blur-order",
+                                 "radio-submit", "enter-submit", "autosubmit-review", "beacon-payment",
+                                 "meta-refresh"} <= set(ARMED)
+
+
+@pytest.mark.parametrize("name", ARMED)
+def test_with_the_permit_only_a_neutral_ordering_button_gets_through_and_it_is_reported(runs, name):
+    """The permit lets the walker's own onward click post an armed step. A store whose neutral onward button
+    orders then registers one (the accepted risk: the walk reads the answer, stops and warns); every other way a
+    hostile step orders (timers, field events, a page load, an iframe, an address named after the order) stays
+    blocked."""
+    walk, orders, order_requests = runs["permitted"][name]
+    spec = expected(name)
+    want = spec.get("with_permit", {})
+    assert walk.post_payment_step
+    assert orders == want.get("orders", spec["orders"]), (name, order_requests, walk.permitted_requests)
+    if want.get("order_suspected"):
+        assert walk.order_suspected is not None and walk.order_suspected.url.endswith(want["order_suspected"])
+        assert not walk.completed and walk.stuck_reason.startswith("WARNING: the store may have registered an order")
+    else:
+        assert walk.order_suspected is None, walk.order_suspected
+        assert walk.completed is spec["walk"]["completed"], walk.stuck_reason
+        assert not any(re.search(route, r) for _, route in STORES[name].orders for r in walk.permitted_requests)
 
 
 def test_journey_clicking_an_ambiguous_order_button_is_refused(runs):

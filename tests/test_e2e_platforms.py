@@ -3,9 +3,12 @@ theme source of Shopify Dawn, WooCommerce blocks and classic, PrestaShop 8, Shop
 IdoSell and OpenCart 3 (in Russian), plus a headless store nobody can recognise.
 
 Each store is crawled once (no walk), its expected product is walked with the heuristics, and the checks run
-over both. expected.json says how many products must be recognised (and from what evidence), what the walk must
-record (step kinds, the order button, the last step's ledger per line kind to the cent, that it reconciles) and
-what the core checks conclude. The order counter of every store stays 0.
+over both. A store that takes the payment choice by POST before its summary (``safety_stop``) is walked twice: by
+default the never-order guard stops the walk there (red, explained); with the user's permit
+(``--post-payment-step``) the walk reaches the summary (``with_permit``). expected.json says how many products
+must be recognised (and from what evidence), what the walk must record (step kinds, the order button, the last
+step's ledger per line kind to the cent, that it reconciles) and what the core checks conclude. The order
+counter of every store stays 0.
 """
 
 from __future__ import annotations
@@ -29,20 +32,26 @@ NAMES = platforms()
 SHOPS = [n for n in NAMES if "checkout" in expected(n)]  # crawled and walked here; the rest through the CLI
 
 
-async def _walk(url: str, out: Path):
+async def _walk(url: str, out: Path, post_payment_step: bool = False):
     async with launch() as browser:
         product = PageArtifact(url=url, final_url=url, status=200, page_type="product", lang="")
-        return await Walker(out).walk(browser, product, 0)
+        return await Walker(out, post_payment_step=post_payment_step).walk(browser, product, 0)
 
 
 def _audit(name: str, out: Path) -> tuple:
     spec = expected(name)
     with PlatformStore(name) as store:
         artifacts = crawl(store.url, out / "artifacts", CrawlSettings(max_pages=12, products=3))
-        walk = asyncio.run(_walk(store.url + spec["checkout"]["product_path"].lstrip("/"), out))
+        url = store.url + spec["checkout"]["product_path"].lstrip("/")
+        walk = asyncio.run(_walk(url, out))
         artifacts.checkout = [walk]
+        permitted = None
+        if "with_permit" in spec:
+            permitted = artifacts.model_copy(deep=True)
+            permitted.checkout = [asyncio.run(_walk(url, out / "permit", post_payment_step=True))]
         orders = store.orders
-    return artifacts, walk, run_checks(artifacts), orders
+    permit = (permitted, permitted.checkout[0], run_checks(permitted)) if permitted is not None else None
+    return artifacts, walk, run_checks(artifacts), orders, permit
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +89,7 @@ def test_every_platform_declares_what_it_reproduces():
 
 @pytest.mark.parametrize("name", SHOPS)
 def test_products_recognised_from_what_a_shopper_sees(audits, name):
-    artifacts, _, _, _ = audits(name)
+    artifacts, _, _, _, _ = audits(name)
     spec = expected(name)["products"]
     products = [p for p in artifacts.pages if p.page_type == "product"]
     assert len(products) >= spec["min"], [(p.final_url, p.page_type, p.type_reasons) for p in artifacts.pages]
@@ -97,7 +106,7 @@ def test_products_recognised_from_what_a_shopper_sees(audits, name):
 
 @pytest.mark.parametrize("name", SHOPS)
 def test_walk_reaches_the_last_step_with_a_ledger_that_reconciles(audits, name):
-    _, walk, _, orders = audits(name)
+    _, walk, _, orders, _ = audits(name)
     spec = expected(name)["checkout"]
     assert orders == 0
     if "safety_stop" in expected(name):  # the store takes the payment choice by POST before the review
@@ -105,11 +114,16 @@ def test_walk_reaches_the_last_step_with_a_ledger_that_reconciles(audits, name):
         assert "safety guard" in walk.stuck_reason and "state-changing request" in walk.stuck_reason
         stop = expected(name)["under_safety"]
         assert set(stop.get("reached", [])) <= {s.kind for s in walk.steps}, [s.kind for s in walk.steps]
+        assert walk.guard_stop and not walk.permitted_requests and not walk.post_payment_step
         if "basket" in stop:  # the ledger the walk did read, to the cent
             basket = next(s for s in walk.steps if s.kind == "basket")
             assert _last_ledger(basket) == stop["basket"], [(x.label, x.kind, x.amount) for x in basket.price_lines]
             assert basket.reconciled is True
         return
+    _assert_walk(walk, spec)
+
+
+def _assert_walk(walk, spec: dict) -> None:
     assert walk.completed is spec["completed"], (walk.stuck_reason, [s.kind for s in walk.steps])
     assert [s.kind for s in walk.steps] == spec["kinds"]
     last = walk.steps[-1]
@@ -121,16 +135,44 @@ def test_walk_reaches_the_last_step_with_a_ledger_that_reconciles(audits, name):
 
 @pytest.mark.parametrize("name", SHOPS)
 def test_core_checks_match_expected(audits, name):
-    _, _, result, _ = audits(name)
+    _, _, result, _, _ = audits(name)
     spec = expected(name)
-    for check_id, want in spec.get("under_safety", spec)["checks"].items():
-        got = next(c for c in result.checks if c.id == check_id)
-        assert (got.status, sorted({f.rule for f in got.findings if f.severity != "info"})) == \
-            (want["status"], sorted(want["rules"])), (name, check_id, got.summary)
+    _assert_checks(result, spec.get("under_safety", spec)["checks"], name)
     assert result.coverage["products_recognised"] == sum(1 for p in result.pages if p.type == "product")
     if "basket_way" in spec:  # no link leads to the basket: the header button that opens it is the way there
         cart = next(c for c in result.checks if c.id == "click-depth").details["cart"]
         assert cart["kind"] == spec["basket_way"] and cart["depth"] == 1, cart
+
+
+def _assert_checks(result, checks: dict, name: str) -> None:
+    for check_id, want in checks.items():
+        got = next(c for c in result.checks if c.id == check_id)
+        assert (got.status, sorted({f.rule for f in got.findings if f.severity != "info"})) == \
+            (want["status"], sorted(want["rules"])), (name, check_id, got.summary)
+
+
+PERMIT_SHOPS = [n for n in SHOPS if "with_permit" in expected(n)]
+
+
+def test_every_store_the_guard_stops_is_also_walked_with_the_permit():
+    assert PERMIT_SHOPS == [n for n in SHOPS if "safety_stop" in expected(n)]
+    assert {"shoper", "shoptet", "idosell", "opencart"} <= set(PERMIT_SHOPS)
+
+
+@pytest.mark.parametrize("name", PERMIT_SHOPS)
+def test_with_the_permit_the_walk_reaches_the_summary_and_orders_nothing(audits, name):
+    """--post-payment-step: the step that takes the payment choice is posted (the walker's own onward click,
+    recorded), the summary is read to the cent, the store's order counter stays 0, the core checks judge."""
+    _, default_walk, default_result, orders, (artifacts, walk, result) = audits(name)
+    want = expected(name)["with_permit"]
+    assert orders == 0
+    assert walk.post_payment_step and walk.permitted_requests and not walk.order_suspected, walk.blocked_requests
+    assert all(r.startswith("POST ") for r in walk.permitted_requests)
+    _assert_walk(walk, want["checkout"])
+    _assert_checks(result, want["checks"], name)
+    # the default walk said why it stopped and how to go on
+    finding = next(f for f in default_result.findings if f.check == "audit-coverage")
+    assert finding.rule == "no-walk" and "--post-payment-step" in finding.recommendation
 
 
 def test_an_unrecognisable_store_turns_ci_red_and_says_why(tmp_path):
@@ -160,3 +202,22 @@ def test_an_unrecognisable_store_turns_ci_red_and_says_why(tmp_path):
     assert again.returncode == 0, again.stderr  # a CI job that accepts partial audits stays green
     report = json.loads((tmp_path / "again" / "report.json").read_text())
     assert next(f for f in report["findings"] if f["check"] == "audit-coverage")["severity"] == "low"
+
+
+def test_the_permit_on_the_command_line_reaches_the_summary(tmp_path):
+    """`clearcart scan --post-payment-step` on the Shoptet-shaped store: the option reaches the walk through the
+    real CLI, the walk records what it posted, the audit is complete, the store's order counter stays 0."""
+    from tests.conftest import run_cli
+
+    with PlatformStore("shoptet") as store:
+        proc = run_cli("scan", store.url, "--out", str(tmp_path), "--max-pages", "10", "--products", "3",
+                       "--post-payment-step", "--format", "json", "--quiet")
+        orders = store.orders
+    assert orders == 0
+    assert proc.returncode in (0, 1), proc.stderr
+    assert "incomplete audit" not in proc.stderr
+    walk = json.loads((tmp_path / "artifacts" / "artifacts.json").read_text())["checkout"][0]
+    assert walk["completed"] and walk["post_payment_step"], walk["stuck_reason"]
+    assert any("/objednavka/krok-1/" in r for r in walk["permitted_requests"])
+    report = json.loads((tmp_path / "report.json").read_text())
+    assert next(c for c in report["checks"] if c["id"] == "audit-coverage")["status"] == "pass"

@@ -309,7 +309,7 @@ def _permitted_guard() -> Guard:
 def test_the_permit_lets_the_onward_clicks_own_requests_through(url, method, rtype, nav):
     guard = _permitted_guard()
     assert guard.verdict(url, method, rtype, nav) is not None  # without a click: still blocked
-    guard.begin_action()
+    guard.begin_action(onward=True)
     assert guard.verdict(url, method, rtype, nav) is None
     assert guard.permitted == [f"{method} {url}"]
     guard.end_action()
@@ -319,7 +319,7 @@ def test_the_permit_lets_the_onward_clicks_own_requests_through(url, method, rty
 def test_without_the_permit_an_armed_click_posts_nothing():
     guard = Guard(site=SHOP)
     guard.arm("a payment choice")
-    guard.begin_action()
+    guard.begin_action(onward=True)
     assert guard.verdict("https://s.example/objednavka/krok-1/", "POST", "document", True)
     assert guard.permit == 0 and guard.permitted == []
 
@@ -335,7 +335,7 @@ def test_without_the_permit_an_armed_click_posts_nothing():
 ])
 def test_the_permit_never_covers_an_order_address_a_payment_host_or_another_site(url):
     guard = _permitted_guard()
-    guard.begin_action()
+    guard.begin_action(onward=True)
     assert guard.verdict(url, "POST", "fetch", False) is not None
     assert guard.permitted == []
 
@@ -346,18 +346,18 @@ def test_the_permit_is_not_given_before_arming_nor_at_the_last_step():
     assert guard.permit == 0
     guard.arm("a payment choice")
     guard.finish()
-    guard.begin_action()
+    guard.begin_action(onward=True)
     assert guard.permit == 0
     assert guard.verdict("https://s.example/objednavka/krok-1/", "POST", "document", True)
 
 
 def test_the_permit_ends_when_a_new_page_loads_and_is_bounded():
     guard = _permitted_guard()
-    guard.begin_action()
+    guard.begin_action(onward=True)
     assert guard.verdict("https://s.example/order1.php", "POST", "document", True) is None
     # the page that loads next sends its own POST (a beacon, an auto-submit): not the click's
     assert guard.verdict("https://s.example/api/track", "POST", "ping", False)
-    guard.begin_action()
+    guard.begin_action(onward=True)
     for _ in range(safety.PERMIT_REQUESTS):
         assert guard.verdict("https://s.example/api/cart/shipping", "POST", "fetch", False) is None
     assert guard.verdict("https://s.example/api/cart/shipping", "POST", "fetch", False)
@@ -367,7 +367,7 @@ def test_the_permit_reads_a_confirm_summary_but_never_posts_there():
     guard = _permitted_guard()
     summary = "https://s.example/index.php?route=checkout/confirm"
     assert guard.verdict(summary, "GET", "xhr", False) == "finishing URL"  # armed, no click: not even read
-    guard.begin_action()
+    guard.begin_action(onward=True)
     assert guard.verdict(summary, "GET", "xhr", False) is None
     assert guard.verdict(summary, "POST", "xhr", False)
 
