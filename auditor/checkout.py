@@ -632,10 +632,8 @@ class Walker:
     async def _choose_shipping(self, page: Any) -> list[str]:
         """Keep the default shipping method; when none is chosen, pick the cheapest; where a payment method must
         be picked, one that does not pay online; tick the required boxes that cost nothing. Each choice is
-        vetted like a click (never one that reads as ordering or paying). With the user's permit (safety part
-        6), a choice on a step where the guard is already armed is the walker's own action: a one-page
-        checkout that saves the address and the delivery method when one is picked (EverShop-style) may send
-        those requests, within the permit's limits, until the page settles."""
+        vetted like a click (never one that reads as ordering or paying). A choice is no onward click: on a step
+        where the guard is armed, what it sends is stopped, with the user's permit too (safety part 6)."""
         guard = self.guard
 
         def allow(label: str) -> bool:
@@ -644,17 +642,7 @@ class Walker:
                 guard.refused.append(f"{page.url}: {verdict.reason}")
             return verdict.action != "refuse"
 
-        permitted = guard is not None and guard.post_payment_step and guard.armed and not guard.final
-        if permitted and guard is not None:
-            self._blocked_mark = len(guard.blocked)
-            guard.begin_action()
-        try:
-            chosen = await shopper.choose_methods(page, allow)
-            if permitted and chosen:
-                await self._settle(page)
-        finally:
-            if permitted and guard is not None:
-                guard.end_action()
+        chosen = await shopper.choose_methods(page, allow)
         return chosen + await shopper.tick_required(page)
 
     async def _fill_step(self, page: Any, customer: TestCustomer) -> None:
