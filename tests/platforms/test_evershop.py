@@ -153,7 +153,8 @@ _NO_ONWARD_CONTROL = ("EverShop has no onward control before 'Place Order': the 
                  "delivery method is picked (a radio card, a choice); the permit covers onward clicks only and ends "
                  "when an order button is in view, which it is from the first choice of cash on delivery. Passes "
                  "once the guard reads a GraphQL query POST as a read and lets the walker's delivery choice on a "
-                 "one-page checkout post under the permit (auditor/safety.py, see the bed report)")
+                 "one-page checkout post under the permit, an order button already in view when the choice began "
+                 "not ending it (auditor/safety.py, see the bed report)")
 
 
 def permitted_ok(walk: dict) -> bool:
