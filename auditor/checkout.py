@@ -32,7 +32,7 @@ from auditor import lexicon, safety, shopper
 from auditor.browser import deep_dom, evaluate_json
 from auditor.consent import dismiss_overlays
 from auditor.ledger import apply as read_ledger
-from auditor.ledger import parse_rows, step_rows
+from auditor.ledger import parse_rows, step_rows, unpriced_shipping
 from auditor.model import (
     Checkbox,
     CheckoutStep,
@@ -68,13 +68,13 @@ class TestCustomer:
     @classmethod
     def for_language(cls, lang: str) -> TestCustomer:
         by_lang = {
-            "pl": dict(street="ul. Testowa 1", city="Warszawa", postcode="00-950", phone="+48 500 000 000"),
-            "uk": dict(street="вул. Тестова 1", city="Київ", postcode="01001", phone="+380 50 000 0000"),
-            "ru": dict(street="ул. Тестовая 1", city="Москва", postcode="101000", phone="+7 900 000-00-00"),
-            "sk": dict(street="Testovacia 1", city="Bratislava", postcode="811 01", phone="+421 900 000 000"),
-            "cs": dict(street="Testovací 1", city="Praha", postcode="110 00", phone="+420 600 000 000"),
-            "de": dict(street="Teststraße 1", city="Berlin", postcode="10115", phone="+49 151 00000000"),
-            "en": dict(street="1 Test Street", city="Dublin", postcode="D01 F5P2", phone="+353 85 000 0000"),
+            "pl": dict(street="ul. Testowa 1", city="Warszawa", postcode="00-950", phone="+48 500 000 000", country="PL"),
+            "uk": dict(street="вул. Тестова 1", city="Київ", postcode="01001", phone="+380 50 000 0000", country="UA"),
+            "ru": dict(street="ул. Тестовая 1", city="Москва", postcode="101000", phone="+7 900 000-00-00", country="RU"),
+            "sk": dict(street="Testovacia 1", city="Bratislava", postcode="811 01", phone="+421 900 000 000", country="SK"),
+            "cs": dict(street="Testovací 1", city="Praha", postcode="110 00", phone="+420 600 000 000", country="CZ"),
+            "de": dict(street="Teststraße 1", city="Berlin", postcode="10115", phone="+49 151 00000000", country="DE"),
+            "en": dict(street="1 Test Street", city="Dublin", postcode="D01 F5P2", phone="+353 85 000 0000", country="IE"),
         }
         return cls(**by_lang.get(lang, by_lang["en"]))
 
@@ -631,8 +631,18 @@ class Walker:
 
     async def _choose_shipping(self, page: Any) -> list[str]:
         """Keep the default shipping method; when none is chosen, pick the cheapest; where a payment method must
-        be picked, one that does not pay online; tick the required boxes that cost nothing."""
-        chosen = await shopper.choose_methods(page)
+        be picked, one that does not pay online; tick the required boxes that cost nothing. Each choice is
+        vetted like a click (never one that reads as ordering or paying). A choice is no onward click: on a step
+        where the guard is armed, what it sends is stopped, with the user's permit too (safety part 6)."""
+        guard = self.guard
+
+        def allow(label: str) -> bool:
+            verdict = safety.vet_click({"text": label, "tag": "INPUT"}, page.url, "payment")
+            if verdict.action == "refuse" and guard is not None:
+                guard.refused.append(f"{page.url}: {verdict.reason}")
+            return verdict.action != "refuse"
+
+        chosen = await shopper.choose_methods(page, allow)
         return chosen + await shopper.tick_required(page)
 
     async def _fill_step(self, page: Any, customer: TestCustomer) -> None:
@@ -705,6 +715,11 @@ class Walker:
         if final is not None and empty and not step.unreadable_reason:
             step.unreadable_reason = (f"{empty} required field(s) still empty at the last step: its total may not "
                                       "include delivery or tax yet")
+        unpriced = unpriced_shipping(data["nodes"]) if final is not None else None
+        if unpriced and not step.unreadable_reason and \
+                not any(line.kind == "shipping" and line.amount is not None for line in step.price_lines):
+            step.unreadable_reason = (f"the delivery charge is not shown at the last step ('{unpriced}'): its total "
+                                      "may not include delivery or tax yet")
         shots = self.out_dir / "checkout"
         shots.mkdir(parents=True, exist_ok=True)
         name = f"walk{index:02d}-step{len(walk.steps):02d}.jpg"

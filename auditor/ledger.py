@@ -25,7 +25,7 @@ from typing import Any
 from auditor import lexicon
 from auditor.model import LineKind, PriceLine
 from auditor.pageview import PRICE_RE
-from auditor.prices import Money, line_kind, parse_price
+from auditor.prices import CURRENCIES, Money, line_kind, parse_price
 
 # "included in the price" markers: a line that says what a price already contains
 SUBORDINATE = re.compile(
@@ -51,7 +51,9 @@ HEADING = re.compile(
 # a label that is the price itself, whatever tax qualifier follows it
 _PRICE_WORD = re.compile(r"^(unit\s+)?(price|cena|ціна|цена|preis|stückpreis|einzelpreis|jednotková cena)(?!\w)",
                          re.IGNORECASE)
-_CURRENCY_ONLY = re.compile(r"^\W*[A-Z]{3}\W*$|^\W*(zł|kč|€|\$|£|₴|₽|грн|руб)\W*$", re.IGNORECASE)
+# a label that is only a currency (a column header "EUR", "zł"): a currency code we know, never any three
+# letters ("Tax", "VAT", "DPH", "НДС" are lines)
+_CURRENCY_ONLY = re.compile(rf"^\W*({'|'.join(CURRENCIES)})\W*$|^\W*(zł|kč|€|\$|£|₴|₽|грн|руб)\W*$", re.IGNORECASE)
 _RANGE = re.compile(r"\d\s*[-–—]\s*\d")
 # German compounds: a price word inside a longer word (5+ letters, so "ust" never matches "Zustellung")
 _COMPOUND_GROUPS = ("price_total", "price_subtotal", "price_shipping", "price_fee", "price_fee_generic",
@@ -311,6 +313,24 @@ def step_rows(nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
     _layout_rows(page, push, is_used)
     rows.sort(key=lambda r: r["box"]["y"] if r["box"] else 0)
     return rows
+
+
+def unpriced_shipping(nodes: list[dict[str, Any]]) -> str | None:
+    """A summary line that names the delivery charge but states no amount ("Shipping | Select shipping method",
+    "Versand | wird berechnet"): ``"label: value"``, else None. At the last step it means the delivery (and the
+    tax on it) is not in the total yet."""
+    page = StepPage(nodes)
+    for i in range(len(nodes)):
+        kids = page.kid_nodes(i)
+        if kids is None or len(kids) != 2 or not page.visible(i) or page.nodes[i].get("chrome") \
+                or page.nodes[i].get("choice") is not None:
+            continue
+        label, value = page.text(kids[0]).strip(), page.text(kids[1]).strip()
+        if not label or not value or len(label) > 40 or len(value) > 60 or re.search(r"\d", label + value):
+            continue
+        if kind_of(label) == "shipping" and not lexicon.matches("price_free", value):
+            return f"{label}: {value}"
+    return None
 
 
 def _layout_rows(page: StepPage, push: Callable[[str, str, int | None, bool, list[int]], None],

@@ -18,6 +18,7 @@ Nothing here submits: clicks only choose; the walker's guard decides what may be
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -116,11 +117,15 @@ _PICK_JS = deep_dom(r"""
 """)
 
 _PICK_OPTION_JS = deep_dom(r"""
-() => {
+(want) => {
   const visible = (el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
+  const norm = (t) => (t || '').replace(/\s+/g, ' ').trim().toLowerCase();
   const opts = [...$$(document, '[role=option], [class*=dropdown] li, [class*=select__option]')]
-    .filter((o) => visible(o) && o.getAttribute('aria-disabled') !== 'true' && !/disabled|sold/i.test(o.className || ''));
-  const o = opts.find((x) => x.getAttribute('aria-selected') !== 'true' && !/choose|select|wybierz|vyber|wählen|выбер|вибер/i.test(x.innerText || '')) || opts[0];
+    .filter((o) => visible(o) && o.getAttribute('aria-disabled') !== 'true' && !o.hasAttribute('data-disabled') &&
+      !/(^|[\s_-])(disabled|sold-?out|unavailable)([\s_-]|$)/i.test(typeof o.className === 'string' ? o.className : ''));
+  // the option the walker wants (the test address's country), else the first real one
+  const o = opts.find((x) => (want || []).includes(norm(x.innerText))) ||
+    opts.find((x) => x.getAttribute('aria-selected') !== 'true' && !/choose|select|wybierz|vyber|wählen|выбер|вибер/i.test(x.innerText || '')) || opts[0];
   if (o) { o.click(); return (o.innerText || '').trim().slice(0, 30); }
   return '';
 }
@@ -134,9 +139,10 @@ async def choose_options(page: Any) -> list[str]:
                                                                   int(result.get("triggers", 0)), "dropdown")
 
 
-async def _open_and_pick(page: Any, registry: str, count: int, what: str) -> list[str]:
+async def _open_and_pick(page: Any, registry: str, count: int, what: str, wants: str = "") -> list[str]:
     """Open each custom dropdown the page script listed in ``window[registry]`` (at most four) and pick an
-    option in the list it shows; returns ``what:option`` for each pick."""
+    option in the list it shows (one of the names ``window[wants][i]`` lists when there is one); returns
+    ``what:option`` for each pick."""
     picks = []
     for index in range(min(count, 4)):
         with contextlib.suppress(Exception):
@@ -144,9 +150,10 @@ async def _open_and_pick(page: Any, registry: str, count: int, what: str) -> lis
             element = handle.as_element()
             if element is None:
                 continue
+            want = await page.evaluate(f"(i) => (window.{wants} || [])[i] || []", index) if wants else []
             await element.click(timeout=3000)
             await page.wait_for_timeout(250)
-            picked = await page.evaluate(_PICK_OPTION_JS)
+            picked = await page.evaluate(_PICK_OPTION_JS, want)
             if picked:
                 picks.append(f"{what}:{picked}")
     return picks
@@ -279,21 +286,31 @@ _FILL_JS = deep_dom(r"""
   // custom comboboxes left empty: the walker opens them and picks an option
   const combos = [...$$(document, 'input[role=combobox][data-clearcart-combo], [role=combobox]:not(input), button[aria-haspopup=listbox]')]
     .filter((el) => visible(el) && !(el.value || '').trim() && !/\S/.test(el.tagName === 'INPUT' ? '' : (el.getAttribute('data-value') || '')));
-  window.__clearcartCombos = combos.filter((el) => el.tagName === 'INPUT' ? !el.value : /choose|select|wybierz|vyber|wählen|выбер|вибер|^\s*$/i.test(el.innerText || ''));
+  // a trigger still showing its placeholder: chooser words, nothing, a data-placeholder mark (Radix, Base UI), or
+  // the words of its own label ("Country")
+  const placeholder = (el) => el.hasAttribute('data-placeholder') || el.querySelector('[data-placeholder]') ||
+    /choose|select|wybierz|vyber|wählen|выбер|вибер|^\s*$/i.test(el.innerText || '') ||
+    (el.id && norm(el.innerText) === norm(labelOf(el)).replace(/\s*\*$/, ''));
+  window.__clearcartCombos = combos.filter((el) => el.tagName === 'INPUT' ? !el.value : placeholder(el));
+  const isCountryCombo = (el) => /country|land|kraj|země|страна|країна/i.test([el.name, el.id, el.getAttribute('autocomplete'), labelOf(el)].join(' '));
+  window.__clearcartComboWants = window.__clearcartCombos.map((el) => isCountryCombo(el) ? (customer.country_names || []) : []);
   return {filled, combos: window.__clearcartCombos.length};
 }
 """)
 
 # field name/label/id words -> customer field, in our languages (second signal after autocomplete)
+# The address words come after the name words: a field's name often carries its form's prefix
+# ("shippingAddress.full_name", "billing_address[first_name]"); a bare "name" comes last ("Street name").
 _RULES = [
     ("email", r"e-?mail|почт|пошт"),
     ("phone", r"phone|tel|telefon|телефон|mobil"),
     ("postcode", r"post.?code|zip|kod.?poczt|psč|psc|plz|postleitzahl|індекс|индекс|poštov|postal"),
     ("city", r"city|town|miasto|місто|город|mesto|město|(^|\W)ort(\W|$)|stadt|obec|locality"),
-    ("street", r"street|address|adres|ulica|вулиц|улиц|адрес|adresa|ulice|straße|strasse|anschrift|line1"),
+    ("full_name", r"^name$|full.?name|imię i nazwisko|celé jméno|celé meno|vollständiger name|полное имя|повне ім"),
     ("first_name", r"first.?name|given|imi[eę]|ім'я|імя|имя|meno|jméno|jmeno|vorname|fname|firstname"),
     ("last_name", r"last.?name|surname|family|nazwisk|прізвищ|фамили|priezvisk|příjmení|prijmeni|nachname|lname"),
-    ("full_name", r"^name$|full.?name|imię i nazwisko|(^|\W)name(\W|$)"),
+    ("street", r"street|address|adres|ulica|вулиц|улиц|адрес|adresa|ulice|straße|strasse|anschrift|line1"),
+    ("full_name", r"(^|\W)name(\W|$)"),
 ]
 
 
@@ -302,8 +319,8 @@ async def fill_forms(page: Any, customer: dict[str, Any]) -> list[str]:
     data = dict(customer)
     data["country_names"] = [n for n, c in country_names().items() if c == data.get("country")]
     result = await page.evaluate(_FILL_JS, [data, _RULES])
-    return list(result.get("filled", [])) + await _open_and_pick(page, "__clearcartCombos",
-                                                                  int(result.get("combos", 0)), "combobox")
+    return list(result.get("filled", [])) + await _open_and_pick(page, "__clearcartCombos", int(result.get("combos", 0)),
+                                                                  "combobox", wants="__clearcartComboWants")
 
 
 _TICK_JS = deep_dom(r"""
@@ -353,7 +370,7 @@ _METHODS_JS = deep_dom(r"""
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key).push(r);
   }
-  const chosen = [];
+  const plan = [];
   for (const [key, list] of groups) {
     const usable = list.filter((r) => !r.disabled && (visible(r) || visible(rowOf(r))));
     if (!usable.length || list.some((r) => r.checked)) continue;
@@ -366,20 +383,37 @@ _METHODS_JS = deep_dom(r"""
       }
       return price(a) - price(b);
     });
-    const r = usable[0];
-    const l = r.id && $1(document, 'label[for="' + CSS.escape(r.id) + '"]');
-    (visible(r) ? r : (l || rowOf(r) || r)).click();
-    if (!r.checked) r.click();
-    chosen.push((isPayment ? 'payment:' : 'option:') + labelOf(r).slice(0, 40));
+    plan.push({radio: usable[0], label: labelOf(usable[0]).slice(0, 80), payment: isPayment});
   }
-  return chosen;
+  window.__clearcartMethodPlan = plan.map((p) => p.radio);
+  return plan.map((p) => ({label: p.label, payment: p.payment}));
+}
+""")
+
+# clicks the radio the plan above chose: the radio when it shows, else its label or its row (a styled card)
+_METHOD_CLICK_JS = deep_dom(r"""
+(i) => {
+  const r = (window.__clearcartMethodPlan || [])[i];
+  if (!r || r.checked) return false;
+  const visible = (el) => { if (!el) return false; const b = el.getBoundingClientRect(); return b.width > 0 && b.height > 0; };
+  const row = r.closest('label, li, tr, [class*=option], [class*=method]') || r.parentElement;
+  const l = r.id && $1(document, 'label[for="' + CSS.escape(r.id) + '"]');
+  (visible(r) ? r : (l || row || r)).click();
+  if (!r.checked) r.click();
+  return true;
 }
 """)
 
 
-async def choose_methods(page: Any) -> list[str]:
+async def choose_methods(page: Any, allow: Callable[[str], bool] | None = None) -> list[str]:
     """Keep chosen delivery/payment methods; where none is chosen, pick the cheapest delivery and a payment
-    method that does not pay online."""
+    method that does not pay online. ``allow(label)`` vets each choice before it is clicked."""
+    chosen: list[str] = []
     with contextlib.suppress(Exception):
-        return await page.evaluate(_METHODS_JS, [lexicon.terms("payment_offline"), lexicon.terms("payment_word")])
-    return []
+        plan = await page.evaluate(_METHODS_JS, [lexicon.terms("payment_offline"), lexicon.terms("payment_word")])
+        for index, choice in enumerate(plan):
+            if allow is not None and not allow(choice["label"]):
+                continue
+            if await page.evaluate(_METHOD_CLICK_JS, index):
+                chosen.append(("payment:" if choice["payment"] else "option:") + choice["label"][:40])
+    return chosen

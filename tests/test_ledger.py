@@ -169,3 +169,13 @@ def test_a_partial_sum_is_never_the_total_in_every_language(sub, shipping, total
 def test_sub_total_spellings_alone_are_subtotals(label):
     # the Oscar-shaped basket: a "Sub total" line with no total after it is still no total
     assert kinds(parse_rows(rows((label, "€12.00")), "")) == [("subtotal", 12.0)]
+
+
+@pytest.mark.parametrize("tax", ["Tax", "VAT", "DPH", "НДС", "ПДВ", "MwSt.", "VAT 23%"])
+def test_a_three_letter_tax_label_is_a_line_not_a_currency_header(tax):
+    # EverShop's summary: "Shipping (Standard delivery) €4.90 · Tax €3.21 · Total €20.11"; a column header that
+    # is only a currency code stays out
+    got = parse_rows(rows(("EUR", "€99.00"), ("1 Ceramic Mug", "€12.00"), ("Shipping (Standard delivery)", "€4.90"),
+                          (tax, "€3.21"), ("Total", "€20.11")), "EUR")
+    assert kinds(got) == [("item", 12.0), ("shipping", 4.9), ("tax", 3.21), ("total", 20.11)]
+    assert reconcile(got).reconciled is True and reconcile(got).tax_included is False

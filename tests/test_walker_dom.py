@@ -4,6 +4,7 @@ which rows are read. Each snippet reproduces a DOM convention seen on a real sto
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
 import pytest
 
@@ -94,3 +95,148 @@ def test_methods_offered_each_with_its_own_submit_are_not_charges_of_the_step():
                     checkout._STEP_JS)
     rows = step_rows(data["nodes"])
     assert [(r["label"], r["value"]) for r in rows] == [("Order total", "€43.90")], rows
+
+
+# a React one-page checkout's address form (EverShop 2.2 shape): field names carry the form's prefix
+# ("shippingAddress.full_name"), Country is a custom select (a button showing its label as placeholder, marked
+# data-placeholder) whose options carry Tailwind variant classes ("data-[disabled]:opacity-50")
+PREFIXED_FORM = """<main><h1>Checkout</h1><form>
+<label for="field-shippingAddress.full_name">Full name*</label>
+<input id="field-shippingAddress.full_name" name="shippingAddress.full_name">
+<label for="field-shippingAddress.address_1">Address*</label>
+<input id="field-shippingAddress.address_1" name="shippingAddress.address_1">
+<label for="field-shippingAddress.country">Country<span>*</span></label>
+<button type="button" id="field-shippingAddress.country" role="combobox" aria-haspopup="listbox" aria-expanded="false"
+  data-placeholder=""><span data-placeholder="">Country</span></button>
+<div id="list" role="listbox" hidden>
+  <div role="option" aria-disabled="true" data-disabled="">Country</div>
+  <div role="option" class="focus:bg-accent data-[disabled]:opacity-50">Germany</div>
+  <div role="option" class="focus:bg-accent data-[disabled]:opacity-50">Ireland</div></div></form>
+<script>
+const trigger = document.getElementById('field-shippingAddress.country'), list = document.getElementById('list');
+trigger.addEventListener('click', () => { list.hidden = false; trigger.setAttribute('aria-expanded', 'true'); });
+for (const o of list.querySelectorAll('[role=option]:not([data-disabled])')) o.addEventListener('click', () => {
+  trigger.textContent = o.textContent; trigger.removeAttribute('data-placeholder'); list.hidden = true;
+  trigger.setAttribute('aria-expanded', 'false'); });
+</script></main>"""
+
+
+def test_prefixed_names_and_a_placeholder_select_get_the_test_address():
+    from auditor import shopper
+
+    async def run():
+        async with launch() as browser:
+            page = await browser.new_page()
+            await page.set_content(PREFIXED_FORM)
+            filled = await shopper.fill_forms(page, checkout.TestCustomer.for_language("en").__dict__)
+            values = await page.evaluate("() => [document.querySelector('[name=\"shippingAddress.full_name\"]').value, "
+                                         "document.querySelector('[name=\"shippingAddress.address_1\"]').value, "
+                                         "document.getElementById('field-shippingAddress.country').textContent]")
+            return filled, values
+
+    filled, values = asyncio.run(run())
+    assert values == ["Test Clearcart", "1 Test Street", "Ireland"], filled  # the Irish test address's country
+
+
+# an armed one-page checkout (cash on delivery offered from the start) that saves the address when a delivery
+# method is picked (a fetch POST), then shows the delivery charge: EverShop 2.2's shape
+ARMED_ONE_PAGE = """<!doctype html><html><body><main><h1>Checkout</h1>
+<label><input type="radio" name="ship" value="std"> Standard delivery €4.90</label>
+<label><input type="radio" name="ship" value="exp"> Express delivery €9.90</label>
+<p>Payment</p><label><input type="radio" name="pay" value="cod"> Cash on delivery</label>
+<p>Shipping <span id="ship">-</span></p><button type="button">Place Order</button>
+<script>for (const r of document.querySelectorAll('[name=ship]')) r.addEventListener('change', async () => {
+  try { const res = await fetch('/api/carts/7/addresses', {method: 'POST', body: r.value});
+        document.getElementById('ship').textContent = await res.text(); }
+  catch (e) { document.getElementById('ship').textContent = 'stopped'; } });</script></main></body></html>"""
+
+
+@pytest.fixture()
+def armed_shop():
+    """A local shop serving ARMED_ONE_PAGE at /checkout; the bodies of the POSTs it received."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    posted: list[str] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 (http.server's name)
+            self._send(ARMED_ONE_PAGE, "text/html")
+
+        def do_POST(self):  # noqa: N802
+            posted.append(self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode())
+            self._send("€4.90", "text/plain")
+
+        def _send(self, body: str, kind: str):
+            data = body.encode()
+            self.send_response(200)
+            self.send_header("Content-Type", kind + "; charset=utf-8")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/checkout", posted
+    server.shutdown()
+
+
+@pytest.mark.parametrize("permit", [False, True])
+def test_a_delivery_choice_on_an_armed_step_posts_nothing_even_with_the_users_permit(armed_shop, tmp_path, permit):
+    """The permit (safety part 6) covers the walker's onward clicks only: picking a delivery method is a choice,
+    like a field event, so the address save it sends on an armed step is stopped either way."""
+    from auditor import safety
+
+    url, posted = armed_shop
+
+    async def run():
+        async with launch() as browser:
+            walker = checkout.Walker(tmp_path, post_payment_step=permit)
+            guard = walker.guard = safety.Guard(post_payment_step=permit, site=url)
+            context, page = await safety.open_walk(browser, guard)
+            walker.watch(page)
+            await page.goto(url)
+            await page.wait_for_timeout(300)
+            assert guard.armed  # cash on delivery is offered from the start
+            chosen = await walker._choose_shipping(page)
+            await page.wait_for_timeout(500)
+            shown = await page.evaluate("() => document.getElementById('ship').textContent")
+            await context.close()
+            return chosen, shown, guard
+
+    chosen, shown, guard = asyncio.run(run())
+    assert [c.split(":", 1)[1] for c in chosen] == ["standard delivery €4.90", "cash on delivery"]
+    assert posted == [] and shown == "stopped" and guard.permitted == [] and guard.permit == 0
+    assert any("/api/carts/7/addresses" in b for b in guard.blocked)
+
+
+def test_a_choice_that_reads_as_ordering_is_never_clicked():
+
+    html = ("<main><label><input type='radio' name='x' value='a'> Buy now and pay</label>"
+            "<label><input type='radio' name='y' value='b'> Standard delivery €4.90</label></main>")
+
+    async def run():
+        async with launch() as browser:
+            page = await browser.new_page()
+            await page.set_content(html)
+            walker = checkout.Walker(Path("."))
+            walker.guard = None
+            chosen = await walker._choose_shipping(page)
+            return chosen, await page.evaluate("() => [...document.querySelectorAll('input:checked')].map(i => i.value)")
+
+    chosen, checked = asyncio.run(run())
+    assert checked == ["b"] and chosen == ["option:standard delivery €4.90"]
+
+
+@pytest.mark.parametrize("value, unpriced", [("Select shipping method", "Shipping: Select shipping method"),
+                                             ("€4.90", None), ("Free", None)])
+def test_a_delivery_line_without_an_amount_is_told_apart(value, unpriced):
+    from auditor.ledger import unpriced_shipping
+
+    html = (f"<main><h1>Checkout</h1><div><div><span>Sub total</span><div>€12.00</div></div>"
+            f"<div><span>Shipping</span><div>{value}</div></div><div><span>Total</span><div>€12.00</div></div></div>"
+            "<button type='button'>Place Order</button></main>")
+    assert unpriced_shipping(evaluate(html, checkout._STEP_JS)["nodes"]) == unpriced

@@ -144,9 +144,10 @@ def describe(s: Scan) -> str:
     return "\n".join(lines)
 
 
-def walk_from(urls: list[tuple[str, str]], out: Path) -> list[dict]:
+def walk_from(urls: list[tuple[str, str]], out: Path, post_payment_step: bool = False) -> list[dict]:
     """Walk the checkout from each given (product URL, page language) as if the crawl had recognised it as a
-    product page: isolates the walker from page typing. Returns the walks as JSON-ready dicts."""
+    product page: isolates the walker from page typing. ``post_payment_step`` is the user's permit
+    (``--post-payment-step``). Returns the walks as JSON-ready dicts."""
     import asyncio
 
     from auditor.browser import launch
@@ -158,7 +159,7 @@ def walk_from(urls: list[tuple[str, str]], out: Path) -> list[dict]:
         async with launch() as browser:
             for i, (url, lang) in enumerate(urls):
                 product = PageArtifact(url=url, final_url=url, status=200, page_type="product", lang=lang)
-                walk = await Walker(out / f"walk{i}").walk(browser, product, 0)
+                walk = await Walker(out / f"walk{i}", post_payment_step=post_payment_step).walk(browser, product, 0)
                 walks.append(walk.model_dump(mode="json"))
         return walks
 
