@@ -632,8 +632,10 @@ class Walker:
     async def _choose_shipping(self, page: Any) -> list[str]:
         """Keep the default shipping method; when none is chosen, pick the cheapest; where a payment method must
         be picked, one that does not pay online; tick the required boxes that cost nothing. Each choice is
-        vetted like a click (never one that reads as ordering or paying). A choice is no onward click: on a step
-        where the guard is armed, what it sends is stopped, with the user's permit too (safety part 6)."""
+        vetted like a click (never one that reads as ordering or paying). The delivery comes first: on a step
+        where the guard is armed, what its choice sends is stopped, unless the user's permit is on (safety part
+        6: a one-page checkout saves the address and prices the delivery when it is picked); then the payment
+        choice, which no permit covers (a store may order on a payment method's change)."""
         guard = self.guard
 
         def allow(label: str) -> bool:
@@ -642,7 +644,21 @@ class Walker:
                 guard.refused.append(f"{page.url}: {verdict.reason}")
             return verdict.action != "refuse"
 
-        chosen = await shopper.choose_methods(page, allow)
+        def delivery(label: str) -> bool:  # a delivery or an option, not a way to pay
+            return not safety.payment_choice(label) and allow(label)
+
+        permitted = guard is not None and guard.post_payment_step and guard.armed and not guard.final
+        if permitted and guard is not None:
+            self._blocked_mark = len(guard.blocked)
+            guard.begin_action(onward=True)
+        try:
+            chosen = await shopper.choose_methods(page, delivery, payment=False)
+            if permitted and chosen:
+                await self._settle(page)  # the delivery choice's own requests, then the permit ends
+        finally:
+            if permitted and guard is not None:
+                guard.end_action()
+        chosen += await shopper.choose_methods(page, allow)  # the payment method, and what is still open
         return chosen + await shopper.tick_required(page)
 
     async def _fill_step(self, page: Any, customer: TestCustomer) -> None:

@@ -24,7 +24,9 @@ One policy, used by the heuristic walker (:mod:`auditor.checkout`) and by journe
 3. **Armed from the first step that offers a payment choice or reviews the order with a total**: from then
    on no state-changing request (POST, PUT, PATCH, DELETE: a form, ``fetch``, XHR, ``sendBeacon``) leaves
    the browser, whoever starts it — so a store that submits by itself (a timer, Enter, a radio's change
-   event, a meta refresh, a blur handler) is stopped by the same rule. The guard is armed by the page
+   event, a meta refresh, a blur handler) is stopped by the same rule. A GraphQL query sent by POST (a
+   document of query operations only, no mutation: :func:`graphql_read`) is a read, as a GET is: a storefront
+   built on GraphQL fetches its cart and delivery methods that way. The guard is armed by the page
    itself as soon as such a step is in the DOM (a script clearcart adds to every page reports what it sees
    on DOMContentLoaded and on every change), not only when the walker gets to read the step. Once the last
    step (its order button) is reached, no navigation at all happens.
@@ -41,16 +43,18 @@ One policy, used by the heuristic walker (:mod:`auditor.checkout`) and by journe
    platforms take the payment choice on a step *before* their order summary and save it with a POST (Shoptet,
    IdoSell, Shoper, OpenCart). Part 3 stops such a walk there. With the permit, and only then, a step on which
    the guard was already armed (never the last one) may send the requests of the walker's own click on a vetted
-   onward control (:meth:`Guard.begin_action` with ``onward``): at most :data:`PERMIT_REQUESTS` state-changing
-   requests from the page's own frame to the store's own site, until a new page starts loading, an order button
-   comes into view or the step settles; and a GET of a "confirm" address (the summary such a store loads next).
+   onward control, or of its own choice of a delivery method (a one-page checkout saves the address and prices
+   the delivery then) (:meth:`Guard.begin_action` with ``onward``): at most :data:`PERMIT_REQUESTS`
+   state-changing requests from the page's own frame to the store's own site, until a new page starts loading,
+   an order button comes into view that was not in view when the action began, or the step settles; and a GET
+   of a "confirm" address (the summary such a store loads next). A payment method's choice is never permitted.
    Everything else stays as above: nothing a timer, a field event, Enter, a page load, an iframe or a beacon
    sends; no payment host, order-placing or finishing address, and no request to an address named after the
    order itself (:data:`ORDER_ACTION`: ``POST /orders``, ``/api/carts/7/checkout``, ``/objednavka/vytvor``).
    The answer to each permitted request is read (:meth:`Guard.answered`): a thank-you text or an order number
-   in JSON is an order suspicion (part 5). What the user accepts: a store whose neutral onward button on that
-   step places the order (which EU law forbids: the order button must say so, CRD art. 8(2)) would register
-   one; the walk then sees it and says so. Every permitted request is recorded (``permitted_requests``).
+   in JSON is an order suspicion (part 5). What the user accepts: a store whose neutral onward button or
+   delivery choice on that step places the order (which EU law forbids: the order button must say so, CRD
+   art. 8(2)) would register one; the walk then sees it and says so. Every permitted request is recorded (``permitted_requests``).
 
 What is not guaranteed: a store that places an order on a plain GET to an address with neutral words,
 before any step that offers a payment choice (say, the basket's "Continue" link creates the order), cannot
@@ -335,6 +339,12 @@ def order_warning(url: str, evidence: str = "", gettext: Callable[[str], str] | 
 # ------------------------------------------------------------------------------------------------ arming
 
 
+def payment_choice(label: str) -> bool:
+    """The label reads as a way to pay ("Cash on delivery", "Przelew", "Dobírka", "Kauf auf Rechnung"): the
+    choices that arm the guard (part 3), and that the user's permit never covers (part 6)."""
+    return bool(_PAYMENT_CHOICE.search(label or ""))
+
+
 def arming_reason(data: dict[str, Any]) -> str | None:
     """Whether a page (``{url, title, headings, choices, text}`` as the page script reports it) offers a
     payment choice or reviews the order with a total: from then on nothing state-changing leaves."""
@@ -417,6 +427,8 @@ class Guard:
     permitted: list[str] = field(default_factory=list)  # requests let through by the user's permit
     refused: list[str] = field(default_factory=list)  # clicks refused by vet_click
     suspected: Suspicion | None = None
+    order_in_view: bool = False  # the page shows an order button now (as it last reported)
+    order_at_start: bool = False  # ... and did when the walker's current action began
 
     def arm(self, reason: str) -> None:
         if not self.armed:
@@ -435,6 +447,7 @@ class Guard:
         self.intent = True
         self.permit = PERMIT_REQUESTS if (onward and self.post_payment_step and self.armed
                                           and not self.final) else 0
+        self.order_at_start = self.order_in_view
 
     def end_action(self) -> None:
         """The page has settled after the walker's action: its allowances end."""
@@ -458,12 +471,16 @@ class Guard:
 
     def observe(self, data: dict[str, Any]) -> None:
         """What a page reports (see ``_OBSERVER_JS``): arms the guard, notices an order confirmation; an order
-        button in view ends the user's permit (the step it belongs to is the last one)."""
+        button that comes into view during the walker's action ends the user's permit (the action led to the
+        last step)."""
         reason = arming_reason(data)
         if reason:
             self.arm(reason)
-        if self.permit and any(order_wording(str(b)) == "order" for b in data.get("buttons") or []):
-            self.permit = 0
+        in_view = any(order_wording(str(b)) == "order" for b in data.get("buttons") or [])
+        if data.get("top", True):
+            self.order_in_view = in_view
+        if self.permit and in_view and not self.order_at_start:
+            self.permit = 0  # the action led to an order button (a one-page checkout shows one all along)
         if data.get("top", True) and self.suspected is None:
             evidence = confirmation_evidence(str(data.get("url", "")), str(data.get("text", "")),
                                              str(data.get("title", "")))
@@ -530,6 +547,30 @@ def _json_order_number(body: str) -> str:
     return ""
 
 
+_GRAPHQL_WRITE = re.compile(r"(?:^|[}\s])(mutation|subscription)\b")
+_GRAPHQL_READ = re.compile(r"\s*(query\b|\{|fragment\b)")
+
+
+def graphql_read(body: str | None) -> bool:
+    """The body of a POST is a GraphQL request (or a batch) whose documents hold only query operations: by the
+    GraphQL specification a read (the cart, the delivery methods for an address), not a change (a mutation),
+    whatever HTTP verb carries it. A persisted query sent without its text is not known to be a read."""
+    try:
+        data = json.loads(body or "")
+    except (ValueError, TypeError):
+        return False
+    items = data if isinstance(data, list) else [data]
+    if not items or not all(isinstance(i, dict) and isinstance(i.get("query"), str) for i in items):
+        return False
+    for item in items:
+        # strings become empty strings and comments go, so their words are not read as operations
+        document = re.sub(r'"""[\s\S]*?"""|"(?:[^"\\]|\\.)*"|#[^\n]*',
+                          lambda m: "" if m.group(0).startswith("#") else '""', item["query"])
+        if _GRAPHQL_WRITE.search(document) or not _GRAPHQL_READ.match(document):
+            return False
+    return True
+
+
 async def install_guard(context: Any, guard: Guard) -> None:
     """Route every request of ``context`` through ``guard`` and let its pages report what they show."""
 
@@ -544,7 +585,12 @@ async def install_guard(context: Any, guard: Guard) -> None:
         except Exception:  # a service worker's request has no frame
             main_frame = False
         permitted = len(guard.permitted)
-        reason = guard.verdict(request.url, request.method, request.resource_type, navigation, main_frame)
+        method = request.method
+        if method == "POST" and not navigation:
+            with contextlib.suppress(Exception):
+                if graphql_read(request.post_data):
+                    method = "GET"  # a GraphQL query (no mutation) reads, whatever verb carries it
+        reason = guard.verdict(request.url, method, request.resource_type, navigation, main_frame)
         if not reason and len(guard.permitted) > permitted and not navigation:
             # a permitted request: what it answers is read for a new order (a page is inspected when it loads)
             try:

@@ -405,13 +405,17 @@ _METHOD_CLICK_JS = deep_dom(r"""
 """)
 
 
-async def choose_methods(page: Any, allow: Callable[[str], bool] | None = None) -> list[str]:
+async def choose_methods(page: Any, allow: Callable[[str], bool] | None = None,
+                         payment: bool | None = None) -> list[str]:
     """Keep chosen delivery/payment methods; where none is chosen, pick the cheapest delivery and a payment
-    method that does not pay online. ``allow(label)`` vets each choice before it is clicked."""
+    method that does not pay online. ``allow(label)`` vets each choice before it is clicked; ``payment`` True or
+    False makes only the payment choices, or only the others (delivery, options)."""
     chosen: list[str] = []
     with contextlib.suppress(Exception):
         plan = await page.evaluate(_METHODS_JS, [lexicon.terms("payment_offline"), lexicon.terms("payment_word")])
         for index, choice in enumerate(plan):
+            if payment is not None and bool(choice["payment"]) != payment:
+                continue
             if allow is not None and not allow(choice["label"]):
                 continue
             if await page.evaluate(_METHOD_CLICK_JS, index):

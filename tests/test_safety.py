@@ -386,3 +386,44 @@ def test_post_payment_step_in_config_and_on_the_command_line(tmp_path):
     with pytest.raises(UsageError, match="post-payment-step"):
         load_config(bad)
     assert "# post-payment-step = false" in STARTER
+
+
+@pytest.mark.parametrize("body, read", [
+    ('{"query": "query GetCart($id: ID!) { cart(id: $id) { total } }", "variables": {"id": "7"}}', True),
+    ('{"query": "{ shippingMethods(country: \\"DE\\") { code price } }"}', True),
+    ('[{"query": "query A { a }"}, {"query": "fragment F on Cart { id } query B { cart { ...F } }"}]', True),
+    ('{"query": "# mutation in a comment\\nquery A { note(text: \\"mutation\\") }"}', True),
+    ('{"query": "mutation PlaceOrder { placeOrder { id } }"}', False),
+    ('{"query": "query A { a } mutation B { b }"}', False),
+    ('[{"query": "query A { a }"}, {"query": "mutation B { b }"}]', False),
+    ('{"query": "subscription S { orders { id } }"}', False),
+    ('{"extensions": {"persistedQuery": {"sha256Hash": "abc"}}}', False),  # no text: not known to be a read
+    ('query { cart { id } }', False), ("", False), (None, False), ('{"query": 7}', False),
+])
+def test_a_graphql_query_by_post_is_a_read_and_a_mutation_is_not(body, read):
+    assert safety.graphql_read(body) is read
+
+
+def test_the_permit_survives_an_order_button_that_was_in_view_when_the_action_began():
+    """A one-page checkout shows its order button all along: the walker's permitted delivery choice may still
+    post; an order button that appears during an action (it led to the last step) ends the permit."""
+    guard = _permitted_guard()
+    guard.observe({"url": SHOP, "buttons": ["Place Order"], "choices": ["Cash on delivery"]})
+    assert guard.order_in_view
+    guard.begin_action(onward=True)
+    guard.observe({"url": SHOP, "buttons": ["Place Order"], "choices": ["Cash on delivery"], "text": "Shipping €4.90"})
+    assert guard.verdict("https://s.example/api/carts/7/addresses", "POST", "fetch", False) is None
+    guard.end_action()
+    guard.observe({"url": SHOP, "buttons": ["Continue"], "choices": ["Cash on delivery"]})
+    guard.begin_action(onward=True)
+    guard.observe({"url": SHOP, "buttons": ["Place Order"], "choices": []})  # the click led to the last step
+    assert guard.permit == 0
+    assert guard.verdict("https://s.example/api/carts/7/addresses", "POST", "fetch", False)
+
+
+@pytest.mark.parametrize("label, paying", [("Cash on delivery", True), ("Płatność przy odbiorze (za pobraniem)", True),
+                                           ("Dobírka", True), ("Kauf auf Rechnung", True), ("Оплата картой", True),
+                                           ("Standard delivery €4.90", False), ("Kurier DPD 14,99 zł", False),
+                                           ("Packeta – výdajné miesto", False)])
+def test_payment_choices_are_told_from_delivery_choices(label, paying):
+    assert safety.payment_choice(label) is paying

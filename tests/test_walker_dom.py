@@ -139,7 +139,8 @@ def test_prefixed_names_and_a_placeholder_select_get_the_test_address():
 
 
 # an armed one-page checkout (cash on delivery offered from the start) that saves the address when a delivery
-# method is picked (a fetch POST), then shows the delivery charge: EverShop 2.2's shape
+# method is picked (a fetch POST), then shows the delivery charge: EverShop 2.2's shape; choosing the payment
+# method posts too (a store that may order on it)
 ARMED_ONE_PAGE = """<!doctype html><html><body><main><h1>Checkout</h1>
 <label><input type="radio" name="ship" value="std"> Standard delivery €4.90</label>
 <label><input type="radio" name="ship" value="exp"> Express delivery €9.90</label>
@@ -148,7 +149,9 @@ ARMED_ONE_PAGE = """<!doctype html><html><body><main><h1>Checkout</h1>
 <script>for (const r of document.querySelectorAll('[name=ship]')) r.addEventListener('change', async () => {
   try { const res = await fetch('/api/carts/7/addresses', {method: 'POST', body: r.value});
         document.getElementById('ship').textContent = await res.text(); }
-  catch (e) { document.getElementById('ship').textContent = 'stopped'; } });</script></main></body></html>"""
+  catch (e) { document.getElementById('ship').textContent = 'stopped'; } });
+document.querySelector('[name=pay]').addEventListener('change', () => fetch('/api/carts/7/payment-method',
+  {method: 'POST', body: 'pay-cod'}).catch(() => {}));</script></main></body></html>"""
 
 
 @pytest.fixture()
@@ -185,9 +188,10 @@ def armed_shop():
 
 
 @pytest.mark.parametrize("permit", [False, True])
-def test_a_delivery_choice_on_an_armed_step_posts_nothing_even_with_the_users_permit(armed_shop, tmp_path, permit):
-    """The permit (safety part 6) covers the walker's onward clicks only: picking a delivery method is a choice,
-    like a field event, so the address save it sends on an armed step is stopped either way."""
+def test_a_delivery_choice_on_an_armed_step_posts_only_with_the_users_permit(armed_shop, tmp_path, permit):
+    """On an armed one-page checkout the delivery choice's address save is stopped by default; with the user's
+    permit (safety part 6) it is sent, as the walker's own action, although the order button was in view all
+    along. The payment choice's POST is stopped either way."""
     from auditor import safety
 
     url, posted = armed_shop
@@ -200,7 +204,7 @@ def test_a_delivery_choice_on_an_armed_step_posts_nothing_even_with_the_users_pe
             walker.watch(page)
             await page.goto(url)
             await page.wait_for_timeout(300)
-            assert guard.armed  # cash on delivery is offered from the start
+            assert guard.armed and guard.order_in_view  # cash on delivery and "Place Order" from the start
             chosen = await walker._choose_shipping(page)
             await page.wait_for_timeout(500)
             shown = await page.evaluate("() => document.getElementById('ship').textContent")
@@ -209,8 +213,14 @@ def test_a_delivery_choice_on_an_armed_step_posts_nothing_even_with_the_users_pe
 
     chosen, shown, guard = asyncio.run(run())
     assert [c.split(":", 1)[1] for c in chosen] == ["standard delivery €4.90", "cash on delivery"]
-    assert posted == [] and shown == "stopped" and guard.permitted == [] and guard.permit == 0
-    assert any("/api/carts/7/addresses" in b for b in guard.blocked)
+    assert any("/api/carts/7/payment-method" in b for b in guard.blocked)
+    assert "pay-cod" not in posted and guard.permit == 0
+    if permit:
+        assert posted == ["std"] and shown == "€4.90"
+        assert [r.split(" ", 1)[0] for r in guard.permitted] == ["POST"] and "/addresses" in guard.permitted[0]
+    else:
+        assert posted == [] and shown == "stopped" and guard.permitted == []
+        assert any("/api/carts/7/addresses" in b for b in guard.blocked)
 
 
 def test_a_choice_that_reads_as_ordering_is_never_clicked():
