@@ -48,6 +48,7 @@ from auditor.prices import Money, parse_price, price_from_structured
 MAX_STEPS = 8
 ACTION_TIMEOUT_MS = 8_000
 STEP_WAIT_S = 6.0  # how long a step rendered in place by a script may take to appear after a click
+DELIVERY_WAIT_S = 4.0  # how long a one-page checkout may take to offer delivery methods for the address typed
 QUIET_AFTER_S = 4.0  # a request pending longer than this (polling, a stream) does not keep a step loading
 
 
@@ -671,11 +672,27 @@ class Walker:
             acted = await shopper.fill_forms(page, customer.__dict__)
             acted += await self._choose_shipping(page)
             if not acted:
-                return
+                break
             # with the order button already in sight, give the page's scripts time to render what the address
             # brings (delivery methods, recomputed totals); otherwise only until the page holds still
             one_page = _final_candidate(await page.evaluate(_CLICKABLES_JS)) is not None
             await self._settle(page, changed_from=before if one_page else None)
+        await self._await_delivery(page)
+
+    async def _await_delivery(self, page: Any) -> None:
+        """A one-page checkout may ask for delivery methods only a moment after the address was typed (a
+        debounced request) and show them when they come. While its order button is in sight and its summary
+        names the delivery without an amount ("Shipping: Select shipping method"), give it up to
+        ``DELIVERY_WAIT_S`` and choose the methods that appear."""
+        deadline = time.monotonic() + DELIVERY_WAIT_S
+        while time.monotonic() < deadline:
+            if _final_candidate(await page.evaluate(_CLICKABLES_JS)) is None:
+                return
+            if not unpriced_shipping((await evaluate_json(page, _STEP_JS))["nodes"]):
+                return
+            await asyncio.sleep(0.5)
+            if await self._choose_shipping(page):
+                await self._settle(page)
 
     async def _continue_as_guest(self, page: Any) -> None:
         candidates = await page.evaluate(_CLICKABLES_JS)
@@ -736,6 +753,12 @@ class Walker:
                 not any(line.kind == "shipping" and line.amount is not None for line in step.price_lines):
             step.unreadable_reason = (f"the delivery charge is not shown at the last step ('{unpriced}'): its total "
                                       "may not include delivery or tax yet")
+        stopped = [b for b in (self.guard.blocked if self.guard is not None else [])
+                   if "(state-changing request after" in b]
+        if final is not None and step.unreadable_reason and stopped:
+            # a one-page checkout that saves the address or prices the delivery by a request the guard stopped
+            walk.guard_stop = True
+            step.unreadable_reason += f"; the never-order guard stopped what the page sent ({stopped[-1][:120]})"
         shots = self.out_dir / "checkout"
         shots.mkdir(parents=True, exist_ok=True)
         name = f"walk{index:02d}-step{len(walk.steps):02d}.jpg"

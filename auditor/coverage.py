@@ -43,7 +43,7 @@ def coverage(artifacts: Artifacts, checks: list[CheckResult] | None = None) -> d
     stuck = [{"product": w.product_url, "step": stuck_step(w), "reason": w.stuck_reason or "unknown",
               "safety_stop": w.guard_stop}
              for w in walks if not w.completed]
-    unreadable = [{"product": w.product_url, "step": s.kind, "reason": s.unreadable_reason}
+    unreadable = [{"product": w.product_url, "step": s.kind, "reason": s.unreadable_reason, "safety_stop": w.guard_stop}
                   for w in walks for s in w.steps if s.unreadable_reason]
     last_steps = [w.steps[-1] for w in walks if w.completed and w.steps]
     not_judged = [{"check": c.id, "status": c.status, "reason": c.summary}

@@ -10,7 +10,8 @@ What it checks
     * ``no-walk`` (high): products were recognised, but no checkout walk reached the last step before payment
       (each stuck walk's step and reason in the evidence). When the never-order guard stopped the walk because
       the store posts its payment choice before the order summary, the recommendation names the user's permit
-      ``--post-payment-step`` (auditor/safety.py, part 6) and what it risks;
+      ``--post-payment-step`` (auditor/safety.py, part 6) and what it risks (so does ``ledger-unreadable`` when
+      the guard stopped what a one-page checkout sends to price its delivery);
     * ``ledger-unreadable`` (low): a walk reached the last step, but its price lines do not add up to its
       total, so the costs checks could not trust its lines (the reason in the evidence; hidden-costs still
       compares the totals between steps).
@@ -52,11 +53,12 @@ DEFAULT_OPTIONS: dict[str, Any] = {"allow_incomplete": False}
 
 WHY = T("An audit that could not see the products or the checkout cannot vouch for them: without this finding a "
         "broken walk looks like a clean store.")
-SAFETY_HINT = T("The store takes the payment choice on a step before its order summary and sends it to the store; "
-                "clearcart never sends anything after a payment choice by default, because a store whose neutral "
-                "button there places the order cannot be told apart before the click. On your own or a staging "
-                "store, run again with --post-payment-step (config: post-payment-step = true) to let the walk "
-                "post that step and read the summary.")
+SAFETY_HINT = T("The never-order guard stopped a request this checkout sends after it has shown a payment choice "
+                "(a payment step posted before the order summary, or a one-page checkout saving the address); "
+                "clearcart never sends one by default, because a store whose neutral button or choice there places "
+                "the order cannot be told apart before the click. On your own or a staging store, run again with "
+                "--post-payment-step (config: post-payment-step = true) to let the walk send it and read the "
+                "summary.")
 HINT = T("Record the checkout once in Chrome DevTools (Recorder panel) and pass it with --journey; report the "
          "store to clearcart's maintainers with the artifacts folder.")
 
@@ -110,7 +112,7 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> CheckResult:
             ID, "ledger-unreadable", "low", T("The {step} step's prices do not add up", step=item["step"]),
             messages[-1],
             url=item["product"], key=f"{item['product']}|{item['step']}", evidence={"coverage": cover, **item},
-            why=WHY, recommendation=HINT,
+            why=WHY, recommendation=SAFETY_HINT if item.get("safety_stop") else HINT,
         ))
     if findings:
         return result(module, findings, messages[0], details={"coverage": cover}, visuals=visuals)

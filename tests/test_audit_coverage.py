@@ -146,3 +146,18 @@ def test_a_walk_the_guard_stopped_names_the_users_permit(tmp_path):
     assert lines[first + 1].startswith("hint: the never-order guard stopped the walk") and \
         "--post-payment-step" in lines[first + 1]
     assert done.returncode == 1
+
+
+def test_an_unreadable_last_step_the_guard_caused_names_the_users_permit():
+    """A one-page checkout whose delivery the guard kept from being priced: the ledger-unreadable finding
+    recommends --post-payment-step; an unreadable ledger for another reason does not."""
+    guarded = walk(True, kind="review", reason="the delivery charge is not shown at the last step ('Shipping: "
+                                               "Select shipping method'); the never-order guard stopped what the page "
+                                               "sent (POST …/addresses)")
+    guarded.guard_stop = True
+    res = run_check(check, artifacts(page("p/1", "product"), walks=[guarded]))
+    assert [(f.rule, f.severity) for f in res.findings] == [("ledger-unreadable", "low")]
+    assert "--post-payment-step" in res.findings[0].recommendation
+    other = run_check(check, artifacts(page("p/1", "product"),
+                                       walks=[walk(True, kind="review", reason="the lines add up to 9.00")]))
+    assert "--post-payment-step" not in other.findings[0].recommendation

@@ -15,10 +15,11 @@ The checkout, request by request: the page loads the cart and the country list (
 /api/carts/<id>/addresses) and the method (POST /api/carts/<id>/shippingMethods) and reloads the cart (GraphQL);
 choosing "Cash on delivery" sends nothing and turns the button into "Place Order", which would POST
 /api/carts/<id>/checkout. "Cash on delivery" is offered from the start, so the guard is armed on arrival: by
-default every POST after that is stopped and the walk reads "Place Order" without delivery or VAT (red:
-the last step is unreadable, hidden-costs needs review). The user's permit (``--post-payment-step``) covers the
-walker's onward clicks on an armed step, and this checkout has none before "Place Order": the walk with the
-permit stops the same way, and the tests of what it should reach stay xfail (see _NO_ONWARD_CONTROL).
+default every POST after that is stopped (the GraphQL queries are reads and go through) and the walk reads
+"Place Order" without delivery or VAT (red: the last step is unreadable, hidden-costs needs review). With the
+user's permit (``--post-payment-step``) the walker's own delivery choice may post on the armed step: the address
+and delivery saves go through, the walk reads the full ledger at "Place Order", hidden-costs flags the VAT that
+first appears there, and the order POST is never sent.
 """
 
 from __future__ import annotations
@@ -120,41 +121,21 @@ def assert_full_ledger(s, walk: dict) -> None:
     assert got.get("total") == pytest.approx(item + SHIPPING + tax_for(item), abs=0.005), describe(s)
 
 
-_DEFAULT_STOPS = ("by default the guard is armed on arrival ('Cash on delivery' is offered from the start): the "
-                  "address and delivery POSTs are stopped, so no delivery method or VAT appears")
-
-
-@pytest.mark.xfail(reason=_DEFAULT_STOPS, strict=False)
-def test_walk_reaches_place_order_with_full_ledger(evershop):
-    s = evershop[0]
-    assert s.walks(), describe(s)
-    assert_full_ledger(s, s.walks()[0])
-
-
-@pytest.mark.xfail(reason=_DEFAULT_STOPS, strict=False)
-def test_hidden_costs_flags_vat_added_at_checkout(evershop):
-    s = evershop[0]
-    assert s.check("hidden-costs")["status"] == "fail", describe(s)
-
 
 def test_default_walk_sends_nothing_after_the_payment_choice(evershop):
     """Default mode: the permit is off, nothing is let through by it and the audit stays red."""
     s = evershop[0]
     assert s.walks() and all(not w["permitted_requests"] and not w["post_payment_step"] for w in s.walks()), describe(s)
     assert s.returncode != 0 and s.check("hidden-costs")["status"] != "pass", describe(s)
+    # ... and says that the never-order guard is why, and what the user's permit would do
+    coverage = [f for f in s.report["findings"] if f["check"] == "audit-coverage"]
+    assert any("--post-payment-step" in f["recommendation"] for f in coverage), describe(s)
 
 
 # With the user's permit (--post-payment-step): what the walk must reach once the guard lets the one-page
 # checkout's delivery choice save the address and the method; the order itself (POST /api/carts/<id>/checkout)
 # stays blocked whatever happens.
 
-_NO_ONWARD_CONTROL = ("EverShop has no onward control before 'Place Order': the delivery methods appear only after a "
-                 "GraphQL query it POSTs when the address fields change, and the address is saved only when a "
-                 "delivery method is picked (a radio card, a choice); the permit covers onward clicks only and ends "
-                 "when an order button is in view, which it is from the first choice of cash on delivery. Passes "
-                 "once the guard reads a GraphQL query POST as a read and lets the walker's delivery choice on a "
-                 "one-page checkout post under the permit, an order button already in view when the choice began "
-                 "not ending it (auditor/safety.py, see the bed report)")
 
 
 def permitted_ok(walk: dict) -> bool:
@@ -163,17 +144,6 @@ def permitted_ok(walk: dict) -> bool:
     return bool(sent) and all(re.search(r"^POST \S+/api/carts/[\w-]+/(addresses|shippingMethods)$", r) for r in sent)
 
 
-def test_permit_without_an_onward_control_sends_nothing_and_stays_red(evershop):
-    """Today: the permit finds no onward click on the armed checkout, so nothing is let through and the audit
-    says it could not see the delivery and the VAT instead of passing."""
-    s = evershop[4]
-    assert s.walks() and all(w["post_payment_step"] and not w["permitted_requests"] for w in s.walks()), describe(s)
-    assert s.returncode != 0 and s.check("hidden-costs")["status"] != "pass", describe(s)
-    last = s.walks()[0]["steps"][-1]
-    assert not last["order_button"] or last["unreadable_reason"] or "shipping" in ledger(last), describe(s)
-
-
-@pytest.mark.xfail(reason=_NO_ONWARD_CONTROL, strict=False)
 def test_permit_walk_reaches_place_order_with_full_ledger(evershop):
     s = evershop[4]
     assert s.walks(), describe(s)
@@ -182,7 +152,6 @@ def test_permit_walk_reaches_place_order_with_full_ledger(evershop):
     assert_full_ledger(s, walk)
 
 
-@pytest.mark.xfail(reason=_NO_ONWARD_CONTROL, strict=False)
 def test_permit_hidden_costs_flags_vat_added_at_checkout(evershop):
     s = evershop[4]
     assert s.check("hidden-costs")["status"] == "fail", describe(s)
@@ -231,12 +200,6 @@ def test_forced_walk_fills_the_address(evershop):
     assert walk["steps"][-1]["order_button"] == "Place Order" and "Country * Ireland" in last, describe_walk(walk)
 
 
-@pytest.mark.xfail(reason=_DEFAULT_STOPS, strict=False)
-def test_forced_walk_reaches_place_order(evershop):
-    forced_full_ledger(evershop[3][1])
-
-
-@pytest.mark.xfail(reason=_NO_ONWARD_CONTROL, strict=False)
 def test_permit_forced_walk_reaches_place_order(evershop):
     walk = evershop[5][0]
     assert walk["post_payment_step"] and permitted_ok(walk), describe_walk(walk)
