@@ -184,12 +184,14 @@ def _report_and_exit(result: Any, out: Path, formats: list[str], fail_on: str, c
     counts: dict[str, int] = {}
     for f in result.findings:
         counts[f.severity] = counts.get(f.severity, 0) + 1
-    incomplete = [f for f in result.findings if f.check == "audit-coverage" and f.rule in ("no-products", "no-walk")
-                  and f.severity != "info"]
+    incomplete = [f for f in result.findings if f.check == "audit-coverage" and f.severity != "info" and (
+        f.rule in ("no-products", "no-walk")
+        or (f.rule == "ledger-unreadable" and (f.evidence or {}).get("safety_stop")))]
     if incomplete:
         console.say(f"incomplete audit: {incomplete[0].title.lower()} — {incomplete[0].message}")
-        stuck = (incomplete[0].evidence or {}).get("coverage", {}).get("walks_stuck", [])
-        if any(s.get("safety_stop") for s in stuck):
+        evidence = incomplete[0].evidence or {}
+        if evidence.get("safety_stop") or any(s.get("safety_stop") for s in evidence.get("coverage", {}).get(
+                "walks_stuck", [])):
             console.say("hint: the never-order guard stopped the walk before the order summary; on your own or a "
                         "staging store, --post-payment-step lets it post that step (README: the user's permit)")
     statuses = ", ".join(f"{c.id}: {c.status}" for c in result.checks)

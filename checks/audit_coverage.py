@@ -14,7 +14,8 @@ What it checks
       the guard stopped what a one-page checkout sends to price its delivery);
     * ``ledger-unreadable`` (low): a walk reached the last step, but its price lines do not add up to its
       total, so the costs checks could not trust its lines (the reason in the evidence; hidden-costs still
-      compares the totals between steps).
+      compares the totals between steps). High when the never-order guard is why (a one-page checkout that
+      prices its delivery by a request sent after a payment choice is shown): the checkout was not judged.
 
     With ``allow_incomplete`` (``--allow-incomplete``, config ``allow-incomplete``) the first two are ``low``,
     so a CI job that accepts partial audits stays green; they are still reported.
@@ -109,7 +110,8 @@ def run(artifacts: Artifacts, options: dict[str, Any]) -> CheckResult:
         messages.append(T("The price lines of the {step} step could not be read so that they add up to its total: "
                           "{reason}.", step=item["step"], reason=item["reason"]))
         findings.append(finding(
-            ID, "ledger-unreadable", "low", T("The {step} step's prices do not add up", step=item["step"]),
+            ID, "ledger-unreadable", severity if item.get("safety_stop") else "low",
+            T("The {step} step's prices do not add up", step=item["step"]),
             messages[-1],
             url=item["product"], key=f"{item['product']}|{item['step']}", evidence={"coverage": cover, **item},
             why=WHY, recommendation=SAFETY_HINT if item.get("safety_stop") else HINT,

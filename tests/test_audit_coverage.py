@@ -156,7 +156,7 @@ def test_an_unreadable_last_step_the_guard_caused_names_the_users_permit():
                                                "sent (POST …/addresses)")
     guarded.guard_stop = True
     res = run_check(check, artifacts(page("p/1", "product"), walks=[guarded]))
-    assert [(f.rule, f.severity) for f in res.findings] == [("ledger-unreadable", "low")]
+    assert [(f.rule, f.severity) for f in res.findings] == [("ledger-unreadable", "high")]
     assert "--post-payment-step" in res.findings[0].recommendation
     other = run_check(check, artifacts(page("p/1", "product"),
                                        walks=[walk(True, kind="review", reason="the lines add up to 9.00")]))
