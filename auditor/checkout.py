@@ -131,7 +131,7 @@ _STEP_JS = deep_dom(r"""
             visible: visible(el), box: boxOf(el), choice: choice ? !!choice.checked : null,
             radio: el.tagName === 'INPUT' && el.type === 'radio' ? el.checked : null,
             strike: !!el.closest('s, del, strike, .old-price, .price-old, [class*=strike]'),
-            chrome: !!el.closest('header, nav, footer, [role=banner], [role=navigation], [role=contentinfo]'),
+            chrome: !!closestDeep(el, 'header, nav, footer, [role=banner], [role=navigation], [role=contentinfo]'),
             submit: submit ? norm(el.innerText || el.value) : null};
   });
   const labelOf = (input) => {
@@ -200,7 +200,7 @@ _CLICKABLES_JS = deep_dom(r"""
     title: norm(el.title || ''),
     value: norm(el.tagName === 'INPUT' ? el.value : ''), tag: el.tagName,
     alt: norm([...$$(el, 'img[alt]')].map((i) => i.alt).join(' ')),
-    dialog: !!el.closest('[role=dialog], dialog, [aria-modal=true], .modal, [class*=drawer], [class*=notification], [class*=popup], [class*=mini-cart], [class*=minicart], [class*=offcanvas], [class*=added], [id*=cart-notification], [class*=cart-preview]'),
+    dialog: !!closestDeep(el, '[role=dialog], dialog, [aria-modal=true], .modal, [class*=drawer], [class*=notification], [class*=popup], [class*=mini-cart], [class*=minicart], [class*=offcanvas], [class*=added], [id*=cart-notification], [class*=cart-preview]'),
     // the row a button belongs to: a list item, a table row, a method/option box, else the nearest small block
     // holding a price (a delivery step laid out in grid divs, one "Select option" form per method)
     row: norm(((el.closest('li, tr, [class*=method], [class*=option]') || priced(el)) || {}).innerText || '').slice(0, 200),
@@ -211,8 +211,8 @@ _CLICKABLES_JS = deep_dom(r"""
     formMethod: ((el.getAttribute('formmethod') || (el.form && el.form.getAttribute('method')) || 'get') + '').toLowerCase(),
     submits: !!el.form && (el.tagName === 'BUTTON' ? (el.type || 'submit') === 'submit' : el.type === 'submit'),
     // a form's or an article's own <header>/<footer> (a "form-footer" with the Continue button) is not page chrome
-    region: ((h) => h && !h.parentElement.closest('form, article, section, dialog, [role=dialog]'))(el.closest('header, nav, [role=banner]')) ? 'header'
-      : ((f) => f && !f.parentElement.closest('form, article, section, dialog, [role=dialog]'))(el.closest('footer')) ? 'footer' : 'main',
+    region: ((h) => h && !closestDeep(parentOf(h), 'form, article, section, dialog, [role=dialog]'))(closestDeep(el, 'header, nav, [role=banner]')) ? 'header'
+      : ((f) => f && !closestDeep(parentOf(f), 'form, article, section, dialog, [role=dialog]'))(closestDeep(el, 'footer')) ? 'footer' : 'main',
     top: el.getBoundingClientRect().top + window.scrollY,
     box: (({left, top, width, height}) => ({x: left + window.scrollX, y: top + window.scrollY, width, height}))(
       el.getBoundingClientRect()),

@@ -48,7 +48,7 @@ _PICK_JS = deep_dom(r"""
   // the product's block: from the add-to-basket form up to the nearest ancestor holding the product's heading
   let area = buy || $1(document, 'main') || document.body;
   while (buy && area.parentElement && area.parentElement !== document.body && !area.querySelector('h1')) area = area.parentElement;
-  const inChrome = (el) => !!el.closest('header, nav, footer, [role=banner], [role=navigation]');
+  const inChrome = (el) => !!closestDeep(el, 'header, nav, footer, [role=banner], [role=navigation]');
   // native selects
   for (const select of $$(area, 'select')) {
     if (inChrome(select) || select.disabled) continue;
