@@ -29,6 +29,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from auditor import lexicon, safety, shopper
+from auditor.analysis.text import sentences
 from auditor.browser import deep_dom, evaluate_json
 from auditor.consent import dismiss_overlays
 from auditor.ledger import apply as read_ledger
@@ -163,6 +164,9 @@ _STEP_JS = deep_dom(r"""
   };
 }
 """)
+
+# the page's rendered text, its open shadow roots' too
+_PAGE_TEXT_JS = deep_dom("() => { return deepText(); }")
 
 # what a step looks like right now: is a script still loading it, and its text (to see it change)
 _STATE_JS = deep_dom(r"""
@@ -624,7 +628,7 @@ class Walker:
                 response = await page.goto(f"{parts.scheme}://{parts.netloc}{path}", wait_until="domcontentloaded")
                 if response is not None and response.status < 400:
                     await self._settle(page)
-                    body = await page.evaluate("() => document.body ? document.body.innerText : ''")
+                    body = await page.evaluate(_PAGE_TEXT_JS)
                     if PRICE_RE.search(body or ""):
                         return True
         return False
@@ -666,10 +670,9 @@ class Walker:
 
     async def _cost_sentences(self, page: Any) -> list[str]:
         """Sentences on a page before checkout that tell the shopper about delivery costs or fees."""
-        text = await page.evaluate("() => document.body ? document.body.innerText : ''")
-        sentences = re.split(r"(?<=[.!?])\s+|\n+", text or "")
+        text = await page.evaluate(_PAGE_TEXT_JS)
         found = []
-        for sentence in sentences:
+        for sentence in sentences(text or ""):
             s = sentence.strip()
             if 8 <= len(s) <= 300 and (lexicon.matches("price_shipping", s) or lexicon.matches("price_fee", s) or
                                        lexicon.matches("price_fee_generic", s)):
