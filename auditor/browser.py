@@ -86,10 +86,12 @@ DEEP_DOM_JS = r"""
     const out = []; const visit = (node) => { for (const el of node.children) { if (out.length >= limit) return;
       out.push(el); if (el.shadowRoot) visit(el.shadowRoot); visit(el); } }; visit(root); return out; };
   const parentOf = (el) => el.parentElement || (el.parentNode && el.parentNode.host) || null;
-  // el.closest(sel) that goes on past a shadow root to its host (a button in a header component's shadow root
-  // is in the header)
-  const closestDeep = (el, sel) => { for (let n = el; n; n = n.getRootNode().host) { const found = n.closest(sel);
-    if (found) return found; } return null; };
+  // el.closest(sel) up the rendered (flat) tree: past a shadow root to its host, and from a slotted element
+  // through its slot (a button in a header component's shadow root, a menu link slotted into its <nav>, are in
+  // the header)
+  const closestDeep = (el, sel) => { if (!__roots.length) return el ? el.closest(sel) : null;
+    for (let n = el; n; n = n.assignedSlot || parentOf(n)) if (n.matches(sel)) return n;
+    return null; };
 """
 
 
