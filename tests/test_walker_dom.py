@@ -149,3 +149,31 @@ def test_the_crawl_snapshot_reads_open_shadow_roots():
     assert add.get("data-cc") and add.get("data-cc") in {str(k) for k in snap["boxes"]}
     plain = evaluate("<html><body><main><h1>Plain</h1></main></body></html>", _EXTRACT_JS, [[], [], 10_000])
     assert plain["html"] == '<html><head></head><body><main data-cc="0"><h1 data-cc="1">Plain</h1></main></body></html>'
+
+
+@pytest.mark.parametrize("banner", [
+    # Usercentrics: its own accept button (a known selector) inside #usercentrics-root's open shadow root
+    '<div id="usercentrics-root"><template shadowrootmode="open"><div role="dialog" aria-label="Privacy settings">'
+    '<p>Wir verwenden Cookies.</p><button data-testid="uc-deny-all-button">Ablehnen</button>'
+    '<button data-testid="uc-accept-all-button">Akzeptieren</button></div></template></div>',
+    # a consent manager's own element: a box that says it is about cookies, an accept button by its words
+    '<cmp-banner><template shadowrootmode="open"><section class="cookie-consent"><p>Wir verwenden Cookies.</p>'
+    '<button>Einstellungen</button><button>Alle akzeptieren</button></section></template></cmp-banner>',
+])
+def test_a_consent_banner_in_an_open_shadow_root_is_accepted(banner):
+    from auditor.consent import dismiss_overlays
+
+    html = """<html lang="de"><body><main><h1>Leinenhemd</h1></main>""" + banner + """<script>
+      for (const b of document.querySelector('#usercentrics-root, cmp-banner').shadowRoot.querySelectorAll('button'))
+        b.addEventListener('click', () => { document.title = 'clicked ' + b.textContent; });
+    </script></body></html>"""
+
+    async def run():
+        async with launch() as browser:
+            page = await browser.new_page()
+            await page.set_content(html)
+            clicked = await dismiss_overlays(page)
+            return clicked, await page.title()
+
+    clicked, title = asyncio.run(run())
+    assert clicked and title in ("clicked Akzeptieren", "clicked Alle akzeptieren"), (clicked, title)
