@@ -3,8 +3,9 @@
 First the accept buttons of common consent managers (OneTrust, Cookiebot, Didomi, Usercentrics, Quantcast,
 CookieYes, Complianz, Borlabs, iubenda, Osano, TrustArc, Klaro, CookieFirst, Google's consent dialog…), then
 generic accept buttons inside any element that says it is about cookies/consent, and close buttons of
-dialogs and pop-ups (in the page and in its open shadow roots, where Usercentrics renders its banner), matched by the lexicon's words in en/pl/uk/ru/sk/cs/de. A dialog that offers the way to the
-basket or checkout (an add-to-cart confirmation: "View cart", "Zobacz koszyk", "Zur Kasse") is left open.
+dialogs and pop-ups, matched by the lexicon's words in en/pl/uk/ru/sk/cs/de; in the page and in its open
+shadow roots (where Usercentrics renders its banner). A dialog that offers the way to the basket or checkout
+(an add-to-cart confirmation: "View cart", "Zobacz koszyk", "Zur Kasse") is left open.
 """
 
 from __future__ import annotations
