@@ -65,6 +65,29 @@ def test_size_buttons_wrapped_in_list_items_are_clicked_on_the_button():
     assert picked[0] == ["button:S"] and picked[1] == "S", picked
 
 
+
+# a product page of web components: the add form in the buy box's shadow root, the size buttons in a sibling
+# element's shadow root, the heading in the product element's
+SHADOW_PRODUCT = """<main><product-info><template shadowrootmode="open"><h1>Leinenhemd</h1><p>49,00 €</p>
+<variant-picker><template shadowrootmode="open"><div class="size-list">
+  <button type="button" class="size-option">S</button><button type="button" class="size-option">M</button></div>
+</template></variant-picker>
+<buy-box><template shadowrootmode="open"><form action="/cart/add" method="post"><button>In den Warenkorb</button></form>
+</template></buy-box></template></product-info><p id="picked"></p>
+<script>for (const b of document.querySelector('product-info').shadowRoot.querySelector('variant-picker').shadowRoot
+  .querySelectorAll('button')) b.addEventListener('click', () => { document.getElementById('picked').textContent = b.textContent; });
+</script></main>"""
+
+
+def test_size_buttons_in_a_sibling_shadow_root_of_the_add_form_are_chosen():
+    from auditor import lexicon, shopper
+
+    picked = evaluate(SHADOW_PRODUCT, "([hint, words]) => { const r = (" + shopper._PICK_JS + ")([hint, words]); "
+                      "return [r.chosen, document.getElementById('picked').textContent]; }",
+                      [shopper._PICKER_HINT, lexicon.terms("add_to_cart")])
+    assert picked[0] == ["button:S"] and picked[1] == "S", picked
+
+
 # a single-page checkout: the order button is in sight at once; delivery choices appear once the address is typed
 ONE_PAGE = """<main><h1>Checkout</h1><form><label for="e">Email</label><input id="e" type="email">
 <label for="c">City</label><input id="c" name="city"><div id="methods"></div>
