@@ -76,12 +76,22 @@ DEEP_DOM_JS = r"""
     for (const r of __roots) if (root === document || __within(root, r.host)) found.push(...r.querySelectorAll(sel));
     return found; };
   const $1 = (root, sel) => root.querySelector(sel) || $$(root, sel)[0] || null;
+  // a shadow root's rendered children only: innerText of one not rendered (its <style>, a closed flyout) is
+  // its raw textContent
+  const __shown = (c) => !['STYLE', 'SCRIPT', 'TEMPLATE', 'LINK'].includes(c.tagName) &&
+    (!c.checkVisibility || c.checkVisibility());
   const deepText = () => [document.body ? document.body.innerText : '',
-    ...__roots.map((r) => [...r.children].map((c) => c.innerText || '').join(' '))].join(' ');
+    ...__roots.map((r) => [...r.children].filter(__shown).map((c) => c.innerText || '').join(' '))].join(' ');
   const deepElements = (root, limit) => { if (!__roots.length) return [...root.querySelectorAll('*')].slice(0, limit);
     const out = []; const visit = (node) => { for (const el of node.children) { if (out.length >= limit) return;
       out.push(el); if (el.shadowRoot) visit(el.shadowRoot); visit(el); } }; visit(root); return out; };
   const parentOf = (el) => el.parentElement || (el.parentNode && el.parentNode.host) || null;
+  // el.closest(sel) up the rendered (flat) tree: past a shadow root to its host, and from a slotted element
+  // through its slot (a button in a header component's shadow root, a menu link slotted into its <nav>, are in
+  // the header)
+  const closestDeep = (el, sel) => { if (!__roots.length) return el ? el.closest(sel) : null;
+    for (let n = el; n; n = n.assignedSlot || parentOf(n)) if (n.matches(sel)) return n;
+    return null; };
 """
 
 

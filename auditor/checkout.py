@@ -29,6 +29,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from auditor import lexicon, safety, shopper
+from auditor.analysis.text import sentences
 from auditor.browser import deep_dom, evaluate_json
 from auditor.consent import dismiss_overlays
 from auditor.ledger import apply as read_ledger
@@ -132,7 +133,7 @@ _STEP_JS = deep_dom(r"""
             visible: visible(el), box: boxOf(el), choice: choice ? !!choice.checked : null,
             radio: el.tagName === 'INPUT' && el.type === 'radio' ? el.checked : null,
             strike: !!el.closest('s, del, strike, .old-price, .price-old, [class*=strike]'),
-            chrome: !!el.closest('header, nav, footer, [role=banner], [role=navigation], [role=contentinfo]'),
+            chrome: !!closestDeep(el, 'header, nav, footer, [role=banner], [role=navigation], [role=contentinfo]'),
             submit: submit ? norm(el.innerText || el.value) : null};
   });
   const labelOf = (input) => {
@@ -164,6 +165,9 @@ _STEP_JS = deep_dom(r"""
   };
 }
 """)
+
+# the page's rendered text, its open shadow roots' too
+_PAGE_TEXT_JS = deep_dom("() => { return deepText(); }")
 
 # what a step looks like right now: is a script still loading it, and its text (to see it change)
 _STATE_JS = deep_dom(r"""
@@ -201,7 +205,7 @@ _CLICKABLES_JS = deep_dom(r"""
     title: norm(el.title || ''),
     value: norm(el.tagName === 'INPUT' ? el.value : ''), tag: el.tagName,
     alt: norm([...$$(el, 'img[alt]')].map((i) => i.alt).join(' ')),
-    dialog: !!el.closest('[role=dialog], dialog, [aria-modal=true], .modal, [class*=drawer], [class*=notification], [class*=popup], [class*=mini-cart], [class*=minicart], [class*=offcanvas], [class*=added], [id*=cart-notification], [class*=cart-preview]'),
+    dialog: !!closestDeep(el, '[role=dialog], dialog, [aria-modal=true], .modal, [class*=drawer], [class*=notification], [class*=popup], [class*=mini-cart], [class*=minicart], [class*=offcanvas], [class*=added], [id*=cart-notification], [class*=cart-preview]'),
     // the row a button belongs to: a list item, a table row, a method/option box, else the nearest small block
     // holding a price (a delivery step laid out in grid divs, one "Select option" form per method)
     row: norm(((el.closest('li, tr, [class*=method], [class*=option]') || priced(el)) || {}).innerText || '').slice(0, 200),
@@ -212,8 +216,8 @@ _CLICKABLES_JS = deep_dom(r"""
     formMethod: ((el.getAttribute('formmethod') || (el.form && el.form.getAttribute('method')) || 'get') + '').toLowerCase(),
     submits: !!el.form && (el.tagName === 'BUTTON' ? (el.type || 'submit') === 'submit' : el.type === 'submit'),
     // a form's or an article's own <header>/<footer> (a "form-footer" with the Continue button) is not page chrome
-    region: ((h) => h && !h.parentElement.closest('form, article, section, dialog, [role=dialog]'))(el.closest('header, nav, [role=banner]')) ? 'header'
-      : ((f) => f && !f.parentElement.closest('form, article, section, dialog, [role=dialog]'))(el.closest('footer')) ? 'footer' : 'main',
+    region: ((h) => h && !closestDeep(parentOf(h), 'form, article, section, dialog, [role=dialog]'))(closestDeep(el, 'header, nav, [role=banner]')) ? 'header'
+      : ((f) => f && !closestDeep(parentOf(f), 'form, article, section, dialog, [role=dialog]'))(closestDeep(el, 'footer')) ? 'footer' : 'main',
     top: el.getBoundingClientRect().top + window.scrollY,
     box: (({left, top, width, height}) => ({x: left + window.scrollX, y: top + window.scrollY, width, height}))(
       el.getBoundingClientRect()),
@@ -625,7 +629,7 @@ class Walker:
                 response = await page.goto(f"{parts.scheme}://{parts.netloc}{path}", wait_until="domcontentloaded")
                 if response is not None and response.status < 400:
                     await self._settle(page)
-                    body = await page.evaluate("() => document.body ? document.body.innerText : ''")
+                    body = await page.evaluate(_PAGE_TEXT_JS)
                     if PRICE_RE.search(body or ""):
                         return True
         return False
@@ -709,10 +713,9 @@ class Walker:
 
     async def _cost_sentences(self, page: Any) -> list[str]:
         """Sentences on a page before checkout that tell the shopper about delivery costs or fees."""
-        text = await page.evaluate("() => document.body ? document.body.innerText : ''")
-        sentences = re.split(r"(?<=[.!?])\s+|\n+", text or "")
+        text = await page.evaluate(_PAGE_TEXT_JS)
         found = []
-        for sentence in sentences:
+        for sentence in sentences(text or ""):
             s = sentence.strip()
             if 8 <= len(s) <= 300 and (lexicon.matches("price_shipping", s) or lexicon.matches("price_fee", s) or
                                        lexicon.matches("price_fee_generic", s)):

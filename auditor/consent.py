@@ -3,8 +3,9 @@
 First the accept buttons of common consent managers (OneTrust, Cookiebot, Didomi, Usercentrics, Quantcast,
 CookieYes, Complianz, Borlabs, iubenda, Osano, TrustArc, Klaro, CookieFirst, Google's consent dialog…), then
 generic accept buttons inside any element that says it is about cookies/consent, and close buttons of
-dialogs and pop-ups, matched by the lexicon's words in en/pl/uk/ru/sk/cs/de. A dialog that offers the way to the
-basket or checkout (an add-to-cart confirmation: "View cart", "Zobacz koszyk", "Zur Kasse") is left open.
+dialogs and pop-ups, matched by the lexicon's words in en/pl/uk/ru/sk/cs/de; in the page and in its open
+shadow roots (where Usercentrics renders its banner). A dialog that offers the way to the basket or checkout
+(an add-to-cart confirmation: "View cart", "Zobacz koszyk", "Zur Kasse") is left open.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import asyncio
 import contextlib
 
 from auditor import lexicon
-from auditor.browser import evaluate_json
+from auditor.browser import deep_dom, evaluate_json
 
 EVALUATE_TIMEOUT_S = 10  # one pass over a page; a page whose script spins never answers
 
@@ -43,7 +44,7 @@ KNOWN_ACCEPT_SELECTORS = [
 ]
 
 # One pass over the page: returns what it clicked. Runs in the page; terms come from the lexicon.
-_DISMISS_JS = r"""
+_DISMISS_JS = deep_dom(r"""
 ([known, accept, close, wayOn]) => {
   const clicked = [];
   const visible = (el) => {
@@ -56,18 +57,18 @@ _DISMISS_JS = r"""
   const click = (el, what) => { try { el.click(); clicked.push(what); return true; } catch (e) { return false; } };
   for (const sel of known) {
     let el = null;
-    try { el = document.querySelector(sel); } catch (e) { continue; }
+    try { el = $1(document, sel); } catch (e) { continue; }
     if (el && visible(el)) { click(el, 'consent:' + sel); break; }
   }
   const buttons = 'button, a, [role=button], input[type=button], input[type=submit]';
   const consentBox = /cookie|consent|gdpr|rodo|privacy|cmp|dsgvo|souhlas|suhlas|zgod/i;
   if (!clicked.length) {
-    const boxes = [...document.querySelectorAll('div, section, aside, dialog, form, [role=dialog], [role=region]')]
+    const boxes = $$(document, 'div, section, aside, dialog, form, [role=dialog], [role=region]')
       .filter((el) => consentBox.test((el.id || '') + ' ' + (typeof el.className === 'string' ? el.className : '') + ' ' + (el.getAttribute('aria-label') || '')))
       .filter(visible);
     outer: for (const box of boxes) {
       for (const term of accept) {
-        for (const b of box.querySelectorAll(buttons)) {
+        for (const b of $$(box, buttons)) {
           const t = label(b);
           if (visible(b) && (t === term || (t.startsWith(term) && t.length <= term.length + 12))) {
             click(b, 'consent:' + t); break outer;
@@ -76,12 +77,12 @@ _DISMISS_JS = r"""
       }
     }
   }
-  const dialogs = [...document.querySelectorAll('[role=dialog], [aria-modal=true], dialog[open], .modal, .popup, [class*=newsletter], [id*=newsletter], [class*=popup], [id*=popup]')]
+  const dialogs = $$(document, '[role=dialog], [aria-modal=true], dialog[open], .modal, .popup, [class*=newsletter], [id*=newsletter], [class*=popup], [id*=popup]')
     .filter(visible);
   for (const d of dialogs) {
     // an add-to-cart confirmation ("View cart", "Checkout", "Zobacz koszyk", "Zur Kasse") is a way on, not a pop-up
-    if ([...d.querySelectorAll('a, button')].some((b) => visible(b) && wayOn.some((w) => label(b).includes(w)))) continue;
-    for (const b of d.querySelectorAll(buttons + ', [class*=close], [data-dismiss]')) {
+    if ($$(d, 'a, button').some((b) => visible(b) && wayOn.some((w) => label(b).includes(w)))) continue;
+    for (const b of $$(d, buttons + ', [class*=close], [data-dismiss]')) {
       if (!visible(b)) continue;
       const t = label(b);
       const aria = norm(b.getAttribute('aria-label') || b.title || '');
@@ -92,7 +93,7 @@ _DISMISS_JS = r"""
   }
   return clicked;
 }
-"""
+""")
 
 
 async def dismiss_overlays(page, settle_ms: int = 0) -> list[str]:

@@ -41,7 +41,7 @@ from urllib.parse import unquote, urldefrag, urljoin, urlsplit, urlunsplit
 from auditor import __version__, lexicon, widgets
 from auditor.analysis.language import page_language
 from auditor.analysis.site import bare_host
-from auditor.browser import evaluate_json, install_script, launch, run_async
+from auditor.browser import deep_dom, evaluate_json, install_script, launch, run_async
 from auditor.consent import dismiss_overlays
 from auditor.errors import CannotRunError, UsageError, output_error
 from auditor.model import Artifacts, CrawlSettings, Form, FormField, Link, PageArtifact, UnreadPage
@@ -78,16 +78,16 @@ HELP_TOPICS = {"returns": ("slug_returns", "returns"), "contact": ("slug_contact
                "faq": ("slug_faq", "faq")}
 
 # One evaluate per page: everything we read from the DOM.
-_EXTRACT_JS = r"""
+_EXTRACT_JS = deep_dom(r"""
 ([globals, snippets, max]) => {
   const norm = (t) => (t || '').replace(/\s+/g, ' ').trim();
   const region = (el) => {
-    if (el.closest('footer, [role=contentinfo]')) return 'footer';
-    if (el.closest('[role=dialog], dialog, [aria-modal=true]')) return 'dialog';
-    if (el.closest('nav, [role=navigation]')) return 'nav';
-    if (el.closest('header, [role=banner]')) return 'header';
-    if (el.closest('aside, [role=complementary]')) return 'aside';
-    if (el.closest('main, [role=main]')) return 'main';
+    if (closestDeep(el, 'footer, [role=contentinfo]')) return 'footer';
+    if (closestDeep(el, '[role=dialog], dialog, [aria-modal=true]')) return 'dialog';
+    if (closestDeep(el, 'nav, [role=navigation]')) return 'nav';
+    if (closestDeep(el, 'header, [role=banner]')) return 'header';
+    if (closestDeep(el, 'aside, [role=complementary]')) return 'aside';
+    if (closestDeep(el, 'main, [role=main]')) return 'main';
     return 'other';
   };
   const linkText = (a) => {
@@ -97,7 +97,7 @@ _EXTRACT_JS = r"""
     return t.slice(0, 200);
   };
   const links = [], tel = [], mailto = [];
-  for (const a of document.querySelectorAll('a[href]')) {
+  for (const a of $$(document, 'a[href]')) {
     const raw = a.getAttribute('href') || '';
     if (/^tel:/i.test(raw)) { tel.push(decodeURIComponent(raw.slice(4)).trim()); continue; }
     if (/^mailto:/i.test(raw)) { mailto.push(decodeURIComponent(raw.slice(7).split('?')[0]).trim()); continue; }
@@ -110,11 +110,11 @@ _EXTRACT_JS = r"""
   const iframes = [...document.querySelectorAll('iframe[src]')].map((f) => f.src);
   const present = globals.filter((g) => { try { return typeof window[g] !== 'undefined'; } catch (e) { return false; } });
   const labelFor = (input) => {
-    if (input.id) { const l = document.querySelector('label[for="' + CSS.escape(input.id) + '"]'); if (l) return norm(l.innerText); }
+    if (input.id) { const l = input.getRootNode().querySelector('label[for="' + CSS.escape(input.id) + '"]'); if (l) return norm(l.innerText); }
     const wrap = input.closest('label'); if (wrap) return norm(wrap.innerText);
     return norm(input.getAttribute('aria-label') || input.placeholder || '');
   };
-  const forms = [...document.querySelectorAll('form')].slice(0, 30).map((f) => ({
+  const forms = $$(document, 'form').slice(0, 30).map((f) => ({
     action: f.action || '', method: (f.method || 'get').toLowerCase(), text: norm(f.innerText).slice(0, 1000),
     fields: [...f.querySelectorAll('input, select, textarea')]
       .filter((i) => !['hidden', 'submit', 'button', 'image', 'reset'].includes((i.type || '').toLowerCase()))
@@ -122,20 +122,23 @@ _EXTRACT_JS = r"""
       .map((i) => ({name: i.name || i.id || '', type: (i.type || i.tagName).toLowerCase(), label: labelFor(i).slice(0, 200), required: !!i.required})),
   }));
   // headings a shopper sees (not those of a closed cart drawer or modal), the main heading first
-  const shown = [...document.querySelectorAll('h1, h2, h3')].filter((h) => h.getClientRects().length);
+  const shown = $$(document, 'h1, h2, h3').filter((h) => h.getClientRects().length);
   const headings = [...shown.filter((h) => h.tagName === 'H1'), ...shown.filter((h) => h.tagName !== 'H1')]
     .map((h) => norm(h.innerText)).filter(Boolean).slice(0, 60);
-  const footer = document.querySelector('footer, [role=contentinfo]');
+  const footer = $1(document, 'footer, [role=contentinfo]');
   // Record, not decide: stamp ids before the HTML is serialised, so the saved HTML carries them.
   let layout = {stamped: 0, boxes: {}, hidden: []};
   try { layout = record(max); } catch (e) { /* a page that breaks the DOM API: its text and HTML still count */ }
   return {
     title: norm(document.title), lang: (document.documentElement.lang || '').trim(),
-    text: document.body ? document.body.innerText : '',
+    text: deepText(),
     headings, footer: footer ? footer.innerText : '', links, tel, mailto, scripts, hints, iframes, present, forms,
-    // what page.content() returns, read in the same pass as the text so both are one snapshot
+    // what page.content() returns, read in the same pass as the text so both are one snapshot; with the open
+    // shadow roots as declarative shadow DOM (<template shadowrootmode=open> in their host), as Chromium
+    // serialises them, when the page has any
     html: (document.doctype ? new XMLSerializer().serializeToString(document.doctype) : '') +
-      (document.documentElement ? document.documentElement.outerHTML : ''),
+      (!document.documentElement ? '' : __roots.length && document.documentElement.getHTML
+        ? document.documentElement.getHTML({shadowRoots: __roots}) : document.documentElement.outerHTML),
     stamped: layout.stamped, boxes: layout.boxes, hidden: layout.hidden,
   };
 
@@ -147,7 +150,9 @@ _EXTRACT_JS = r"""
   function record(limit) {
     const VW = window.innerWidth, VH = window.innerHeight;  // CSS pixels: the crawl's device scale factor is 1
     const CONTROLS = new Set(['BUTTON', 'INPUT', 'SELECT', 'TEXTAREA', 'IMG', 'svg', 'IFRAME', 'VIDEO', 'CANVAS']);
-    const all = document.body ? document.body.getElementsByTagName('*') : [];
+    // in document order, each open shadow tree right after its host
+    const all = !document.body ? [] : __roots.length ? deepElements(document.body, limit) : document.body.getElementsByTagName('*');
+    const inside = __roots.length ? __within : (a, b) => a.contains(b);
     const count = Math.min(all.length, limit);
     const boxes = {}, hidden = [];
     let run = null;
@@ -158,7 +163,7 @@ _EXTRACT_JS = r"""
     for (let i = 0; i < count; i++) {
       const el = els[i];
       let shown = false;
-      if (!(gone && gone.contains(el))) {
+      if (!(gone && inside(gone, el))) {
         if (el.getClientRects().length === 0) { if (getComputedStyle(el).display === 'none') gone = el; }
         else shown = !el.checkVisibility || el.checkVisibility({opacityProperty: true, visibilityProperty: true});
       }
@@ -179,12 +184,12 @@ _EXTRACT_JS = r"""
       if (x1 - x0 >= 2 && y1 - y0 >= 2) boxes[i] = [x0, y0, x1 - x0, y1 - y0];
     }
     // ids are ours only: a store's own data-cc attributes (past the bound, or in the head) are removed
-    for (const el of document.querySelectorAll('[data-cc]')) el.removeAttribute('data-cc');
+    for (const el of $$(document, '[data-cc]')) el.removeAttribute('data-cc');
     for (let i = 0; i < count; i++) els[i].setAttribute('data-cc', String(i));
     return {stamped: count, boxes, hidden};
   }
 }
-"""
+""")
 
 
 @dataclass

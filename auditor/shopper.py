@@ -47,9 +47,10 @@ _PICK_JS = deep_dom(r"""
   const buy = forms.find(says) || forms.find((f) => /add|line-?item|dodaj|pridat|hinzu/i.test(f.getAttribute('action') || '')) ||
     forms.find((f) => /cart|basket|koszyk|kosik|warenkorb|korzin/i.test(f.getAttribute('action') || ''));
   // the product's block: from the add-to-basket form up to the nearest ancestor holding the product's heading
+  // (up through shadow roots: a buy box's form in its own shadow root, the size picker in a sibling element's)
   let area = buy || $1(document, 'main') || document.body;
-  while (buy && area.parentElement && area.parentElement !== document.body && !area.querySelector('h1')) area = area.parentElement;
-  const inChrome = (el) => !!el.closest('header, nav, footer, [role=banner], [role=navigation]');
+  while (buy && parentOf(area) && parentOf(area) !== document.body && !$1(area, 'h1')) area = parentOf(area);
+  const inChrome = (el) => !!closestDeep(el, 'header, nav, footer, [role=banner], [role=navigation]');
   // native selects
   for (const select of $$(area, 'select')) {
     if (inChrome(select) || select.disabled) continue;

@@ -152,3 +152,16 @@ def test_a_delivery_sentence_with_colon_and_commas_states_cost_and_time():
 
     text = "Delivery: flat €4.90, 2–4 business days. Free returns within 30 days."
     assert delivery_cost(text, "en") == delivery_time(text, "en") == ["Delivery: flat €4.90, 2–4 business days."]
+
+
+@pytest.mark.parametrize("text, lang, time, cost", [
+    ("Lieferzeit: 2–3 Werktage · Versand 4,90 € · 30 Tage kostenlose Rückgabe", "de",
+     "Lieferzeit: 2–3 Werktage", "Versand 4,90 €"),
+    ("Wysyłka w 24 godziny • Dostawa od 9,99 zł • 30 dni na zwrot", "pl", "Wysyłka w 24 godziny", "Dostawa od 9,99 zł"),
+])
+def test_a_line_of_facts_joined_by_middle_dots_is_read_one_fact_at_a_time(text, lang, time, cost):
+    """A product page's line "delivery time · delivery cost · returns": each dot ends a statement, so the
+    returns clause does not hide the delivery facts beside it."""
+    from checks.delivery_info import delivery_cost, delivery_time
+
+    assert time in delivery_time(text, lang) and cost in delivery_cost(text, lang)

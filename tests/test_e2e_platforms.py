@@ -80,7 +80,7 @@ def _last_ledger(step) -> dict[str, float]:
 
 def test_every_platform_declares_what_it_reproduces():
     assert {"dawn", "woo-blocks", "woo-classic", "prestashop", "shopware", "magento", "shoper", "shoptet", "idosell",
-            "opencart", "headless"} <= set(NAMES)
+            "opencart", "headless", "webcomponents"} <= set(NAMES)
     for name in NAMES:
         cfg = json.loads((Path(__file__).parent.parent / "fixtures" / "platforms" / name / "platform.json").read_text())
         assert cfg["platform"] and cfg["lang"] in ("en", "pl", "uk", "ru", "sk", "cs", "de")

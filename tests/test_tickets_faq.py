@@ -70,6 +70,16 @@ def test_faq_entries_classify_into_the_taxonomy_across_languages():
     assert entry_topics(entries["Kann ich mit PayPal bezahlen?"]) == ["payment-methods"]
 
 
+
+def test_questions_in_an_open_shadow_root_the_crawl_saved_are_read():
+    """A help page built from web components: the crawl saves each open shadow root as declarative shadow DOM
+    (a template in its host); its accordion is the page's content, not an inert template."""
+    html = """<html lang="de"><body><main><faq-list><template shadowrootmode="open">
+    <details><summary>Wie lange dauert der Versand?</summary><p>2–3 Werktage mit DHL.</p></details>
+    </template></faq-list></main></body></html>"""
+    entries = {e.question: e for e in html_entries(html, "https://shop.example/hilfe", "de")}
+    assert entries["Wie lange dauert der Versand?"].answer == "2–3 Werktage mit DHL."
+
 def test_a_generic_word_in_an_answer_is_not_a_near_miss():
     # the refund entry says "account" (the bank account the money goes to): it does not speak of logging in
     entry = HelpEntry(question="When will I get my refund?", source="details", url="https://shop.example/faq",

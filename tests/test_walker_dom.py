@@ -250,3 +250,108 @@ def test_a_delivery_line_without_an_amount_is_told_apart(value, unpriced):
             f"<div><span>Shipping</span><div>{value}</div></div><div><span>Total</span><div>€12.00</div></div></div>"
             "<button type='button'>Place Order</button></main>")
     assert unpriced_shipping(evaluate(html, checkout._STEP_JS)["nodes"]) == unpriced
+
+
+# a web-component storefront: the header, its mini-cart (a button named by aria-label, a closed flyout) and the
+# product's buy box render in open shadow roots (declarative shadow DOM); the header is the top of a shadow root
+SHADOW_STORE = """<!doctype html><html lang="de"><body>
+<shop-header><template shadowrootmode="open"><style>.fly[hidden]{display:none}</style>
+  <header><a href="/">Faltwerk</a><nav><slot name="menu"></slot></nav>
+  <mini-cart><template shadowrootmode="open"><style>b{color:red}</style>
+    <button type="button" class="toggle" aria-label="Warenkorb, 1 Artikel"><svg aria-hidden="true"></svg></button>
+    <div class="fly" role="dialog" hidden><a href="/warenkorb">Warenkorb anzeigen</a></div></template></mini-cart>
+  </header></template><a slot="menu" href="/kategorie/alle">Alle Produkte</a></shop-header>
+<main><product-page><template shadowrootmode="open"><h1>Leinenhemd</h1><p class="price">49,00 €</p>
+  <p>Lieferzeit: 2–3 Werktage · Versand 4,90 €</p><button type="button" class="add">In den Warenkorb</button>
+  <slot></slot></template><p>Aus europäischem Leinen.</p></product-page></main>
+<footer><a href="/hilfe/rueckgabe">Rückgabe</a></footer></body></html>"""
+
+
+def test_controls_in_shadow_roots_keep_their_page_region():
+    """A button in a header component's shadow root is page chrome (the header at the top of a shadow root has
+    no parent element: reading it must not break the page's reading), a link in the mini-cart's flyout is in a
+    dialog, the product's add button is main content."""
+    found = {c["text"] or c["aria"]: c for c in evaluate(SHADOW_STORE, checkout._CLICKABLES_JS)}
+    assert found["Warenkorb, 1 Artikel"]["region"] == "header"
+    assert found["In den Warenkorb"]["region"] == "main" and not found["In den Warenkorb"]["dialog"]
+    assert found["Alle Produkte"]["region"] == "header"
+    page = evaluate(SHADOW_STORE, checkout._STEP_JS)
+    chrome = {n["own"]: n["chrome"] for n in page["nodes"] if n["own"]}
+    assert chrome["Faltwerk"] is True and chrome["49,00 €"] is False
+    assert "Lieferzeit: 2–3 Werktage" in page["text"] and "color:red" not in page["text"]
+
+
+def test_the_crawl_snapshot_reads_open_shadow_roots():
+    """The crawl's one-pass snapshot on a page of web components: its HTML carries the open shadow roots (as
+    Chromium serialises them), which the parser reads as their host's content; its text has their rendered
+    text (not their CSS nor a closed flyout); their links are followed with their region; their elements get
+    layout ids. A page without shadow roots is saved exactly as before (its outerHTML)."""
+    from auditor.analysis.html import inner_text, parse_html
+    from auditor.crawl import _EXTRACT_JS
+
+    snap = evaluate(SHADOW_STORE, _EXTRACT_JS, [[], [], 10_000])
+    assert snap["html"].count('shadowrootmode="open"') == 3
+    tree = parse_html(snap["html"])
+    text = inner_text(tree.body)
+    assert "49,00 €" in text and "In den Warenkorb" in text and "Aus europäischem Leinen." in text
+    assert tree.xpath("//h1")[0].text == "Leinenhemd" and not tree.xpath("//template")
+    assert "Lieferzeit: 2–3 Werktage" in snap["text"] and "49,00 €" in snap["text"]
+    assert "color:red" not in snap["text"] and "Warenkorb anzeigen" not in snap["text"]
+    links = {link["text"]: link["region"] for link in snap["links"]}
+    assert links["Warenkorb anzeigen"] == "dialog" and links["Alle Produkte"] == "nav"
+    assert links["Rückgabe"] == "footer"
+    assert "Leinenhemd" in snap["headings"]
+    add = tree.xpath("//button[@class='add']")[0]
+    assert add.get("data-cc") and add.get("data-cc") in {str(k) for k in snap["boxes"]}
+    plain = evaluate("<html><body><main><h1>Plain</h1></main></body></html>", _EXTRACT_JS, [[], [], 10_000])
+    assert plain["html"] == '<html><head></head><body><main data-cc="0"><h1 data-cc="1">Plain</h1></main></body></html>'
+
+
+@pytest.mark.parametrize("banner", [
+    # Usercentrics: its own accept button (a known selector) inside #usercentrics-root's open shadow root
+    '<div id="usercentrics-root"><template shadowrootmode="open"><div role="dialog" aria-label="Privacy settings">'
+    '<p>Wir verwenden Cookies.</p><button data-testid="uc-deny-all-button">Ablehnen</button>'
+    '<button data-testid="uc-accept-all-button">Akzeptieren</button></div></template></div>',
+    # a consent manager's own element: a box that says it is about cookies, an accept button by its words
+    '<cmp-banner><template shadowrootmode="open"><section class="cookie-consent"><p>Wir verwenden Cookies.</p>'
+    '<button>Einstellungen</button><button>Alle akzeptieren</button></section></template></cmp-banner>',
+])
+def test_a_consent_banner_in_an_open_shadow_root_is_accepted(banner):
+    from auditor.consent import dismiss_overlays
+
+    html = """<html lang="de"><body><main><h1>Leinenhemd</h1></main>""" + banner + """<script>
+      for (const b of document.querySelector('#usercentrics-root, cmp-banner').shadowRoot.querySelectorAll('button'))
+        b.addEventListener('click', () => { document.title = 'clicked ' + b.textContent; });
+    </script></body></html>"""
+
+    async def run():
+        async with launch() as browser:
+            page = await browser.new_page()
+            await page.set_content(html)
+            clicked = await dismiss_overlays(page)
+            return clicked, await page.title()
+
+    clicked, title = asyncio.run(run())
+    assert clicked and title in ("clicked Akzeptieren", "clicked Alle akzeptieren"), (clicked, title)
+
+
+# a product page of web components: the add form in the buy box's shadow root, the size buttons in a sibling
+# element's shadow root, the heading in the product element's
+SHADOW_PRODUCT = """<main><product-info><template shadowrootmode="open"><h1>Leinenhemd</h1><p>49,00 €</p>
+<variant-picker><template shadowrootmode="open"><div class="size-list">
+  <button type="button" class="size-option">S</button><button type="button" class="size-option">M</button></div>
+</template></variant-picker>
+<buy-box><template shadowrootmode="open"><form action="/cart/add" method="post"><button>In den Warenkorb</button></form>
+</template></buy-box></template></product-info><p id="picked"></p>
+<script>for (const b of document.querySelector('product-info').shadowRoot.querySelector('variant-picker').shadowRoot
+  .querySelectorAll('button')) b.addEventListener('click', () => { document.getElementById('picked').textContent = b.textContent; });
+</script></main>"""
+
+
+def test_size_buttons_in_a_sibling_shadow_root_of_the_add_form_are_chosen():
+    from auditor import lexicon, shopper
+
+    picked = evaluate(SHADOW_PRODUCT, "([hint, words]) => { const r = (" + shopper._PICK_JS + ")([hint, words]); "
+                      "return [r.chosen, document.getElementById('picked').textContent]; }",
+                      [shopper._PICKER_HINT, lexicon.terms("add_to_cart")])
+    assert picked[0] == ["button:S"] and picked[1] == "S", picked

@@ -59,15 +59,21 @@ CHROME_ROLES = ("banner", "navigation", "contentinfo")
 
 
 def parse_html(html: str) -> Any:
-    """An lxml tree of a page's HTML, or None."""
+    """An lxml tree of a page's HTML, or None. An open shadow root the crawl saved as declarative shadow DOM
+    (``<template shadowrootmode="open">`` first in its host, as Chromium serialises it) is read as the host's
+    content: the template's children take its place, before the host's own (slotted) children."""
     if not html or not html.strip():
         return None
     import lxml.html
 
     try:
-        return lxml.html.document_fromstring(html)
+        tree = lxml.html.document_fromstring(html)
     except Exception:
         return None
+    if "shadowrootmode" in html:
+        for template in tree.xpath("//template[@shadowrootmode='open']"):
+            template.drop_tag()
+    return tree
 
 
 def tag_of(el: Any) -> str:

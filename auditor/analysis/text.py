@@ -129,7 +129,8 @@ def url_path(url: str) -> str:
 
 # ------------------------------------------------------------------------------------------ sentences
 
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?…;])\s+|\n+")
+# a middle dot or bullet between spaces ends a statement too: "Lieferzeit: 2–3 Werktage · Versand 4,90 €"
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?…;])\s+|\n+|\s+[·•]\s+")
 _CLAUSE_SPLIT = re.compile(r",\s+|\s+[–—]\s+|:\s+|\s*\|\s*")
 
 

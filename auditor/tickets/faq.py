@@ -164,14 +164,10 @@ def _class_matches(node: Any, group: str) -> bool:
 
 def html_entries(html: str, url: str, lang: str = "", help_page: bool = False) -> list[HelpEntry]:
     """FAQ-like question/answer pairs in a page's HTML (and, on a help page, every headed section)."""
-    import lxml.html
-    from lxml import etree
+    from auditor.analysis.html import parse_html
 
-    if not html or not html.strip():
-        return []
-    try:
-        root = lxml.html.document_fromstring(html)
-    except (etree.ParserError, ValueError):
+    root = parse_html(html)  # an open shadow root the crawl saved is read as its host's content
+    if root is None:
         return []
     entries: list[HelpEntry] = []
     # JSON-LD scripts, read before scripts are dropped (used when the crawl did not extract them)
