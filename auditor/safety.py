@@ -59,7 +59,8 @@ One policy, used by the heuristic walker (:mod:`auditor.checkout`) and by journe
 What is not guaranteed: a store that places an order on a plain GET to an address with neutral words,
 before any step that offers a payment choice (say, the basket's "Continue" link creates the order), cannot
 be told from an ordinary link by anything a browser sees before following it. clearcart then detects the
-confirmation page and says so loudly (part 5), but cannot undo the order. ``--walk basket`` (stop at the
+confirmation page and says so loudly (part 5), but cannot undo the order. The same holds for a store that places an order on a
+GraphQL *query* (which the GraphQL specification makes a read, as HTTP makes GET one). ``--walk basket`` (stop at the
 basket) or ``--walk off`` avoid the checkout entirely.
 """
 

@@ -260,6 +260,8 @@ _FILL_JS = deep_dom(r"""
     if (!visible(input) || input.readOnly || input.disabled || input.value) continue;
     const hint = norm([input.name, input.id, labelOf(input), input.placeholder].join(' '));
     if (/coupon|promo|voucher|rabat|kod rabat|gutschein|sleva|zľav|знижк|скидк|search|szukaj|suche|comment|uwagi|note|bemerk|poznám|vat.?id|nip|ičo|dič|ust-?id|company|firma|firm|компан/.test(hint)) continue;
+    // an optional second address line ("address_2", "Address line 2", "Adres 2", "Adresszusatz") stays empty
+    if (!input.required && /(address|adres|adresa|anschrift|адрес|адреса)[\s._-]*(line)?[\s._-]*2(\D|$)|line[\s._-]*2(\D|$)|adresszusatz/.test(hint)) continue;
     const auto = norm(input.getAttribute('autocomplete') || '').split(' ').filter((t) => !/^(section-|shipping|billing|home|work|mobile)/.test(t)).pop() || '';
     let key;
     if (auto in tokens) key = tokens[auto];

@@ -105,6 +105,8 @@ PREFIXED_FORM = """<main><h1>Checkout</h1><form>
 <input id="field-shippingAddress.full_name" name="shippingAddress.full_name">
 <label for="field-shippingAddress.address_1">Address*</label>
 <input id="field-shippingAddress.address_1" name="shippingAddress.address_1">
+<label for="field-shippingAddress.address_2">Address 2</label>
+<input id="field-shippingAddress.address_2" name="shippingAddress.address_2">
 <label for="field-shippingAddress.country">Country<span>*</span></label>
 <button type="button" id="field-shippingAddress.country" role="combobox" aria-haspopup="listbox" aria-expanded="false"
   data-placeholder=""><span data-placeholder="">Country</span></button>
@@ -131,11 +133,13 @@ def test_prefixed_names_and_a_placeholder_select_get_the_test_address():
             filled = await shopper.fill_forms(page, checkout.TestCustomer.for_language("en").__dict__)
             values = await page.evaluate("() => [document.querySelector('[name=\"shippingAddress.full_name\"]').value, "
                                          "document.querySelector('[name=\"shippingAddress.address_1\"]').value, "
+                                         "document.querySelector('[name=\"shippingAddress.address_2\"]').value, "
                                          "document.getElementById('field-shippingAddress.country').textContent]")
             return filled, values
 
     filled, values = asyncio.run(run())
-    assert values == ["Test Clearcart", "1 Test Street", "Ireland"], filled  # the Irish test address's country
+    # the Irish test address's country; the optional second address line stays empty
+    assert values == ["Test Clearcart", "1 Test Street", "", "Ireland"], filled
 
 
 # an armed one-page checkout (cash on delivery offered from the start) that saves the address when a delivery
