@@ -54,14 +54,15 @@ One policy, used by the heuristic walker (:mod:`auditor.checkout`) and by journe
    The answer to each permitted request is read (:meth:`Guard.answered`): a thank-you text or an order number
    in JSON is an order suspicion (part 5). What the user accepts: a store whose neutral onward button or
    delivery choice on that step places the order (which EU law forbids: the order button must say so, CRD
-   art. 8(2)) would register one; the walk then sees it and says so. Every permitted request is recorded (``permitted_requests``).
+   art. 8(2)) would register one; the walk then sees it and says so. Every permitted request is recorded
+   (``permitted_requests``).
 
 What is not guaranteed: a store that places an order on a plain GET to an address with neutral words,
 before any step that offers a payment choice (say, the basket's "Continue" link creates the order), cannot
 be told from an ordinary link by anything a browser sees before following it. clearcart then detects the
-confirmation page and says so loudly (part 5), but cannot undo the order. The same holds for a store that places an order on a
-GraphQL *query* (which the GraphQL specification makes a read, as HTTP makes GET one). ``--walk basket`` (stop at the
-basket) or ``--walk off`` avoid the checkout entirely.
+confirmation page and says so loudly (part 5), but cannot undo the order. The same holds for a store that
+places an order on a GraphQL *query* (which the GraphQL specification makes a read, as HTTP makes GET one).
+``--walk basket`` (stop at the basket) or ``--walk off`` avoid the checkout entirely.
 """
 
 from __future__ import annotations
