@@ -66,7 +66,7 @@ JOURNEYS = {
 ARMED = [n for n in names() if expected(n)["walk"].get("last_step") in ("payment", "review")]
 
 
-async def _run_all(out: Path, parallel: int = 4) -> dict:
+async def _run_all(out: Path, parallel: int = 6) -> dict:
     walks, journeys, permitted = {}, {}, {}
     slots = asyncio.Semaphore(parallel)
 

@@ -427,3 +427,23 @@ def test_the_permit_survives_an_order_button_that_was_in_view_when_the_action_be
                                            ("Packeta – výdajné miesto", False)])
 def test_payment_choices_are_told_from_delivery_choices(label, paying):
     assert safety.payment_choice(label) is paying
+
+
+def test_post_payment_step_reaches_the_walker_from_the_command_line(monkeypatch, tmp_path):
+    """`clearcart scan --post-payment-step` → the audit options → gather → the walker (no browser: gather is
+    replaced by one that records what it was given); without the option the permit stays off."""
+    import auditor.gather
+    from auditor.cli import main
+    from auditor.model import Artifacts
+
+    given: list[bool] = []
+
+    def fake_gather(url, out_dir, settings=None, **kwargs):
+        given.append(kwargs["post_payment_step"])
+        return Artifacts(start_url=url)
+
+    monkeypatch.setattr(auditor.gather, "gather", fake_gather)
+    for flag in (["--post-payment-step"], []):
+        main(["scan", "http://127.0.0.1:9/", "--out", str(tmp_path / str(len(given))), "--gather-only", "--quiet",
+              *flag])
+    assert given == [True, False]
