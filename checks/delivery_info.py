@@ -81,7 +81,9 @@ WHY_PAY = (T('Shoppers who cannot see whether their payment method (BLIK, card, 
 def _delivery_clause(clause: str, lang: str | None) -> bool:
     if lexicon.matches("returns", clause, lang) or has("returning", clause, lang):
         return False
-    return lexicon.matches("price_shipping", clause, lang) or has("dispatch", clause, lang)
+    # has() also finds a German shipping word inside a compound ("Standardversand 4,90 €")
+    return lexicon.matches("price_shipping", clause, lang) or has("price_shipping", clause, lang) or \
+        has("dispatch", clause, lang)
 
 
 def _pieces(text: str) -> list[str]:

@@ -165,3 +165,19 @@ def test_a_line_of_facts_joined_by_middle_dots_is_read_one_fact_at_a_time(text, 
     from checks.delivery_info import delivery_cost, delivery_time
 
     assert time in delivery_time(text, lang) and cost in delivery_cost(text, lang)
+
+
+@pytest.mark.parametrize("text, cost", [
+    ("Standardversand 4,90 €, Expressversand 9,90 €.", "Standardversand 4,90 €, Expressversand 9,90 €."),
+    ("Paketzustellung innerhalb Deutschlands: 3,95 €.", "Paketzustellung innerhalb Deutschlands: 3,95 €."),
+])
+def test_a_german_compound_names_the_delivery_cost(text, cost):
+    from checks.delivery_info import delivery_cost
+
+    assert cost in delivery_cost(text, "de")
+
+
+def test_a_compound_that_is_not_about_delivery_states_no_delivery_cost():
+    from checks.delivery_info import delivery_cost
+
+    assert delivery_cost("Leinenhemd 49,00 €. Versandhandel seit 1990.", "de") == []

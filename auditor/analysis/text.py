@@ -57,6 +57,7 @@ COMPOUND_GROUPS = (
     "kind_accessory",
     "material",
     "size_word",
+    "price_shipping",  # "Standardversand", "Expressversand", "Paketzustellung"
 )
 
 
