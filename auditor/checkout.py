@@ -257,8 +257,8 @@ def _progress_pattern() -> re.Pattern[str]:
 def progress_shown(nodes: list[dict[str, Any]]) -> bool:
     """A progress indicator among a step's recorded nodes (``_STEP_JS``), whatever its markup's class names: a
     list of 3–8 short items that almost all name checkout stages, the basket or the summary among them ("Nákupný
-    košík › Doprava a platba › Informácie o vás", "Warenkorb · Adresse · Versand · Zahlung · Übersicht"), or three or more numbered step headings
-    ("Шаг 1: …", "Krok 2. …", "Step 3 …")."""
+    košík › Doprava a platba › Informácie o vás", "Warenkorb · Adresse · Versand · Zahlung · Übersicht"), or
+    three or more numbered step headings ("Шаг 1: …", "Krok 2. …", "Step 3 …")."""
     children: dict[int, list[int]] = {}
     for i, node in enumerate(nodes):
         children.setdefault(node.get("p", -1), []).append(i)
@@ -652,17 +652,17 @@ class Walker:
         def delivery(label: str) -> bool:  # a delivery or an option, not a way to pay
             return not safety.payment_choice(label) and allow(label)
 
-        permitted = guard is not None and guard.post_payment_step and guard.armed and not guard.final
-        if permitted and guard is not None:
-            self._blocked_mark = len(guard.blocked)
-            guard.begin_action(onward=True)
+        permit = guard if guard is not None and guard.may_permit else None
+        if permit is not None:
+            self._blocked_mark = len(permit.blocked)
+            permit.begin_action(onward=True)
         try:
             chosen = await shopper.choose_methods(page, delivery, payment=False)
-            if permitted and chosen:
+            if permit is not None and chosen:
                 await self._settle(page)  # the delivery choice's own requests, then the permit ends
         finally:
-            if permitted and guard is not None:
-                guard.end_action()
+            if permit is not None:
+                permit.end_action()
         chosen += await shopper.choose_methods(page, allow)  # the payment method, and what is still open
         return chosen + await shopper.tick_required(page)
 

@@ -78,6 +78,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 from auditor import lexicon
 from auditor.analysis.site import bare_host
+from auditor.browser import deep_dom
 from auditor.model import N_
 
 WALK_MODES = ("off", "basket", "checkout")
@@ -366,15 +367,10 @@ def arming_reason(data: dict[str, Any]) -> str | None:
     return None
 
 
-# reports what the page shows to the guard: on DOMContentLoaded, on load, and on every change (debounced)
-_OBSERVER_JS = r"""
-(() => {
-  if (window.__clearcartObserved) return; window.__clearcartObserved = true;
-  let last = '', timer = null;
-  const norm = (t) => (t || '').replace(/\s+/g, ' ').trim();
-  const labelOf = (el) => { const l = el.closest('label') || (el.id && el.getRootNode().querySelector('label[for="' + CSS.escape(el.id) + '"]'));
-    return norm((el.name || '') + ' ' + (el.value || '') + ' ' + (l ? l.innerText : '') + ' ' + (el.getAttribute('aria-label') || '')); };
-  const report = () => {
+# one report of what the page shows, in the light DOM and its open shadow roots (a web-component checkout: what
+# the walker can click, the guard must see); the shadow roots it has not met yet are watched for changes too
+_REPORT_JS = deep_dom(r"""
+() => {
     timer = null;
     try {
       if (!document.body || typeof window.__clearcartSignals !== 'function') return;
@@ -384,34 +380,37 @@ _OBSERVER_JS = r"""
       const offered = (el) => { if (el.tagName === 'OPTION') return shown(el.closest('select'));
         const l = el.closest('label') || (el.id && el.getRootNode().querySelector('label[for="' + CSS.escape(el.id) + '"]'));
         return shown(el) || shown(l); };
-      // open shadow roots too (a web-component checkout): what the walker can click, the guard must see
-      const roots = []; const visit = (root) => { for (const el of root.querySelectorAll('*'))
-        if (el.shadowRoot) { roots.push(el.shadowRoot); visit(el.shadowRoot); } }; visit(document);
-      for (const r of roots) if (!r.__clearcartObserved) { r.__clearcartObserved = true;
-        try { new MutationObserver(soon).observe(r, {subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['checked', 'hidden', 'style', 'class']}); } catch (e) {} }
-      const all = (sel) => [...document.querySelectorAll(sel), ...roots.flatMap((r) => [...r.querySelectorAll(sel)])];
-      const choices = all('input[type=radio], [role=radio], select option')
+      for (const r of __roots) if (!r.__clearcartObserved) { r.__clearcartObserved = true; watch(r); }
+      const choices = $$(document, 'input[type=radio], [role=radio], select option')
         .filter(offered).slice(0, 60)
         .map((el) => el.tagName === 'OPTION' ? norm((el.parentElement.name || '') + ' ' + el.textContent) : labelOf(el));
       const headings = [document.title, ...[...document.querySelectorAll('h1')].slice(0, 4).map((h) => norm(h.innerText))];
       // the controls in view (an order button among them ends the user's permit, safety part 6)
-      const buttons = all('button, input[type=submit], input[type=button], [role=button]')
+      const buttons = $$(document, 'button, input[type=submit], input[type=button], [role=button]')
         .filter(shown).slice(0, 60).map((el) => norm(el.innerText || el.value || el.getAttribute('aria-label')).slice(0, 80));
-      const text = [document.body.innerText, ...roots.map((r) => [...r.children].map((c) => c.innerText || '').join(' '))].join(' ');
       const data = {url: location.href, title: document.title, headings, choices, buttons,
-                    text: norm(text).slice(0, 4000), top: window.top === window};
+                    text: norm(deepText()).slice(0, 4000), top: window.top === window};
       const key = JSON.stringify(data);
       if (key !== last) { last = key; window.__clearcartSignals(data); }
     } catch (e) {}
-  };
+}
+""")
+
+# reports what the page shows to the guard: on DOMContentLoaded, on load, and on every change (debounced)
+_OBSERVER_JS = r"""
+(() => {
+  if (window.__clearcartObserved) return; window.__clearcartObserved = true;
+  let last = '', timer = null;
+  const norm = (t) => (t || '').replace(/\s+/g, ' ').trim();
+  const labelOf = (el) => { const l = el.closest('label') || (el.id && el.getRootNode().querySelector('label[for="' + CSS.escape(el.id) + '"]'));
+    return norm((el.name || '') + ' ' + (el.value || '') + ' ' + (l ? l.innerText : '') + ' ' + (el.getAttribute('aria-label') || '')); };
   const soon = () => { if (!timer) timer = setTimeout(report, 150); };
-  document.addEventListener('DOMContentLoaded', () => {
-    report();
-    try { new MutationObserver(soon).observe(document.documentElement, {subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['checked', 'hidden', 'style', 'class']}); } catch (e) {}
-  });
+  const watch = (root) => { try { new MutationObserver(soon).observe(root, {subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['checked', 'hidden', 'style', 'class']}); } catch (e) {} };
+  const report = REPORT;
+  document.addEventListener('DOMContentLoaded', () => { report(); watch(document.documentElement); });
   window.addEventListener('load', report);
 })();
-"""
+""".replace("REPORT", _REPORT_JS.strip())
 
 
 @dataclass
@@ -442,13 +441,17 @@ class Guard:
         self.final = True
         self.permit = 0
 
+    @property
+    def may_permit(self) -> bool:
+        """The user's permit can apply now: it was given, the guard is armed, the last step is not reached."""
+        return self.post_payment_step and self.armed and not self.final
+
     def begin_action(self, onward: bool = False) -> None:
         """The walker is about to click a control the policy allowed: one form submission may follow; with the
         user's permit (part 6), when the click leads on (``onward``) from a step where the guard is already armed
         and that is not the last one, the click's own requests may change the store's state."""
         self.intent = True
-        self.permit = PERMIT_REQUESTS if (onward and self.post_payment_step and self.armed
-                                          and not self.final) else 0
+        self.permit = PERMIT_REQUESTS if onward and self.may_permit else 0
         self.order_at_start = self.order_in_view
 
     def end_action(self) -> None:
