@@ -240,9 +240,11 @@ CONFIG_HELP = "Configuration file (default: ./clearcart.toml, else [tool.clearca
 BASELINE_HELP = "An earlier report.json: mark each finding new / unchanged / fixed."
 FAIL_NEW_HELP = "With --baseline: only new findings at or above --fail-on fail the run."
 POST_PAYMENT_STEP_HELP = ("Let the checkout walk post a step that takes the payment choice before the order summary "
-                          "(Shoptet, IdoSell, Shoper, OpenCart do), so it reaches the summary. Off by default: a store "
-                          "whose neutral button on that step places the order would register one. For your own or a "
-                          "staging store. Config file: post-payment-step.")
+                          "(Shoptet, IdoSell, Shoper, OpenCart do), or let its delivery choice save the address on a "
+                          "one-page checkout that shows a payment choice from the start (EverShop), so it reaches the "
+                          "summary. Off by default: a store whose neutral button or delivery choice there places the "
+                          "order would register one. For your own or a staging store. Config file: "
+                          "post-payment-step.")
 ALLOW_INCOMPLETE_HELP = ("Report an audit that could not recognise or walk any product as a low finding instead of "
                         "a high one (config: allow-incomplete).")
 REPORT_LANG_HELP = (f"Language of report.html: en, pl, uk or de (config file: report-lang). "
